@@ -1,0 +1,13 @@
+# The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
+PYTHON_VENV := .venv/bin/python
+QUALITY ?= l
+
+.PHONY: setup lecture test
+setup:
+	@bash scripts/bootstrap.sh
+
+lecture: setup  ## render every scene of the lecture into renders/
+	.venv/bin/saddle render -q $(QUALITY)
+
+test: setup  ## the whole test suite, slow renders included (CI runs exactly this)
+	$(PYTHON_VENV) -m pytest

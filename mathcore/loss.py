@@ -1,0 +1,284 @@
+"""A loss L(θ) as one sympy expression: the single source of its values, derivatives and LaTeX.
+
+User text is never handed to `eval` or `sympify`: it is parsed by Python's `ast` into a tree,
+every node is checked against a whitelist, and the sympy expression is built from the tree by hand.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import sympy as sp
+
+from mathcore.errors import LossError
+
+MAX_EXPRESSION_LENGTH = 400
+MAX_EXPRESSION_DEPTH = 40
+MAX_ABS_EXPONENT = 64
+MAX_ABS_LITERAL = 1e12
+
+#: Functions a loss may call, by the name a user types.
+FUNCTIONS: dict[str, tuple[object, int]] = {
+    "exp": (sp.exp, 1),
+    "log": (sp.log, 1),
+    "sqrt": (sp.sqrt, 1),
+    "sin": (sp.sin, 1),
+    "cos": (sp.cos, 1),
+    "tan": (sp.tan, 1),
+    "tanh": (sp.tanh, 1),
+    "sinh": (sp.sinh, 1),
+    "cosh": (sp.cosh, 1),
+    "atan": (sp.atan, 1),
+    "abs": (sp.Abs, 1),
+    "sigmoid": (lambda z: 1 / (1 + sp.exp(-z)), 1),
+    "softplus": (lambda z: sp.log(1 + sp.exp(z)), 1),
+}
+CONSTANTS = {"pi": sp.pi, "e": sp.E}
+
+_BINARY = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.Pow: lambda a, b: a**b,
+}
+_UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: a}
+
+
+def _symbol(name: str) -> sp.Symbol:
+    return sp.Symbol(name, real=True)
+
+
+def _piece(text: str, node: ast.AST) -> str:
+    return ast.get_source_segment(text, node) or type(node).__name__
+
+
+def parse_expression(text: str) -> sp.Expr:
+    """Build a sympy expression from user text, allowing only arithmetic on names, numbers and whitelisted calls."""
+    if not isinstance(text, str) or not text.strip():
+        raise LossError("the loss expression is empty; give one such as '(1 - w1*w2)**2'")
+    if len(text) > MAX_EXPRESSION_LENGTH:
+        raise LossError(f"the loss expression is {len(text)} characters long; the limit is {MAX_EXPRESSION_LENGTH}")
+    if "^" in text:
+        raise LossError("'^' is not a power here; write x**2 instead of x^2")
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError as error:
+        raise LossError(f"cannot parse the loss expression: {error.msg} at column {error.offset}") from None
+
+    def build(node: ast.AST, depth: int) -> sp.Expr:
+        if depth > MAX_EXPRESSION_DEPTH:
+            raise LossError(f"the loss expression is nested deeper than {MAX_EXPRESSION_DEPTH} levels")
+        if isinstance(node, ast.Constant):
+            value = node.value
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise LossError(f"only numbers are allowed as constants, not {_piece(text, node)!r}")
+            if abs(value) > MAX_ABS_LITERAL:
+                raise LossError(f"the number {_piece(text, node)} is too large (limit {MAX_ABS_LITERAL:g})")
+            return sp.Integer(value) if isinstance(value, int) else sp.Rational(_piece(text, node))
+        if isinstance(node, ast.Name):
+            if node.id.startswith("_"):
+                raise LossError(f"names starting with '_' are not allowed: {node.id!r}")
+            if node.id in CONSTANTS:
+                return CONSTANTS[node.id]
+            if node.id in FUNCTIONS:
+                raise LossError(f"{node.id!r} is a function; call it, as in {node.id}(x)")
+            if not node.id.isidentifier() or len(node.id) > 16:
+                raise LossError(f"variable name {node.id!r} is not allowed (letters and digits, at most 16)")
+            return _symbol(node.id)
+        if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
+            left, right = build(node.left, depth + 1), build(node.right, depth + 1)
+            if isinstance(node.op, ast.Pow) and (not right.is_number or abs(float(right)) > MAX_ABS_EXPONENT):
+                if not right.is_number:
+                    raise LossError(f"exponents must be numbers, not {_piece(text, node.right)!r}; use exp() and log()")
+                raise LossError(f"the exponent {_piece(text, node.right)} is too large (limit {MAX_ABS_EXPONENT})")
+            return _BINARY[type(node.op)](left, right)
+        if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
+            return _UNARY[type(node.op)](build(node.operand, depth + 1))
+        if isinstance(node, ast.Call):
+            name = node.func.id if isinstance(node.func, ast.Name) else None
+            if name not in FUNCTIONS:
+                allowed = ", ".join(sorted(FUNCTIONS))
+                raise LossError(f"call not allowed: {_piece(text, node.func)!r} (allowed functions: {allowed})")
+            function, arity = FUNCTIONS[name]
+            if node.keywords or len(node.args) != arity:
+                raise LossError(f"{name}() takes exactly {arity} argument, in {_piece(text, node)!r}")
+            return function(*(build(arg, depth + 1) for arg in node.args))
+        if isinstance(node, ast.Attribute):
+            raise LossError(f"attribute access is not allowed: {_piece(text, node)!r}")
+        kind = type(node).__name__
+        if isinstance(node, ast.BinOp):
+            kind = type(node.op).__name__
+        raise LossError(f"not allowed in a loss expression ({kind}): {_piece(text, node)!r}")
+
+    expression = build(tree.body, 0)
+    if expression.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
+        raise LossError("the loss expression is undefined (it contains a division by zero or an infinity)")
+    return expression
+
+
+def _drop_distributions(expression: sp.Expr) -> sp.Expr:
+    """Derivatives of abs() produce DiracDelta; it is zero almost everywhere, which is what a sampled picture sees."""
+    return expression.replace(sp.DiracDelta, lambda *args: sp.Integer(0))
+
+
+def _vectorised(components: list[sp.Expr], variables: tuple[sp.Symbol, ...]):
+    """numpy function of points (..., n) returning (..., len(components)), constants broadcast to the input shape."""
+    compiled = sp.lambdify(variables, components, modules="numpy")
+
+    def evaluate(points: np.ndarray) -> np.ndarray:
+        points = np.asarray(points, dtype=float)
+        if points.shape[-1] != len(variables):
+            raise LossError(f"expected points with {len(variables)} coordinates, got shape {points.shape}")
+        with np.errstate(all="ignore"):
+            values = compiled(*np.moveaxis(points, -1, 0))
+        shape = points.shape[:-1]
+        return np.stack([np.broadcast_to(np.asarray(v, dtype=float), shape) for v in values], axis=-1)
+
+    return evaluate
+
+
+@dataclass(frozen=True)
+class Loss:
+    """A scalar loss of named variables, with exact derivatives and their numpy and LaTeX forms."""
+
+    expression: sp.Expr
+    variables: tuple[sp.Symbol, ...]
+    name: str = ""
+
+    def __post_init__(self):
+        if not self.variables:
+            raise LossError("a loss needs at least one variable")
+        extra = self.expression.free_symbols - set(self.variables)
+        if extra:
+            names = ", ".join(sorted(str(s) for s in extra))
+            wanted = ", ".join(str(v) for v in self.variables)
+            raise LossError(f"the expression uses {names}, which is not among the variables ({wanted}); fix --vars")
+
+    @classmethod
+    def from_text(cls, text: str, variables: str | list[str] | None = None, dimension: int | None = 2) -> "Loss":
+        """Parse user text; variables default to the expression's symbols in sorted order."""
+        expression = parse_expression(text)
+        if variables is None:
+            symbols = tuple(sorted(expression.free_symbols, key=lambda s: s.name))
+        else:
+            names = [n.strip() for n in variables.split(",")] if isinstance(variables, str) else list(variables)
+            if len(set(names)) != len(names) or not all(n.isidentifier() and not n.startswith("_") for n in names):
+                raise LossError(f"--vars must be distinct names separated by commas, got {','.join(names)!r}")
+            symbols = tuple(_symbol(n) for n in names)
+        if dimension is not None and len(symbols) != dimension:
+            found = ", ".join(s.name for s in symbols) or "none"
+            raise LossError(
+                f"the loss needs exactly {dimension} variables, found {len(symbols)} ({found}); "
+                f"name them with --vars, e.g. --vars x,y"
+            )
+        return cls(expression, symbols, name=text.strip())
+
+    @property
+    def dimension(self) -> int:
+        return len(self.variables)
+
+    @cached_property
+    def gradient_expressions(self) -> list[sp.Expr]:
+        return [_drop_distributions(sp.diff(self.expression, v)) for v in self.variables]
+
+    @cached_property
+    def hessian_expressions(self) -> list[list[sp.Expr]]:
+        return [[_drop_distributions(sp.diff(g, v)) for v in self.variables] for g in self.gradient_expressions]
+
+    @cached_property
+    def _value_fn(self):
+        return _vectorised([self.expression], self.variables)
+
+    @cached_property
+    def _gradient_fn(self):
+        return _vectorised(self.gradient_expressions, self.variables)
+
+    @cached_property
+    def _hessian_fn(self):
+        return _vectorised([h for row in self.hessian_expressions for h in row], self.variables)
+
+    def value(self, points) -> np.ndarray:
+        """L at points of shape (..., n); returns shape (...)."""
+        return self._value_fn(points)[..., 0]
+
+    def gradient(self, points) -> np.ndarray:
+        """∇L at points (..., n); returns (..., n)."""
+        return self._gradient_fn(points)
+
+    def hessian(self, points) -> np.ndarray:
+        """∇²L at points (..., n); returns (..., n, n)."""
+        flat = self._hessian_fn(points)
+        return flat.reshape(flat.shape[:-1] + (self.dimension, self.dimension))
+
+    # LaTeX: what the scenes put on screen, from the very expressions above.
+    @property
+    def latex(self) -> str:
+        return sp.latex(self.expression)
+
+    @property
+    def variable_latex(self) -> list[str]:
+        return [sp.latex(v) for v in self.variables]
+
+    @property
+    def gradient_latex(self) -> list[str]:
+        return [sp.latex(sp.factor(g)) for g in self.gradient_expressions]
+
+    @property
+    def hessian_latex(self) -> list[list[str]]:
+        return [[sp.latex(sp.expand(h)) for h in row] for row in self.hessian_expressions]
+
+    def subs_latex(self, point) -> dict[str, object]:
+        """Gradient and Hessian with a point substituted exactly, as LaTeX, for on-screen substitution."""
+        values = dict(zip(self.variables, (sp.nsimplify(p) for p in point)))
+        return {
+            "gradient": [sp.latex(sp.simplify(g.subs(values))) for g in self.gradient_expressions],
+            "hessian": [[sp.latex(sp.simplify(h.subs(values))) for h in row] for row in self.hessian_expressions],
+        }
+
+    def to_mesh(self, box, resolution: int = 48) -> "Mesh":
+        """Values on a regular grid over a 2-D box: the data behind a surface or contour plot."""
+        if self.dimension != 2:
+            raise LossError(f"a mesh needs a loss of 2 variables, this one has {self.dimension}")
+        (x0, x1), (y0, y1) = box_bounds(box)
+        xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
+        grid_x, grid_y = np.meshgrid(xs, ys, indexing="xy")
+        z = self.value(np.stack([grid_x, grid_y], axis=-1))
+        return Mesh(x=xs, y=ys, z=z)
+
+    def require_finite(self, box, resolution: int = 48) -> "Mesh":
+        """Mesh over the box, or a clear error if the loss is undefined anywhere on it."""
+        mesh = self.to_mesh(box, resolution)
+        bad = ~np.isfinite(mesh.z)
+        if bad.any():
+            j, i = np.argwhere(bad)[0]
+            raise LossError(
+                f"the loss is not finite at {bad.mean():.0%} of the box (e.g. at ({mesh.x[i]:.3g}, {mesh.y[j]:.3g})); "
+                "choose a box where it is defined with --box"
+            )
+        return mesh
+
+
+@dataclass(frozen=True)
+class Mesh:
+    """A loss sampled on a grid: z[j, i] = L(x[i], y[j])."""
+
+    x: np.ndarray
+    y: np.ndarray
+    z: np.ndarray
+
+
+def box_bounds(box) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Validate a 2-D box given as (xmin, xmax, ymin, ymax) or ((xmin, xmax), (ymin, ymax))."""
+    flat = np.asarray(box, dtype=float).reshape(-1)
+    if flat.size != 4:
+        raise LossError(f"a box needs 4 numbers XMIN XMAX YMIN YMAX, got {flat.size}")
+    if not np.all(np.isfinite(flat)):
+        raise LossError("the box must be finite numbers")
+    x0, x1, y0, y1 = (float(v) for v in flat)
+    if not (x0 < x1 and y0 < y1):
+        raise LossError(f"the box must have XMIN < XMAX and YMIN < YMAX, got {x0:g} {x1:g} {y0:g} {y1:g}")
+    return (x0, x1), (y0, y1)

@@ -1,0 +1,4 @@
+"""The lecture, in order: (scene file relative to the repo root, scene class). Rendering, `saddle list`,
+the smoke tests and the stitched lecture all read this list and nothing else."""
+
+LECTURE: list[tuple[str, str]] = []

@@ -1,0 +1,92 @@
+"""`saddle analyze`: the JSON contract, the table, and the bad-input corpus (exit 2, one line, nothing run)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mathcore.cli import main
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_toy_network_json():
+    result = run("analyze", "(1-w1*w2)**2", "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)  # exactly one JSON object and nothing else
+    assert data["variables"] == ["w1", "w2"]
+    assert data["hessian_latex"] == [["2 w_{2}^{2}", "4 w_{1} w_{2} - 2"], ["4 w_{1} w_{2} - 2", "2 w_{1}^{2}"]]
+    (origin,) = data["critical_points"]
+    assert origin["point"] == [0.0, 0.0] and origin["kind"] == "saddle" and origin["test"] == "hessian"
+    assert origin["eigenvalues"] == [-2.0, 2.0]
+    assert origin["eigenvectors"][0] == pytest.approx([2**-0.5, 2**-0.5])
+    assert origin["isolated"] is True
+    (valley,) = data["critical_curves"]
+    assert valley["kind"] == "minimum" and valley["equation_latex"] == "w_{1} w_{2} = 1"
+    assert all(abs(a * b - 1) < 1e-5 for a, b in valley["sample_points"])
+
+
+def test_table_and_options():
+    result = run("analyze", "a**2 - b**2 + c", "--vars", "a,b")
+    assert result.exit_code == 2 and "c, which is not among the variables" in result.stderr
+    result = run("analyze", "b**2 - a**2", "--vars", "b,a", "--box", "-1", "1", "-1", "1")
+    assert result.exit_code == 0 and "saddle" in result.stdout
+    result = run("analyze", "(x**2 + y - 11)**2 + (x + y**2 - 7)**2", "--box", "-5", "5", "-5", "5")
+    assert result.exit_code == 0
+    assert result.stdout.count("saddle") == 4 and result.stdout.count("minimum") == 4
+    assert "maximum" in result.stdout
+
+
+CANARY = "/tmp/saddle-canary-must-not-exist"
+
+BAD_INPUTS = {
+    "__import__('os').system('touch " + CANARY + "')": "call not allowed",
+    "x.__class__": "attribute access",
+    "(lambda: 1)()": "call not allowed",
+    "lambda x: x": "Lambda",
+    "'x' + y": "only numbers",
+    "open('/etc/passwd')": "call not allowed",
+    "exp(x, y)": "exactly 1 argument",
+    "exp(x=1)": "exactly 1 argument",
+    "x if y else 1": "IfExp",
+    "[x, y]": "List",
+    "x < y": "Compare",
+    "__builtins__": "'_'",
+    "x ^ y": "'^' is not a power",
+    "x**y": "exponents must be numbers",
+    "x**1000": "too large",
+    "1e300 * x + y": "too large",
+    "x + ": "cannot parse",
+    "": "empty",
+    "x" + "+x" * 300: "characters long",
+    "x**2": "exactly 2 variables",
+    "x + y + z": "exactly 2 variables",
+    "1/0 + x + y": "division by zero",
+    "exp": "is a function",
+    "log(x) + y": "not finite",
+    "x + y; import os": "cannot parse",
+}
+
+
+@pytest.mark.parametrize("expression, message", BAD_INPUTS.items(), ids=range(len(BAD_INPUTS)))
+def test_bad_input_exits_2_with_one_clear_line(expression, message):
+    result = run("analyze", expression, "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("saddle: error: ")
+    assert message in lines[0]
+
+
+def test_nothing_was_executed():
+    import os
+
+    assert not os.path.exists(CANARY)
+
+
+@pytest.mark.parametrize("box", [["1", "-1", "0", "1"], ["0", "1", "nan", "1"]])
+def test_bad_box(box):
+    result = run("analyze", "x*y", "--box", *box)
+    assert result.exit_code == 2 and "box" in result.stderr
