@@ -120,6 +120,12 @@ def parse_expression(text: str) -> sp.Expr:
     return expression
 
 
+def latex(expression: sp.Expr) -> str:
+    """sympy.latex, in the term order that puts fewer minus signs first: (1 − w1 w2)², not (−w1 w2 + 1)²."""
+    candidates = [sp.latex(expression), sp.latex(expression, order="old")]
+    return min(candidates, key=lambda text: text.count("\\left(-") + text.startswith("-"))
+
+
 def _drop_distributions(expression: sp.Expr) -> sp.Expr:
     """Derivatives of abs() produce DiracDelta; it is zero almost everywhere, which is what a sampled picture sees."""
     return expression.replace(sp.DiracDelta, lambda *args: sp.Integer(0))
@@ -217,7 +223,7 @@ class Loss:
     # LaTeX: what the scenes put on screen, from the very expressions above.
     @property
     def latex(self) -> str:
-        return sp.latex(self.expression)
+        return latex(self.expression)
 
     @property
     def variable_latex(self) -> list[str]:
@@ -225,18 +231,18 @@ class Loss:
 
     @property
     def gradient_latex(self) -> list[str]:
-        return [sp.latex(sp.factor(g)) for g in self.gradient_expressions]
+        return [latex(sp.factor(g)) for g in self.gradient_expressions]
 
     @property
     def hessian_latex(self) -> list[list[str]]:
-        return [[sp.latex(sp.expand(h)) for h in row] for row in self.hessian_expressions]
+        return [[latex(sp.expand(h)) for h in row] for row in self.hessian_expressions]
 
     def subs_latex(self, point) -> dict[str, object]:
         """Gradient and Hessian with a point substituted exactly, as LaTeX, for on-screen substitution."""
         values = dict(zip(self.variables, (sp.nsimplify(p) for p in point)))
         return {
-            "gradient": [sp.latex(sp.simplify(g.subs(values))) for g in self.gradient_expressions],
-            "hessian": [[sp.latex(sp.simplify(h.subs(values))) for h in row] for row in self.hessian_expressions],
+            "gradient": [latex(sp.simplify(g.subs(values))) for g in self.gradient_expressions],
+            "hessian": [[latex(sp.simplify(h.subs(values))) for h in row] for row in self.hessian_expressions],
         }
 
     def to_mesh(self, box, resolution: int = 48) -> "Mesh":

@@ -1,4 +1,6 @@
 """The lecture, in order: (scene file relative to the repo root, scene class). Rendering, `saddle list`,
 the smoke tests and the stitched lecture all read this list and nothing else."""
 
-LECTURE: list[tuple[str, str]] = []
+LECTURE: list[tuple[str, str]] = [
+    ("scenes/s05_worst_network.py", "WorstNetworkHessian"),
+]
