@@ -22,13 +22,13 @@ from manim import (
     Scene,
     Tex,
     Text,
-    ThreeDScene,
     VGroup,
     Write,
     FadeOut,
 )
 
 from scenes.catalogue import reading_seconds, say_text
+from scenes.surface import SurfaceScene
 
 FONT = "Noto Sans CJK SC"  # one family for English and Chinese, so both languages look alike
 
@@ -146,7 +146,7 @@ class LectureScene(LectureMixin, Scene):
     pass
 
 
-class LectureScene3D(LectureMixin, ThreeDScene):
+class LectureScene3D(LectureMixin, SurfaceScene):  # SurfaceScene: a ThreeDScene that draws loss_surface fast
     def pin(self, *mobjects) -> None:
         self.add_fixed_in_frame_mobjects(*mobjects)
 

@@ -11,6 +11,8 @@ import re
 from manim import ThreeDScene
 from manim.utils.testing.frames_comparison import frames_comparison
 
+from scenes.surface import FastSurfaceCamera
+
 __module_test__ = "lecture"
 
 
@@ -25,6 +27,7 @@ def keyframe_test(scene_class):
     def test(scene):
         if three_d:
             scene.__class__ = type(scene_class.__name__, (type(scene), scene_class), {})
+            scene.renderer.camera.__class__ = FastSurfaceCamera  # the ThreeDCamera that also draws loss_surface
         scene_class.construct(scene)
         scene.renderer.file_writer.subcaptions.clear()  # the test's file writer has no movie to put an .srt beside
 
