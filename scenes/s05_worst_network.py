@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut, GrowArrow, MathTex, Matrix,
+    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, Dot, FadeIn, FadeOut, GrowArrow, MathTex,
     ReplacementTransform, VGroup, VMobject, Write,
 )
 
 from mathcore.story.worst_network import HessianAtPoint, worst_network_hessian
+from scenes.linalg import matrix
 from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
-
-
-def matrix(entries, color) -> Matrix:
-    """A bracketed matrix of LaTeX entries with brackets in the colour of what it is (g green, H red)."""
-    tex = Matrix([list(row) for row in entries], h_buff=2.0, element_alignment_corner=DOWN)
-    tex.get_brackets().set_color(color)
-    return tex
 
 
 class WorstNetworkHessian(LectureScene):
