@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from mathcore.cli_render import COMMANDS
 from mathcore.critical import DEFAULT_BOX, critical_points
 from mathcore.errors import LossError
 from mathcore.loss import Loss, box_bounds
@@ -44,40 +45,8 @@ def analyze(expression, variables, box, as_json):
     click.echo(json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical))
 
 
-@main.command("list")
-def list_scenes():
-    """Print the lecture's scenes in order, one a line: <scene file> <SceneClass>."""
-    from scenes.lecture import LECTURE
-
-    for path, scene in LECTURE:
-        click.echo(f"{path} {scene}")
-
-
-@main.command()
-@click.argument("scenes", nargs=-1)
-@click.option("-q", "--quality", type=click.Choice(list("lmhk")), default="l", show_default=True,
-              help="Manim quality: l=480p15, m=720p30, h=1080p60, k=2160p60.")
-def render(scenes, quality):
-    """Render SCENES (default: the whole lecture, in order) into renders/."""
-    import subprocess
-
-    from scenes.lecture import LECTURE
-
-    chosen = [(path, name) for path, name in LECTURE if not scenes or name in scenes]
-    unknown = set(scenes) - {name for _, name in LECTURE}
-    if unknown:
-        raise LossError(f"unknown scene(s): {', '.join(sorted(unknown))}; see `saddle list`")
-    if not chosen:
-        click.echo("saddle: the lecture has no scenes yet")
-        return
-    failed = []
-    for index, (path, name) in enumerate(chosen, 1):
-        click.echo(f"[{index}/{len(chosen)}] {name}")
-        if subprocess.run([sys.executable, "-m", "manim", "render", f"-q{quality}", path, name]).returncode:
-            failed.append(name)
-    if failed:
-        click.echo(f"saddle: error: these scenes failed to render: {', '.join(failed)}", err=True)
-        sys.exit(1)
+for command in COMMANDS:  # list, render, slides: the lecture's production (mathcore/cli_render.py)
+    main.add_command(command)
 
 
 if __name__ == "__main__":

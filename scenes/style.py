@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 import manimpango
 from manim import (
@@ -18,6 +19,7 @@ from manim import (
     Integer,
     UL,
     UP,
+    ManimColor,
     MathTex,
     Scene,
     Tex,
@@ -48,6 +50,16 @@ def _choice(variable: str, allowed: tuple[str, ...]) -> str:
 
 LANG = _choice("LECTURE_LANG", ("en", "zh"))
 THEME_NAME = _choice("LECTURE_THEME", ("dark", "light"))
+# Slide mode (set by `saddle render`): scenes are manim-slides Slides writing their deck into this folder, and every
+# narrated line starts a slide. Unset, scenes are plain manim Scenes.
+SLIDES_FOLDER = os.environ.get("LECTURE_SLIDES", "")
+if SLIDES_FOLDER:
+    from manim_slides import Slide as _Scene2D, ThreeDSlide
+
+    class _Scene3D(ThreeDSlide, SurfaceScene):
+        """A 3-D slide scene that still draws loss_surface fast."""
+else:
+    _Scene2D, _Scene3D = Scene, SurfaceScene
 
 if shutil.which("latex") is None or shutil.which("dvisvgm") is None:
     _fail("LaTeX is not installed (latex and dvisvgm are needed for formulas); run `make setup`")
@@ -112,9 +124,16 @@ def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs)
 class LectureMixin:
     """Shared behaviour of every lecture scene: theme background, a title, narrated steps."""
 
+    skip_reversing = True  # slide mode: the HTML and PowerPoint decks never play slides backwards
+
+    def __init__(self, *args, **kwargs):
+        if SLIDES_FOLDER:
+            kwargs.setdefault("output_folder", Path(SLIDES_FOLDER))
+        super().__init__(*args, **kwargs)
+
     def setup(self):
         super().setup()
-        self.camera.background_color = THEME.background
+        self.camera.background_color = ManimColor(THEME.background)
 
     def pin(self, *mobjects) -> None:
         """Keep mobjects fixed on the screen (a no-op in 2-D; 3-D scenes keep them out of the camera's rotation)."""
@@ -128,6 +147,8 @@ class LectureMixin:
     def say(self, key: str, *animations, run_time: float | None = None, **fields) -> None:
         """Play the animations while the narration line is on screen as a subtitle, then wait until it can be read."""
         text = say_text(key, LANG, **fields)
+        if SLIDES_FOLDER:
+            self.next_slide(notes=text)  # a natural pause: each narrated line starts a slide, its words are the notes
         needed = reading_seconds(text, LANG)
         run_time = run_time if run_time is not None else (min(2.0, needed) if animations else 0.0)
         self.add_subcaption(text, duration=max(needed, run_time))
@@ -142,11 +163,11 @@ class LectureMixin:
             self.play(*(FadeOut(m) for m in self.mobjects), run_time=run_time)
 
 
-class LectureScene(LectureMixin, Scene):
+class LectureScene(LectureMixin, _Scene2D):
     pass
 
 
-class LectureScene3D(LectureMixin, SurfaceScene):  # SurfaceScene: a ThreeDScene that draws loss_surface fast
+class LectureScene3D(LectureMixin, _Scene3D):  # SurfaceScene (or its slide form): draws loss_surface fast
     def pin(self, *mobjects) -> None:
         self.add_fixed_in_frame_mobjects(*mobjects)
 

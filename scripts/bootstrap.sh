@@ -8,7 +8,9 @@ APT_PACKAGES=(
   pkg-config libpango1.0-dev                          # build manimpango and pycairo
   texlive-latex-base texlive-latex-extra dvisvgm      # MathTex with manim's default template
   fonts-noto-cjk                                      # Chinese on-screen text (LECTURE_LANG=zh)
+  chromium                                            # the gallery's browser test (driven by Playwright)
 )
+command -v npm >/dev/null || APT_PACKAGES+=(npm)      # fetches reveal.js for the offline slide deck
 EXTRAS=${SADDLE_EXTRAS:-dev}
 
 missing=()
@@ -38,4 +40,19 @@ if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${EXTRAS}]"
   rm -f .venv/.installed-*
   touch "$stamp"
+fi
+
+# reveal.js for the offline slide deck: from the npm registry, unpacked where manim-slides looks for its asset cache
+# (mathcore/production/slides.py), so `saddle slides` never downloads anything.
+reveal_dir=$(.venv/bin/python -c 'from mathcore.production.slides import reveal_folder; print(reveal_folder())')
+if [ ! -f "$reveal_dir/reveal.js" ]; then
+  reveal_version=$(.venv/bin/python -c 'from mathcore.production.slides import REVEAL_VERSION; print(REVEAL_VERSION)')
+  echo "bootstrap: fetching reveal.js $reveal_version from the npm registry"
+  unpack=$(mktemp -d)
+  (cd "$unpack" && npm pack --silent "reveal.js@$reveal_version" >/dev/null && tar xzf reveal.js-*.tgz)
+  mkdir -p "$reveal_dir"
+  dist="$unpack/package/dist"
+  cp "$dist"/reveal.css "$dist"/reveal.js "$dist"/theme/*.css "$dist"/plugin/*.js "$dist"/plugin/highlight/*.css \
+    "$reveal_dir"/
+  rm -rf "$unpack"
 fi

@@ -1,0 +1,163 @@
+"""Video work with PyAV (FFmpeg bundled in its wheel): probing, remuxing for streaming, stitching clips with
+chapters, and picking a poster frame. Streams are copied, never re-encoded, so clips keep manim's quality."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+from fractions import Fraction
+from pathlib import Path
+
+import av
+
+from mathcore.errors import LossError
+
+FASTSTART = {"movflags": "+faststart"}  # moov atom before the media data: playback starts before the download ends
+
+
+class ProductionError(LossError):
+    """A render or an artefact is not what a talk needs; reported as one line like every other bad input."""
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    codec: str
+    pix_fmt: str
+    width: int
+    height: int
+    fps: Fraction
+    duration: Fraction  # seconds, exact for constant-rate clips
+    alpha: bool  # VP9 in WebM keeps alpha in a side channel, flagged by the alpha_mode tag
+
+
+def _duration(stream) -> Fraction:
+    if stream.frames and stream.average_rate:
+        return stream.frames / Fraction(stream.average_rate)
+    if stream.duration is not None:
+        return stream.duration * Fraction(stream.time_base)
+    return Fraction(stream.container.duration or 0, av.time_base)
+
+
+def probe(path: Path) -> VideoInfo:
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        context = stream.codec_context
+        return VideoInfo(context.name, context.format.name if context.format else "", context.width, context.height,
+                         Fraction(stream.average_rate or 0), _duration(stream),
+                         stream.metadata.get("alpha_mode", stream.metadata.get("ALPHA_MODE")) == "1")
+
+
+def require_deliverable(path: Path) -> VideoInfo:
+    """The clip plays everywhere slides need it: H.264, yuv420p, even frame size, moov first."""
+    info = probe(path)
+    problems = [f"codec {info.codec} (want h264)"] * (info.codec != "h264")
+    problems += [f"pixel format {info.pix_fmt} (want yuv420p)"] * (info.pix_fmt != "yuv420p")
+    problems += [f"odd frame size {info.width}x{info.height}"] * (info.width % 2 or info.height % 2)
+    problems += ["moov atom after the media data"] * (not moov_first(path))
+    if problems:
+        raise ProductionError(f"{path.name}: {', '.join(problems)}")
+    return info
+
+
+def top_level_boxes(path: Path) -> list[str]:
+    """The MP4 file's top-level box types in file order (ftyp, moov, mdat, ...)."""
+    boxes = []
+    with open(path, "rb") as handle:
+        while header := handle.read(8):
+            size, kind = int.from_bytes(header[:4], "big"), header[4:8].decode("latin-1")
+            if size == 1:
+                size = int.from_bytes(handle.read(8), "big") - 8
+            elif size == 0:
+                boxes.append(kind)
+                break
+            boxes.append(kind)
+            handle.seek(size - 8, 1)
+    return boxes
+
+
+def moov_first(path: Path) -> bool:
+    boxes = top_level_boxes(path)
+    return "moov" in boxes and "mdat" in boxes and boxes.index("moov") < boxes.index("mdat")
+
+
+def remux_for_streaming(source: Path, target: Path) -> None:
+    """Copy the video stream into a new MP4 with the moov atom at the front."""
+    with av.open(str(source)) as inp, av.open(str(target), "w", format="mp4", options=FASTSTART) as out:
+        stream = out.add_stream_from_template(inp.streams.video[0])
+        for packet in inp.demux(inp.streams.video[0]):
+            if packet.dts is not None:
+                packet.stream = stream
+                out.mux(packet)
+
+
+def _signature(stream) -> tuple:
+    context = stream.codec_context
+    return context.name, context.width, context.height, context.format.name, stream.average_rate, context.extradata
+
+
+def stitch(clips: list[Path], titles: list[str], target: Path) -> list[Fraction]:
+    """Play the clips one after another in one MP4 with a chapter per clip; returns each clip's duration.
+
+    Packets are copied with their times shifted by the clips before them, so the offsets of chapters and subtitles
+    are exactly the durations returned here."""
+    durations = [probe(clip).duration for clip in clips]
+    with av.open(str(target), "w", format="mp4", options=FASTSTART) as out:
+        stream, reference, offset, marks = None, None, Fraction(0), []
+        for clip, title, duration in zip(clips, titles, durations, strict=True):
+            with av.open(str(clip)) as inp:
+                source = inp.streams.video[0]
+                if stream is None:
+                    stream, reference = out.add_stream_from_template(source), _signature(source)
+                    time_base = Fraction(source.time_base)
+                    out.set_chapters([{"id": index + 1, "start": round(start / time_base),
+                                       "end": round((start + length) / time_base), "time_base": time_base,
+                                       "metadata": {"title": name}}
+                                      for index, (name, start, length) in enumerate(zip(
+                                          titles, accumulate(durations[:-1], initial=Fraction(0)), durations))])
+                elif _signature(source) != reference:
+                    raise ProductionError(f"{clip.name} was encoded differently from {clips[0].name}; render both "
+                                          "again with the same settings")
+                shift = round(offset / Fraction(source.time_base))
+                for packet in inp.demux(source):
+                    if packet.dts is None:
+                        continue
+                    packet.pts += shift
+                    packet.dts += shift
+                    packet.stream = stream
+                    out.mux(packet)
+            offset += duration
+    return durations
+
+
+def chapter_list(path: Path) -> list[tuple[str, Fraction, Fraction]]:
+    """(title, start, end) of each chapter stored in the container."""
+    with av.open(str(path)) as container:
+        return [(chapter["metadata"].get("title", ""), chapter["start"] * Fraction(chapter["time_base"]),
+                 chapter["end"] * Fraction(chapter["time_base"])) for chapter in container.chapters()]
+
+
+def write_poster(source: Path, target: Path, samples: int = 8) -> None:
+    """Save the most detailed of a few evenly spread frames as a PNG: a poster shows the scene at its fullest,
+    never the empty first frame or a faded-out last one. Detail is the spread of brightness over the frame."""
+    with av.open(str(source)) as container:
+        stream = container.streams.video[0]
+        duration = _duration(stream)
+        best, best_score = None, -1.0
+        for k in range(samples):
+            moment = duration * Fraction(2 * k + 1, 2 * samples)
+            frame = _frame_at(container, stream, moment)
+            if frame is not None and (score := float(frame.to_ndarray(format="gray").std())) > best_score:
+                best, best_score = frame, score
+        if best is None:
+            raise ProductionError(f"{source.name}: no frame could be decoded for the poster")
+        best.to_image().save(target, format="PNG")
+
+
+def _frame_at(container, stream, moment: Fraction):
+    container.seek(int(moment / Fraction(stream.time_base)), stream=stream, backward=True)
+    last = None
+    for frame in container.decode(stream):
+        last = frame
+        if frame.time is not None and frame.time >= moment:
+            break
+    return last

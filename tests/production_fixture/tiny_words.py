@@ -1,0 +1,17 @@
+"""A short titled scene with on-screen words for the production tests."""
+
+from manim import FadeIn
+
+from scenes.catalogue import STRINGS
+from scenes.style import LectureScene, words
+
+STRINGS.update({  # test-only lines, added in the render's own process
+    "tiny.title": {"en": "Tiny", "zh": "小"},
+    "tiny.words": {"en": "Words on screen.", "zh": "屏幕上的字。"},
+})
+
+
+class TinyWords(LectureScene):
+    def construct(self):
+        self.show_title("tiny.title")
+        self.say("tiny.words", FadeIn(words("tiny.words")), run_time=1)

@@ -1,0 +1,92 @@
+"""Running the real `saddle` CLI on the two-scene test lecture (tests/production_fixture) in a private folder."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "production_fixture"
+SCENES = ["TinyCircle", "TinyWords"]
+
+
+def copy_fixture(folder: Path) -> Path:
+    """A private copy of the test lecture that a test may edit; returns its lecture file."""
+    shutil.copytree(FIXTURE, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return folder / "lecture.py"
+
+
+def saddle_command(command: str, lecture: Path, renders: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "mathcore.cli", command, "--lecture", str(lecture), "--renders", str(renders),
+            *options]
+
+
+def environment() -> dict[str, str]:
+    return os.environ | {"PYTHONPATH": str(ROOT), "COLUMNS": "200"}
+
+
+def saddle(command: str, lecture: Path, renders: Path, *options: str) -> subprocess.CompletedProcess:
+    return subprocess.run(saddle_command(command, lecture, renders, *options), cwd=ROOT, env=environment(),
+                          capture_output=True, text=True, timeout=600)
+
+
+def output_folder(renders: Path) -> Path:
+    return renders / "en-dark" / "480p15"
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def served(folder: Path):
+    """The folder over http on localhost, the way a browser would open a published gallery."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def browser_page():
+    """A page in Debian's chromium (never a downloaded browser) that records console errors and failed requests."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.problems = []
+            page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
+            page.on("pageerror", lambda error: page.problems.append(str(error)))
+            page.on("requestfailed", lambda request: page.problems.append(f"failed: {request.url}"))
+            yield page
+        finally:
+            browser.close()
+
+
+def produce_fixture(tmp_path_factory, command: str) -> tuple[Path, Path, Path]:
+    """Run `saddle COMMAND` on a fresh copy of the test lecture: (lecture file, renders folder, output folder)."""
+    lecture = copy_fixture(tmp_path_factory.mktemp("lecture") / "fixture")
+    renders = tmp_path_factory.mktemp("renders")
+    result = saddle(command, lecture, renders)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 scene(s) rendered" in result.stdout
+    return lecture, renders, output_folder(renders)

@@ -1,0 +1,157 @@
+"""`saddle slides` on the two-scene test lecture, once, then every artefact checked against independent reads:
+clips, posters, the stitched lecture's chapters and subtitle offsets, the manifest, the slide decks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from fractions import Fraction
+from itertools import accumulate
+
+import av
+import pytest
+from PIL import Image
+from pptx import Presentation
+
+from mathcore.production.assemble import published_files
+from mathcore.production.media import chapter_list, probe, top_level_boxes
+from mathcore.production.subtitles import read_srt
+from tests.production_helpers import SCENES, browser_page, produce_fixture, saddle, served
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def produced(tmp_path_factory):
+    return produce_fixture(tmp_path_factory, "slides")
+
+
+def test_every_clip_plays_everywhere(produced):
+    _, _, folder = produced
+    for scene in SCENES:
+        info = probe(folder / f"{scene}.mp4")
+        assert (info.codec, info.pix_fmt, info.fps) == ("h264", "yuv420p", 15)
+        assert info.width % 2 == 0 and info.height % 2 == 0 and info.height == 480
+        assert info.duration > 2
+        boxes = top_level_boxes(folder / f"{scene}.mp4")
+        assert boxes.index("moov") < boxes.index("mdat")  # streamable: the index comes first
+        with Image.open(folder / f"{scene}.png") as poster:
+            assert poster.size == (info.width, info.height)
+            assert poster.convert("L").getextrema()[1] > 100  # the poster shows something, not the empty background
+
+
+def test_lecture_is_the_scenes_in_order_with_a_chapter_each(produced):
+    _, _, folder = produced
+    durations = [probe(folder / f"{scene}.mp4").duration for scene in SCENES]
+    starts = list(accumulate(durations[:-1], initial=Fraction(0)))
+    lecture = probe(folder / "lecture.mp4")
+    assert lecture.duration == sum(durations)
+    frames_per_scene = [round(d * 15) for d in durations]
+    with av.open(str(folder / "lecture.mp4")) as container:
+        assert sum(1 for _ in container.decode(video=0)) == sum(frames_per_scene)
+    marks = chapter_list(folder / "lecture.mp4")
+    assert [title for title, _, _ in marks] == ["Tiny Circle", "Tiny Words"]
+    for (_, start, end), expected, length in zip(marks, starts, durations):
+        assert abs(start - expected) < Fraction(1, 1000) and abs(end - (expected + length)) < Fraction(1, 1000)
+    chapter_cues = (folder / "lecture.chapters.vtt").read_text().split("\n\n")[1:]
+    assert [cue.splitlines()[-1] for cue in chapter_cues] == ["Tiny Circle", "Tiny Words"]
+    assert "00:00:00.000 --> 00:00:02.933" in chapter_cues[0]  # 44 frames at 15 fps
+
+
+def test_lecture_subtitles_are_the_scenes_shifted(produced):
+    _, _, folder = produced
+    durations = [probe(folder / f"{scene}.mp4").duration for scene in SCENES]
+    expected = [(cue.start + offset, cue.end + offset, cue.text)
+                for scene, offset in zip(SCENES, accumulate(durations[:-1], initial=Fraction(0)))
+                for cue in read_srt(folder / f"{scene}.srt")]
+    assert [cue.text for cue in read_srt(folder / "TinyCircle.srt")] == ["A circle.", "Now a square."]
+    lecture = read_srt(folder / "lecture.srt")
+    assert [cue.text for cue in lecture] == [text for _, _, text in expected] and len(lecture) == 3
+    for cue, (start, end, _) in zip(lecture, expected):
+        assert abs(cue.start - start) <= Fraction(1, 1000) and abs(cue.end - end) <= Fraction(1, 1000)
+    vtt = (folder / "lecture.vtt").read_text()
+    assert vtt.startswith("WEBVTT") and "00:00:03.933 --> 00:00:05.433\nWords on screen." in vtt
+
+
+def test_manifest_lists_every_file_with_its_checksum(produced):
+    _, _, folder = produced
+    manifest = json.loads((folder / "manifest.json").read_text())
+    listed = {item["path"]: item for item in manifest["files"]}
+    on_disk = {path.relative_to(folder).as_posix() for path in published_files(folder)}
+    assert set(listed) == on_disk
+    assert {"lecture.mp4", "lecture.srt", "lecture.vtt", "lecture.chapters.vtt", "index.html", "slides.html",
+            "slides.pptx", *(f"{s}.{ext}" for s in SCENES for ext in ("mp4", "png", "srt", "vtt"))} <= on_disk
+    for path, item in listed.items():
+        data = (folder / path).read_bytes()
+        assert item["sha256"] == hashlib.sha256(data).hexdigest() and item["bytes"] == len(data)
+    for name in ["lecture.mp4", *(f"{s}.mp4" for s in SCENES)]:
+        info = probe(folder / name)
+        assert listed[name]["duration"] == pytest.approx(float(info.duration), abs=1e-6)
+        assert (listed[name]["width"], listed[name]["height"], listed[name]["fps"]) == (854, 480, 15)
+
+
+def test_slides_break_at_each_narrated_line(produced):
+    _, _, folder = produced
+    notes = {scene: [slide["notes"] for slide in json.loads((folder / "slides" / f"{scene}.json").read_text())["slides"]]
+             for scene in SCENES}
+    assert notes == {"TinyCircle": ["A circle.", "Now a square."], "TinyWords": ["", "Words on screen."]}
+    assert len(Presentation(str(folder / "slides.pptx")).slides) == 4
+    html = (folder / "slides.html").read_text()
+    assert 'src="http' not in html and 'href="http' not in html  # reveal.js is inlined, nothing from a CDN
+
+
+def test_a_second_run_renders_nothing(produced):
+    lecture, renders, folder = produced
+    before = {path: path.stat().st_mtime_ns for path in folder.glob("*.mp4")}
+    result = saddle("render", lecture, renders)
+    assert result.returncode == 0, result.stderr
+    assert "0 scene(s) rendered, 2 up to date" in result.stdout and "lecture.mp4 is up to date" in result.stdout
+    assert {path: path.stat().st_mtime_ns for path in folder.glob("*.mp4")} == before
+
+
+def test_gallery_plays_in_a_real_browser(produced):
+    _, _, folder = produced
+    with served(folder) as address, browser_page() as page:
+        page.goto(f"{address}/index.html", wait_until="load")
+        videos = page.locator("video")
+        assert videos.count() == 3  # the lecture and both scenes
+        page.wait_for_function("[...document.querySelectorAll('video')].every(v => v.readyState >= 1)",
+                               timeout=20_000)
+        states = page.evaluate("""[...document.querySelectorAll('video')].map(v => ({
+            src: v.getAttribute('src'), duration: v.duration, poster: v.getAttribute('poster'),
+            tracks: [...v.textTracks].map(t => t.kind)}))""")
+        assert [state["src"] for state in states] == ["lecture.mp4", "TinyCircle.mp4", "TinyWords.mp4"]
+        assert all(state["duration"] > 0 for state in states)
+        assert all(state["poster"] and "subtitles" in state["tracks"] for state in states)
+        assert "chapters" in states[0]["tracks"]
+        # Debian's chromium decodes H.264: seek the lecture and wait until a real frame is there.
+        assert page.evaluate("document.createElement('video').canPlayType('video/mp4; codecs=\"avc1.64001e\"')")
+        page.evaluate("const v = document.getElementById('lecture-video'); v.currentTime = 4.0")
+        page.wait_for_function("document.getElementById('lecture-video').readyState >= 2", timeout=20_000)
+        # the subtitle track is loaded and parsed: the lecture's three narrated lines
+        page.wait_for_function("document.getElementById('lecture-video').textTracks[0].cues?.length === 3",
+                               timeout=20_000)
+        chapter_links = page.locator("ol.chapters a")
+        assert chapter_links.all_inner_texts() == ["Tiny Circle", "Tiny Words"]
+        chapter_links.nth(1).click()
+        page.wait_for_function("document.getElementById('lecture-video').currentTime >= 2.9", timeout=20_000)
+        assert page.problems == []
+
+
+def test_slide_deck_opens_offline(produced):
+    _, _, folder = produced
+    with browser_page() as page:
+        outside = []
+
+        def only_local(route):
+            if route.request.url.startswith(("file:", "data:", "blob:")):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_local)
+        page.goto((folder / "slides.html").as_uri(), wait_until="load")
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
+        assert page.evaluate("Reveal.getTotalSlides()") == 4
+        assert outside == [] and page.problems == []

@@ -1,0 +1,116 @@
+"""The production pieces that need no render: subtitle offsets, WebVTT, atomic writes, the folder lock,
+fingerprints and the reveal.js version manim-slides expects."""
+
+from __future__ import annotations
+
+import fcntl
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mathcore.production.plan import SceneEntry, Settings, fingerprint
+from mathcore.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
+from mathcore.production.slides import REVEAL_VERSION
+from mathcore.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
+
+frames = st.integers(min_value=1, max_value=10_000).map(lambda n: Fraction(n, 15))
+clip = st.lists(st.tuples(frames, frames, st.text("ab ", min_size=1, max_size=5)), max_size=4).map(
+    lambda cues: [Cue(start, start + length, text) for start, length, text in cues])
+
+
+@given(st.lists(st.tuples(clip, frames), min_size=1, max_size=5))
+def test_concatenated_cues_move_by_the_clips_before_them(clips):
+    tracks, durations = [track for track, _ in clips], [duration for _, duration in clips]
+    joined = concatenate(tracks, durations)
+    assert len(joined) == sum(map(len, tracks))
+    position = 0
+    for index, track in enumerate(tracks):
+        offset = sum(durations[:index], Fraction(0))
+        for cue in track:
+            assert joined[position] == Cue(cue.start + offset, cue.end + offset, cue.text)
+            position += 1
+
+
+@given(st.lists(frames, min_size=1, max_size=6))
+def test_chapters_tile_the_lecture_without_gaps(durations):
+    marks = chapters([f"c{i}" for i in range(len(durations))], durations)
+    assert marks[0].start == 0 and marks[-1].end == sum(durations)
+    assert all(left.end == right.start for left, right in zip(marks, marks[1:]))
+    assert [mark.end - mark.start for mark in marks] == durations
+
+
+def test_webvtt_times_and_header():
+    vtt = to_vtt([Cue(Fraction(3661, 1) + Fraction(1, 4), Fraction(3662), "a --> b")])
+    assert vtt.splitlines() == ["WEBVTT", "", "1", "01:01:01.250 --> 01:01:02.000", "a → b"]
+
+
+def test_srt_round_trip(tmp_path):
+    cues = [Cue(Fraction(0), Fraction(3, 2), "one"), Cue(Fraction(22, 15), Fraction(44, 15), "two\nlines")]
+    (tmp_path / "x.srt").write_text(to_srt(cues))
+    again = read_srt(tmp_path / "x.srt")
+    assert [cue.text for cue in again] == ["one", "two\nlines"]
+    assert all(abs(a.start - b.start) < Fraction(1, 1000) and abs(a.end - b.end) < Fraction(1, 1000)
+               for a, b in zip(again, cues))
+    assert read_srt(tmp_path / "missing.srt") == []
+
+
+def test_failed_write_keeps_the_good_file(tmp_path):
+    final = tmp_path / "clip.mp4"
+    final.write_bytes(b"good")
+    with pytest.raises(RuntimeError):
+        with atomic_output(final) as temporary:
+            temporary.write_bytes(b"half")
+            raise RuntimeError("render died")
+    assert final.read_bytes() == b"good"
+    assert list(tmp_path.iterdir()) == [final]
+    with atomic_output(final) as temporary:
+        temporary.write_bytes(b"better")
+        assert final.read_bytes() == b"good"  # not replaced until complete
+    assert final.read_bytes() == b"better" and list(tmp_path.iterdir()) == [final]
+
+
+def test_folder_replacement_and_leftovers(tmp_path):
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "a").write_text("new")
+    (tmp_path / "files").mkdir()
+    (tmp_path / "files" / "a").write_text("old")
+    replace_folder(tmp_path / "new", tmp_path / "files")
+    assert (tmp_path / "files" / "a").read_text() == "new" and not (tmp_path / "new").exists()
+    (tmp_path / f"{TEMPORARY_PREFIX}1-x.mp4").write_text("killed mid-write")
+    (tmp_path / "files" / f"{TEMPORARY_PREFIX}work").mkdir()
+    remove_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a", "files"]
+
+
+def test_lock_is_exclusive(tmp_path):
+    with folder_lock(tmp_path):
+        with open(tmp_path / ".lock") as other, pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with open(tmp_path / ".lock") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # released afterwards
+
+
+def test_fingerprint_follows_scene_source_and_settings(tmp_path):
+    scene = tmp_path / "s.py"
+    scene.write_text("x = 1\n")
+    entry = SceneEntry(scene, "S")
+    base = fingerprint(entry, Settings())
+    assert fingerprint(entry, Settings()) == base
+    assert len({base, fingerprint(entry, Settings(quality="m")), fingerprint(entry, Settings(lang="zh")),
+                fingerprint(entry, Settings(theme="light")), fingerprint(entry, Settings(transparent=True)),
+                fingerprint(SceneEntry(scene, "T"), Settings())}) == 6
+    scene.write_text("x = 2\n")
+    assert fingerprint(entry, Settings()) != base
+
+
+def test_reveal_version_is_the_one_manim_slides_links():
+    from manim_slides.convert import RevealJS
+
+    assert RevealJS.model_fields["reveal_version"].default == REVEAL_VERSION
+
+
+def test_chapter_titles_from_class_names():
+    assert SceneEntry(Path("x.py"), "WorstNetworkHessian").title == "Worst Network Hessian"
