@@ -134,15 +134,32 @@ class FastSurface(VMobject):
         else:
             light = np.zeros((len(corners), 2))
         face_rgbs = self.face_rgbs[shown]
-        stroke_rgbs = face_rgbs if self.stroke_follows_faces else np.broadcast_to(self.get_stroke_rgbas()[0, :3], face_rgbs.shape)
-        return ProjectedFaces(
-            corners=projected,
-            depth=depth,
-            gradient=gradient,
-            fill=_shaded_bgra(face_rgbs, light, fill_opacity),
-            stroke=_shaded_bgra(stroke_rgbs, light, stroke_opacity),
-            stroke_width=np.full(len(corners), stroke_width if stroke_opacity > 0 else 0.0),
-        )
+        fill = _shaded_bgra(face_rgbs, light, fill_opacity)
+        stroke_widths = np.full(len(corners), stroke_width if stroke_opacity > 0 else 0.0)
+        if self.stroke_follows_faces and stroke_opacity == fill_opacity:
+            # A stroke in the face's own gradient over its fill covers what the fill grown by half the stroke
+            # width covers, at a third of cairo's cost; slivers and folded faces keep a real stroke.
+            projected, grown = _outset(projected, stroke_width / 2)
+            stroke_widths[grown] = 0.0
+        stroke_rgbs = face_rgbs if self.stroke_follows_faces else self.get_stroke_rgbas()[:1, :3]
+        stroke = _shaded_bgra(np.broadcast_to(stroke_rgbs, face_rgbs.shape), light, stroke_opacity).mean(axis=1)
+        return ProjectedFaces(corners=projected, depth=depth, gradient=gradient, fill=fill, stroke=stroke, stroke_width=stroke_widths)
+
+
+def _outset(quads: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
+    """Quads (F, 4, 2) grown outwards by `distance` with mitred corners (the outline of fill + stroke), and
+    which ones could be: convex, with every corner within cairo's miter limit (10); the others are unchanged."""
+    edges = np.roll(quads, -1, axis=1) - quads
+    following = np.roll(edges, -1, axis=1)
+    turns = edges[:, :, 0] * following[:, :, 1] - edges[:, :, 1] * following[:, :, 0]
+    edges /= np.maximum(np.linalg.norm(edges, axis=-1, keepdims=True), 1e-12)
+    orientation = np.where(turns.sum(axis=1) < 0, -1.0, 1.0)
+    outward = np.stack([edges[:, :, 1], -edges[:, :, 0]], axis=-1) * orientation[:, None, None]
+    before = np.roll(outward, 1, axis=1)
+    bend = 1 + np.einsum("fkc,fkc->fk", before, outward)
+    grown = np.all(turns * orientation[:, None] > 0, axis=1) & np.all(bend >= 0.02, axis=1)
+    offset = distance * (before + outward) / np.maximum(bend, 0.02)[:, :, None]
+    return np.where(grown[:, None, None], quads + offset, quads), grown
 
 
 def _unit_normals(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -171,8 +188,8 @@ def _shaded_bgra(rgbs: np.ndarray, light: np.ndarray, opacity: float) -> np.ndar
 
 @dataclass
 class ProjectedFaces:
-    """Faces ready to paint: projected corners (F, 4, 2), camera depth (F,), gradient ends (F, 2, 2),
-    fill and stroke colours at those ends (F, 2, 4, cairo order), stroke widths in cairo units (F,)."""
+    """Faces ready to paint: projected corners (F, 4, 2), camera depth (F,), gradient ends (F, 2, 2), fill
+    colours at those ends (F, 2, 4, cairo order), wireframe colour (F, 4) and width in cairo units (F,; 0: none)."""
 
     corners: np.ndarray
     depth: np.ndarray
@@ -189,13 +206,13 @@ class ProjectedFaces:
         return cls(**{name: values[order] for name, values in merged.items()})
 
     def rows(self) -> list[list[float]]:
-        """One flat list per face (4 corners, 2 gradient ends, fill, stroke, width): cheap to unpack in the loop."""
+        """One flat list per face (4 corners, 2 gradient ends, 2 fill colours, stroke colour, width): cheap to unpack in the loop."""
         flat = [self.corners, self.gradient, self.fill, self.stroke, self.stroke_width[:, None]]
         return np.concatenate([a.reshape(len(self.depth), -1) for a in flat], axis=1).tolist()
 
 
 def paint_faces(ctx: cairo.Context, rows: list[list[float]]) -> None:
-    """One closed path, filled and stroked with the face's shading gradient, per face; numpy did the rest."""
+    """Per face one closed path filled with its shading gradient, stroked if it has its own wireframe colour."""
     for row in rows:
         ctx.new_path()
         ctx.move_to(row[0], row[1])
@@ -203,12 +220,11 @@ def paint_faces(ctx: cairo.Context, rows: list[list[float]]) -> None:
         ctx.line_to(row[4], row[5])
         ctx.line_to(row[6], row[7])
         ctx.close_path()
-        fill = _gradient(row[8:12], row[12:20])
-        ctx.set_source(fill)
-        if row[28] > 0:
+        ctx.set_source(_gradient(row[8:12], row[12:20]))
+        if row[24] > 0:
             ctx.fill_preserve()
-            ctx.set_source(fill if row[12:20] == row[20:28] else _gradient(row[8:12], row[20:28]))
-            ctx.set_line_width(row[28])
+            ctx.set_source_rgba(*row[20:24])
+            ctx.set_line_width(row[24])
             ctx.stroke()
         else:
             ctx.fill()
@@ -226,6 +242,7 @@ class FastSurfaceCamera(ThreeDCamera):
 
     def capture_mobjects(self, mobjects, **kwargs) -> None:
         self.reset_rotation_matrix()
+        self._gradient_ends = {}
         family = Camera.get_mobjects_to_display(self, mobjects, **kwargs)
         surfaces = [mob for mob in family if isinstance(mob, FastSurface)]
         others = [mob for mob in family if not isinstance(mob, FastSurface)]
@@ -248,6 +265,22 @@ class FastSurfaceCamera(ThreeDCamera):
             run.append(mob)
         self._display(run)
         paint_faces(ctx, rows[painted:])
+
+    def set_cairo_context_color(self, ctx, rgbas, vmobject):
+        """ThreeDAxes gives each of its ~150 pieces a closure measuring the whole axis for its shading gradient,
+        which cost more than the surface itself; within a frame it is the same for a whole axis: ask once."""
+        hook = vars(vmobject).get("get_gradient_start_and_end_points")
+        if len(rgbas) < 2 or hook is None or not hook.__closure__:
+            return super().set_cairo_context_color(ctx, rgbas, vmobject)
+        key = (hook.__code__, *(id(cell.cell_contents) for cell in hook.__closure__))
+        if key not in self._gradient_ends:
+            self._gradient_ends[key] = hook()
+        (x0, y0, _), (x1, y1, _) = self.transform_points_pre_display(vmobject, np.array(self._gradient_ends[key]))
+        pattern = cairo.LinearGradient(x0, y0, x1, y1)
+        for k, rgba in enumerate(rgbas):
+            pattern.add_color_stop_rgba(k / (len(rgbas) - 1), *rgba[2::-1], rgba[3])
+        ctx.set_source(pattern)
+        return self
 
     def _depth(self, mob) -> float:
         """ThreeDCamera's sort key: distance along the view axis; flat mobjects last (on top)."""
