@@ -6,8 +6,9 @@ QUALITY ?= l
 setup:
 	@bash scripts/bootstrap.sh
 
-lecture: setup  ## render every scene of the lecture into renders/
+lecture: setup  ## render every scene of the lecture into renders/, then its slide decks
 	.venv/bin/saddle render -q $(QUALITY)
+	.venv/bin/saddle slides -q $(QUALITY)
 
 test: setup  ## the whole test suite, slow renders included (CI runs exactly this)
 	$(PYTHON_VENV) -m pytest

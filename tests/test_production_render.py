@@ -92,8 +92,8 @@ def test_manifest_lists_every_file_with_its_checksum(produced):
 
 def test_slides_break_at_each_narrated_line(produced):
     _, _, folder = produced
-    notes = {scene: [slide["notes"] for slide in json.loads((folder / "slides" / f"{scene}.json").read_text())["slides"]]
-             for scene in SCENES}
+    decks = {scene: json.loads((folder / "slides" / f"{scene}.json").read_text()) for scene in SCENES}
+    notes = {scene: [slide["notes"] for slide in deck["slides"]] for scene, deck in decks.items()}
     assert notes == {"TinyCircle": ["A circle.", "Now a square."], "TinyWords": ["", "Words on screen."]}
     assert len(Presentation(str(folder / "slides.pptx")).slides) == 4
     html = (folder / "slides.html").read_text()

@@ -4,6 +4,9 @@ fingerprints and the reveal.js version manim-slides expects."""
 from __future__ import annotations
 
 import fcntl
+import os
+import subprocess
+import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -114,3 +117,19 @@ def test_reveal_version_is_the_one_manim_slides_links():
 
 def test_chapter_titles_from_class_names():
     assert SceneEntry(Path("x.py"), "WorstNetworkHessian").title == "Worst Network Hessian"
+
+
+def test_slide_mode_keeps_the_scene_bases():
+    """With LECTURE_SLIDES set, lecture scenes are manim-slides Slides writing there, and 3-D ones keep the fast
+    surface camera; without it they are plain manim scenes (checked in fresh processes: style reads it at import)."""
+    probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.style import LectureScene, LectureScene3D; "
+             "from scenes.surface import SurfaceScene; s = LectureScene3D(); "
+             "print(issubclass(LectureScene, Slide), isinstance(s, ThreeDSlide), isinstance(s, SurfaceScene), "
+             "type(s.renderer.camera).__name__, getattr(s, '_output_folder', None))")
+    root = Path(__file__).resolve().parent.parent
+    for folder, expected in [("/tmp/deck", "True True True FastSurfaceCamera /tmp/deck"),
+                             ("", "False False True FastSurfaceCamera None")]:
+        environment = os.environ | {"LECTURE_SLIDES": folder, "PYTHONPATH": str(root)}
+        result = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
+                                cwd=root, timeout=120)
+        assert result.stdout.strip() == expected, result.stderr[-2000:]

@@ -31,11 +31,16 @@ class VideoInfo:
 
 
 def _duration(stream) -> Fraction:
-    if stream.frames and stream.average_rate:
-        return stream.frames / Fraction(stream.average_rate)
+    """Exact for MP4 (the stream's duration in its time base); WebM only knows the container's duration."""
     if stream.duration is not None:
         return stream.duration * Fraction(stream.time_base)
     return Fraction(stream.container.duration or 0, av.time_base)
+
+
+def _rate(stream) -> Fraction:
+    """The nominal frame rate (15, 30, 60): manim's joined partial movies can be a few ticks off on one frame,
+    which makes the measured average rate a hair off."""
+    return Fraction(stream.base_rate or stream.average_rate or 0)
 
 
 def probe(path: Path) -> VideoInfo:
@@ -43,7 +48,7 @@ def probe(path: Path) -> VideoInfo:
         stream = container.streams.video[0]
         context = stream.codec_context
         return VideoInfo(context.name, context.format.name if context.format else "", context.width, context.height,
-                         Fraction(stream.average_rate or 0), _duration(stream),
+                         _rate(stream), _duration(stream),
                          stream.metadata.get("alpha_mode", stream.metadata.get("ALPHA_MODE")) == "1")
 
 
@@ -92,7 +97,7 @@ def remux_for_streaming(source: Path, target: Path) -> None:
 
 def _signature(stream) -> tuple:
     context = stream.codec_context
-    return context.name, context.width, context.height, context.format.name, stream.average_rate, context.extradata
+    return context.name, context.width, context.height, context.format.name, _rate(stream), context.extradata
 
 
 def stitch(clips: list[Path], titles: list[str], target: Path) -> list[Fraction]:

@@ -77,7 +77,7 @@ def _shared_sources_digest() -> str:
     files = [*_source_files(ROOT / "scenes"), *_source_files(ROOT / "mathcore"), ROOT / "manim.cfg"]
     files += _source_files(ROOT / "data") if (ROOT / "data").is_dir() else []
     for path in files:
-        if production in path.parents or path.name.startswith("cli"):
+        if production in path.parents or path.name in ("cli.py", "cli_render.py"):
             continue
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
@@ -118,5 +118,6 @@ def write_stamp(folder: Path, entry: SceneEntry, settings: Settings, stamp: dict
 
 def is_current(folder: Path, entry: SceneEntry, settings: Settings) -> bool:
     """The last render of this scene used the same source, data and settings, and all its files are there."""
-    return (read_stamp(folder, entry, settings).get("fingerprint") == fingerprint(entry, settings)
+    return (entry.path.exists()
+            and read_stamp(folder, entry, settings).get("fingerprint") == fingerprint(entry, settings)
             and all((folder / name).exists() for name in expected_files(entry, settings)))

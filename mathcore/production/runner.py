@@ -56,8 +56,8 @@ def _command(entry: SceneEntry, settings: Settings, config: Path) -> list[str]:
 def _environment(settings: Settings, work: Path) -> dict[str, str]:
     paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     slides = {} if settings.transparent else {"LECTURE_SLIDES": str(work / "slides")}
-    return os.environ | slides | {"LECTURE_LANG": settings.lang, "LECTURE_THEME": settings.theme, "COLUMNS": "200", "PYTHONUNBUFFERED": "1",
-                                  "PYTHONPATH": os.pathsep.join(paths)}
+    return os.environ | slides | {"LECTURE_LANG": settings.lang, "LECTURE_THEME": settings.theme, "COLUMNS": "200",
+                                  "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(paths)}
 
 
 def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path) -> None:
