@@ -5,8 +5,9 @@ camera sorts, projects, shades and strokes it through several Python calls (~0.3
 `FastSurface` is ONE mobject holding the grid vertices; `FastSurfaceCamera` projects, depth-sorts and shades
 all its faces with numpy and only issues the few cairo calls per face, while keeping the look of a `Surface`
 coloured by `set_fill_by_value`: the same per-face colour, the same two-corner shading gradient, the same
-painter's order (faces interleave with other 3-D mobjects such as the axes' pieces).
-Scenes that draw one derive from `SurfaceScene` (a `ThreeDScene` with that camera).
+painter's order (faces interleave with other 3-D mobjects such as the axes' pieces). The same camera draws the
+faces of stock Surfaces (Sphere, Dot3D) the same way, and memoises ThreeDAxes' costly shading hook.
+Scenes that draw one derive from `SurfaceScene` (a `ThreeDScene` with that camera; LectureScene3D does).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import cairo
 import numpy as np
-from manim import BLUE_E, DOWN, GREEN_C, TEAL_D, YELLOW_C, ManimColor, Surface, ThreeDAxes, ThreeDScene, VMobject
+from manim import BLUE_E, DOWN, GREEN_C, TEAL_D, YELLOW_C, ManimColor, Surface, ThreeDAxes, ThreeDScene, ThreeDVMobject, VMobject
 from manim.camera.camera import Camera
 from manim.camera.three_d_camera import ThreeDCamera
 
@@ -109,45 +110,72 @@ class FastSurface(VMobject):
     def project_faces(self, camera: ThreeDCamera) -> ProjectedFaces | None:
         """This frame's faces as the camera sees them (None when fully transparent or not revealed)."""
         fill_opacity, stroke_opacity = self.get_fill_opacity(), self.get_stroke_opacity()
-        stroke_width = self.get_stroke_width() * camera.cairo_line_width_multiple
         shown = np.linspace(0, 1, len(self.corner_indices), endpoint=False)
         shown = (shown >= self.revealed[0]) & (shown < self.revealed[1])
-        if not shown.any() or (fill_opacity == 0 and (stroke_opacity == 0 or stroke_width == 0)):
+        if not shown.any() or (fill_opacity == 0 and (stroke_opacity == 0 or self.get_stroke_width() == 0)):
             return None
         corners = self.points[self.corner_indices[shown]]
-        projected = camera.project_points(self.points)[:, :2][self.corner_indices[shown]]
-        centres = (corners.min(axis=1) + corners.max(axis=1)) / 2
-        depth = centres @ camera.get_rotation_matrix()[2]
-
-        # Surface's shading: colour + light at corner 0 and at 2/3 along edge 1->2 (get_3d_vmob_end_corner),
-        # filled as a linear gradient between the two.
+        # Where Surface's faces have their handles (a third of the way along each side): see project_quads.
         end = corners[:, 1] + 2 / 3 * (corners[:, 2] - corners[:, 1])
-        gradient = np.stack([projected[:, 0], projected[:, 1] + 2 / 3 * (projected[:, 2] - projected[:, 1])], axis=1)
-        if camera.should_apply_shading:
-            after_end = corners[:, 2] + 1 / 3 * (corners[:, 3] - corners[:, 2])
-            normals = (
-                _unit_normals(corners[:, 1] - corners[:, 0], corners[:, 3] - corners[:, 0]),
-                _unit_normals(after_end - end, corners[:, 1] - end),
-            )
-            light_source = camera.light_source.points[0]
-            light = np.stack([_light(corners[:, 0], normals[0], light_source), _light(end, normals[1], light_source)], axis=1)
-        else:
-            light = np.zeros((len(corners), 2))
-        face_rgbs = self.face_rgbs[shown]
-        fill = _shaded_bgra(face_rgbs, light, fill_opacity)
-        stroke_widths = np.full(len(corners), stroke_width if stroke_opacity > 0 else 0.0)
-        if self.stroke_follows_faces and stroke_opacity == fill_opacity:
-            # A stroke in the face's own gradient over its fill covers what the fill grown by half the stroke
-            # width covers, at a third of cairo's cost; slivers and folded faces keep a real stroke.
-            projected, grown = _outset(projected, stroke_width / 2)
-            stroke_widths[grown] = 0.0
-        stroke_rgbs = face_rgbs if self.stroke_follows_faces else self.get_stroke_rgbas()[:1, :3]
-        stroke = _shaded_bgra(np.broadcast_to(stroke_rgbs, face_rgbs.shape), light, stroke_opacity).mean(axis=1)
-        return ProjectedFaces(corners=projected, depth=depth, gradient=gradient, fill=fill, stroke=stroke, stroke_width=stroke_widths)
+        after_end = corners[:, 2] + 1 / 3 * (corners[:, 3] - corners[:, 2])
+        fill = np.concatenate([self.face_rgbs[shown], np.full((shown.sum(), 1), fill_opacity)], axis=1)
+        stroke = fill if self.stroke_follows_faces else self.get_stroke_rgbas()[:1]
+        stroke = np.broadcast_to(np.concatenate([stroke[:, :3], np.full((len(stroke), 1), stroke_opacity)], axis=1), fill.shape)
+        return project_quads(
+            camera, corners, end, after_end, np.stack([fill, fill], axis=1), np.stack([stroke, stroke], axis=1),
+            np.full(len(fill), self.get_stroke_width()),
+        )
 
 
-def _outset(quads: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]:
-    """Quads (F, 4, 2) grown outwards by `distance` with mitred corners (the outline of fill + stroke), and
+def project_quads(camera, corners, end, after_end, fill, stroke, stroke_width) -> ProjectedFaces:
+    """Quad faces (corners (F, 4, 3)) as Surface's faces look through the ThreeDCamera: each filled with a linear
+    gradient from corner 0 to `end` (2/3 along side 1-2) between its RGBA colours there (fill (F, 2, 4)), both
+    lit by ThreeDCamera's rule (normals from the neighbouring points, `after_end` 1/3 along side 2-3), and
+    stroked (stroke (F, 2, 4), width (F,) in manim units); depth is the bounding-box centre along the view."""
+    projected = camera.project_points(np.concatenate([corners, end[:, None]], axis=1).reshape(-1, 3))
+    projected = projected[:, :2].reshape(len(corners), 5, 2)
+    centres = (corners.min(axis=1) + corners.max(axis=1)) / 2
+    light = np.zeros((len(corners), 2))
+    if camera.should_apply_shading:
+        normals = (
+            _unit_normals(corners[:, 1] - corners[:, 0], corners[:, 3] - corners[:, 0]),
+            _unit_normals(after_end - end, corners[:, 1] - end),
+        )
+        light_source = camera.light_source.points[0]
+        light = np.stack([_light(corners[:, 0], normals[0], light_source), _light(end, normals[1], light_source)], axis=1)
+    quads, shaded_fill, shaded_stroke = projected[:, :4], _shaded_bgra(fill, light), _shaded_bgra(stroke, light)
+    widths = np.where(stroke[:, 0, 3] > 0, stroke_width * camera.cairo_line_width_multiple, 0.0)
+    # A stroke in the face's own gradient over its fill covers what the fill grown by half the stroke width
+    # covers, at a third of cairo's cost; slivers and folded faces keep a real stroke.
+    own = np.all(shaded_stroke == shaded_fill, axis=(1, 2)) & (widths > 0)
+    grown_quads, grown = _outset(quads[own], widths[own] / 2)
+    quads[own] = grown_quads
+    widths[np.flatnonzero(own)[grown]] = 0.0
+    return ProjectedFaces(
+        corners=quads,
+        depth=centres @ camera.get_rotation_matrix()[2],
+        gradient=projected[:, [0, 4]],
+        fill=shaded_fill,
+        stroke=shaded_stroke.mean(axis=1),
+        stroke_width=widths,
+    )
+
+
+def surface_faces(faces: list[VMobject], camera: ThreeDCamera) -> ProjectedFaces:
+    """Faces of stock Surfaces (Sphere, Dot3D...: 4 straight-ish Bezier sides, 16 points) in one numpy pass."""
+    points = np.stack([face.points for face in faces])
+
+    def two_ends(rgbas):
+        return rgbas[[0, min(1, len(rgbas) - 1)]]
+
+    fill = np.stack([two_ends(face.fill_rgbas) for face in faces])
+    stroke = np.stack([two_ends(face.stroke_rgbas) for face in faces])
+    widths = np.array([face.stroke_width for face in faces], dtype=float)
+    return project_quads(camera, points[:, [0, 4, 8, 12]], points[:, 6], points[:, 9], fill, stroke, widths)
+
+
+def _outset(quads: np.ndarray, distance: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Quads (F, 4, 2) grown outwards by `distance` (F,) with mitred corners (the outline of fill + stroke), and
     which ones could be: convex, with every corner within cairo's miter limit (10); the others are unchanged."""
     edges = np.roll(quads, -1, axis=1) - quads
     following = np.roll(edges, -1, axis=1)
@@ -158,7 +186,7 @@ def _outset(quads: np.ndarray, distance: float) -> tuple[np.ndarray, np.ndarray]
     before = np.roll(outward, 1, axis=1)
     bend = 1 + np.einsum("fkc,fkc->fk", before, outward)
     grown = np.all(turns * orientation[:, None] > 0, axis=1) & np.all(bend >= 0.02, axis=1)
-    offset = distance * (before + outward) / np.maximum(bend, 0.02)[:, :, None]
+    offset = distance[:, None, None] * (before + outward) / np.maximum(bend, 0.02)[:, :, None]
     return np.where(grown[:, None, None], quads + offset, quads), grown
 
 
@@ -177,10 +205,10 @@ def _light(points: np.ndarray, normals: np.ndarray, light_source: np.ndarray) ->
     return np.where(light < 0, 0.5 * light, light)
 
 
-def _shaded_bgra(rgbs: np.ndarray, light: np.ndarray, opacity: float) -> np.ndarray:
-    """(faces, 2, 4) colours at the gradient's two ends, in cairo's BGR order over manim's RGBA pixel array."""
-    shaded = np.clip(rgbs[:, None, ::-1] + light[:, :, None], 0, 1)
-    return np.concatenate([shaded, np.full(shaded.shape[:2] + (1,), opacity)], axis=-1)
+def _shaded_bgra(rgbas: np.ndarray, light: np.ndarray) -> np.ndarray:
+    """RGBA colours (F, 2, 4) at the gradient's two ends, lit, in cairo's BGR order over manim's RGBA pixels."""
+    shaded = np.clip(rgbas[:, :, 2::-1] + light[:, :, None], 0, 1)
+    return np.concatenate([shaded, rgbas[:, :, 3:]], axis=-1)
 
 
 # The camera
@@ -238,18 +266,23 @@ def _gradient(ends: list[float], colours: list[float]) -> cairo.LinearGradient:
 
 
 class FastSurfaceCamera(ThreeDCamera):
-    """ThreeDCamera whose painter's loop draws FastSurface faces in depth order among the other mobjects."""
+    """ThreeDCamera whose painter's loop draws the faces of FastSurfaces and of stock Surfaces (Sphere, Dot3D...)
+    with numpy, in depth order among the other mobjects, which it draws as ThreeDCamera does."""
 
     def capture_mobjects(self, mobjects, **kwargs) -> None:
         self.reset_rotation_matrix()
         self._gradient_ends = {}
         family = Camera.get_mobjects_to_display(self, mobjects, **kwargs)
         surfaces = [mob for mob in family if isinstance(mob, FastSurface)]
-        others = [mob for mob in family if not isinstance(mob, FastSurface)]
+        stock_faces = [mob for mob in family if self._is_plain_face(mob)]
+        vectorised = set(map(id, surfaces + stock_faces))
+        others = [mob for mob in family if id(mob) not in vectorised]
         depths = np.array([self._depth(mob) for mob in others])
         order = np.argsort(depths, kind="stable")
         others, depths = [others[k] for k in order], depths[order]
         batches = [faces for faces in (s.project_faces(self) for s in surfaces) if faces is not None]
+        if stock_faces:
+            batches.append(surface_faces(stock_faces, self))
         if not batches:
             self._display(others)
             return
@@ -281,6 +314,21 @@ class FastSurfaceCamera(ThreeDCamera):
             pattern.add_color_stop_rgba(k / (len(rgbas) - 1), *rgba[2::-1], rgba[3])
         ctx.set_source(pattern)
         return self
+
+    def _is_plain_face(self, mob) -> bool:
+        """A face of a stock Surface that the numpy path draws exactly as ThreeDCamera would."""
+        return (
+            isinstance(mob, ThreeDVMobject)
+            and mob.shade_in_3d
+            and len(mob.points) == 16
+            and len(mob.fill_rgbas) <= 2
+            and len(mob.stroke_rgbas) <= 2
+            and mob.background_stroke_width == 0
+            and mob.get_background_image() is None
+            and not {"z_index_group", "get_gradient_start_and_end_points"} & vars(mob).keys()
+            and mob not in self.fixed_in_frame_mobjects
+            and mob not in self.fixed_orientation_mobjects
+        )
 
     def _depth(self, mob) -> float:
         """ThreeDCamera's sort key: distance along the view axis; flat mobjects last (on top)."""

@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from manim import DEGREES, OUT, Create, FadeIn, FadeOut, ThreeDAxes, Transform, Uncreate, tempconfig
+from manim import DEGREES, OUT, RED, Create, Dot3D, FadeIn, FadeOut, ThreeDAxes, Transform, Uncreate, tempconfig
 
 from mathcore.builtins import saddle, worst_network
 from scenes.surface import FastSurfaceCamera, ProjectedFaces, SurfaceScene, loss_surface
@@ -69,7 +69,7 @@ class Animated(SurfaceScene):
         axes, surface = axes_and_surface()
         _, other = axes_and_surface(saddle)
         self.add(axes)
-        self.play(FadeIn(surface))
+        self.play(FadeIn(surface), FadeIn(Dot3D(axes.c2p(0, 0, 1), color=RED)))
         self.play(surface.animate.set_opacity(0.5).rotate(20 * DEGREES, OUT))
         self.move_camera(theta=0, run_time=0.5)
         self.play(Transform(surface, other))
