@@ -7,14 +7,17 @@ proxy that does not exist, so any attempt to fetch would fail loudly instead."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 from mathcore.production.media import ProductionError
 from mathcore.production.plan import SceneEntry
-from mathcore.production.safety import atomic_output
+from mathcore.production.safety import atomic_output, write_text
 
 REVEAL_VERSION = "6.0.1"  # manim-slides 5.7's default; tests check they agree
 #: The files manim-slides' revealjs.html template links (dist/..., looked up by file name in the cache).
@@ -38,11 +41,18 @@ def _require_reveal() -> None:
 
 
 def make_decks(folder: Path, lecture: list[SceneEntry]) -> list[Path]:
-    """slides.html and slides.pptx in the output folder, from the scenes' slides in lecture order."""
+    """slides.html and slides.pptx in the output folder, from the scenes' slides in lecture order; returns the
+    decks made (none when they are already made from these very slides)."""
     slides = folder / "slides"
     missing = [entry.name for entry in lecture if not (slides / f"{entry.name}.json").exists()]
     if missing or not lecture:
         raise ProductionError(f"no slides for {', '.join(missing) or 'any scene'}; render them first")
+    key = hashlib.sha256(json.dumps([version("manim-slides"), DECKS, *((entry.name, (slides / f"{entry.name}.json")
+                                    .read_text()) for entry in lecture)]).encode()).hexdigest()
+    state = folder / ".state" / "decks.json"
+    if state.exists() and json.loads(state.read_text()).get("key") == key and all(
+            (folder / name).exists() for name in DECKS):
+        return []
     _require_reveal()
     environment = os.environ | {"XDG_CACHE_HOME": str(CACHE_HOME), "COLUMNS": "200"} | NO_NETWORK
     made = []
@@ -55,4 +65,5 @@ def make_decks(folder: Path, lecture: list[SceneEntry]) -> list[Path]:
                 lines = (result.stderr + result.stdout).strip().splitlines() or ["no output"]
                 raise ProductionError(f"manim-slides could not make {name}: {lines[-1]}")
         made.append(folder / name)
+    write_text(state, json.dumps({"key": key}))
     return made
