@@ -140,6 +140,9 @@ class LectureMixin:
 
     def show_title(self, key: str) -> Text:
         title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
+        if SLIDES_FOLDER:  # the stitched lecture names its chapter after the scene's title, in the scene's language
+            Path(SLIDES_FOLDER).mkdir(parents=True, exist_ok=True)
+            Path(SLIDES_FOLDER, f"{type(self).__name__}.title").write_text(say_text(key, LANG), encoding="utf-8")
         self.pin(title)
         self.play(Write(title), run_time=1)
         return title

@@ -9,7 +9,7 @@ from pathlib import Path
 from PIL import Image
 
 from mathcore.production.media import probe, stitch
-from mathcore.production.plan import SceneEntry, Settings, is_current, read_stamp
+from mathcore.production.plan import SceneEntry, Settings, chapter_title, is_current, read_stamp
 from mathcore.production.safety import atomic_output, write_text
 from mathcore.production.subtitles import chapters, concatenate, read_srt, to_srt, to_vtt
 
@@ -28,7 +28,7 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
     if (state.exists() and json.loads(state.read_text()).get("key") == key
             and all((folder / name).exists() for name in LECTURE_FILES)):
         return "lecture.mp4 is up to date"
-    titles = [entry.title for entry in lecture]
+    titles = [chapter_title(folder, entry, settings) for entry in lecture]
     with atomic_output(folder / "lecture.mp4") as temporary:
         durations = stitch([folder / f"{entry.name}.mp4" for entry in lecture], titles, temporary)
     cues = concatenate([read_srt(folder / f"{entry.name}.srt") for entry in lecture], durations)

@@ -9,7 +9,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from mathcore.production.media import probe
-from mathcore.production.plan import SceneEntry, Settings
+from mathcore.production.plan import SceneEntry, Settings, chapter_title
 from mathcore.production.safety import write_text
 
 LANGUAGE_LABELS = {"en": "English", "zh": "中文"}
@@ -63,23 +63,25 @@ def _clock(seconds: Fraction) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _lecture_section(folder: Path, scenes: list[SceneEntry], lang: str) -> str:
+def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
     if not (folder / "lecture.mp4").exists():
         return "<p>The lecture has not been stitched yet: render every scene first.</p>"
     durations = [probe(folder / f"{entry.name}.mp4").duration for entry in scenes]
-    chapter_items = "".join(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}">{escape(entry.title)}</a> '
-                            f"({_clock(start)})</li>"
+    chapter_items = "".join(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}">'
+                            f"{escape(chapter_title(folder, entry, settings))}</a> ({_clock(start)})</li>"
                             for entry, start in zip(scenes, accumulate(durations[:-1], initial=Fraction(0))))
-    label = LANGUAGE_LABELS[lang]
+    lang = settings.lang
     video = _video("lecture-video", "lecture.mp4", f"{scenes[0].name}.png",
-                   [("subtitles", "lecture.vtt", label, lang), ("chapters", "lecture.chapters.vtt", "Chapters", lang)])
+                   [("subtitles", "lecture.vtt", LANGUAGE_LABELS[lang], lang),
+                    ("chapters", "lecture.chapters.vtt", "Chapters", lang)])
     extras = " · ".join(f'<a href="{name}">{escape(label)}</a>' for name, label in EXTRAS if (folder / name).exists())
     return (f'<section id="lecture">\n<h2>The whole lecture</h2>\n{video}\n<h3>Chapters</h3>\n'
             f'<ol class="chapters">{chapter_items}\n</ol>\n<p>{extras}</p>\n</section>')
 
 
-def _scene_section(folder: Path, entry: SceneEntry, lang: str) -> str:
-    parts = [f'<section class="scene" id="{entry.name}">', f"<h2>{escape(entry.title)}</h2>"]
+def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
+    lang = settings.lang
+    parts = [f'<section class="scene" id="{entry.name}">', f"<h2>{escape(chapter_title(folder, entry, settings))}</h2>"]
     if (folder / f"{entry.name}.mp4").exists():
         parts.append(_video(f"video-{entry.name}", f"{entry.name}.mp4", f"{entry.name}.png",
                             [("subtitles", f"{entry.name}.vtt", LANGUAGE_LABELS[lang], lang)]))
@@ -94,5 +96,5 @@ def write_gallery(folder: Path, lecture: list[SceneEntry], settings: Settings) -
     background, text, accent = PAGE_COLOURS[settings.theme]
     write_text(folder / "index.html", _PAGE.format(
         lang=settings.lang, title="When the gradient is small — lecture preview", background=background,
-        text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings.lang),
-        scenes="\n".join(_scene_section(folder, entry, settings.lang) for entry in lecture)))
+        text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings),
+        scenes="\n".join(_scene_section(folder, entry, settings) for entry in lecture)))

@@ -116,6 +116,11 @@ def write_stamp(folder: Path, entry: SceneEntry, settings: Settings, stamp: dict
     write_text(_stamp_path(folder, entry, settings), json.dumps(stamp, indent=1))
 
 
+def chapter_title(folder: Path, entry: SceneEntry, settings: Settings) -> str:
+    """The scene's on-screen title as its last render showed it, else one made from the class name."""
+    return read_stamp(folder, entry, settings).get("title") or entry.title
+
+
 def is_current(folder: Path, entry: SceneEntry, settings: Settings) -> bool:
     """The last render of this scene used the same source, data and settings, and all its files are there."""
     return (entry.path.exists()

@@ -144,8 +144,10 @@ class Renderer:
         try:
             animations = self._run_manim(entry, work, log, lambda: progress.advance(task))
             _publish(entry, self.settings, work, self.folder)
-            write_stamp(self.folder, entry, self.settings,
-                        {"fingerprint": fingerprint(entry, self.settings), "animations": animations})
+            title = work / "slides" / f"{entry.name}.title"  # written by LectureScene.show_title
+            write_stamp(self.folder, entry, self.settings, {
+                "fingerprint": fingerprint(entry, self.settings), "animations": animations,
+                "title": title.read_text(encoding="utf-8") if title.exists() else entry.title})
             return SceneResult(entry, True, time.monotonic() - start, log)
         except (ProductionError, OSError, ValueError) as error:
             return SceneResult(entry, False, time.monotonic() - start, log, str(error))
