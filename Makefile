@@ -10,5 +10,6 @@ lecture: setup  ## render every scene of the lecture into renders/, then its sli
 	.venv/bin/saddle render -q $(QUALITY)
 	.venv/bin/saddle slides -q $(QUALITY)
 
-test: setup  ## the whole test suite, slow renders included (CI runs exactly this)
+test:  ## the whole test suite, slow renders and the small study included (CI runs exactly this)
+	@SADDLE_EXTRAS=dev,study bash scripts/bootstrap.sh
 	$(PYTHON_VENV) -m pytest

@@ -49,5 +49,9 @@ for command in COMMANDS:  # list, render, slides: the lecture's production (math
     main.add_command(command)
 
 
+from mathcore.cli_study import study  # noqa: E402  (registered last: one line per command module)
+
+main.add_command(study)
+
 if __name__ == "__main__":
     main()
