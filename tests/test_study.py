@@ -1,5 +1,7 @@
-"""`saddle study`: exact Hessians against finite differences, Newton reaching saddles, the CLI's bad input.
-Needs the study extra."""
+"""`saddle study`: exact Hessians against finite differences, Newton reaching saddles, and a small study that
+reproduces the first networks of the committed data file (same seed, same numbers). Needs the study extra."""
+
+import json
 
 import numpy as np
 import pytest
@@ -7,7 +9,7 @@ import torch
 from click.testing import CliRunner
 
 from mathcore.cli import main
-from mathcore.minimum_ratio import count_eigenvalues
+from mathcore.minimum_ratio import STUDY_JSON, count_eigenvalues, load_study
 from mathcore.study import StudySettings, TanhNetwork, digits, exact_hessian, newton_polish, objective
 
 
@@ -37,6 +39,41 @@ def test_newton_polish_converges_to_a_saddle_too():
     np.testing.assert_allclose(theta.numpy(), [1, 0, 0], atol=1e-12)
     counts = count_eigenvalues(torch.linalg.eigvalsh(exact_hessian(loss, theta)).numpy())
     assert (counts.positive, counts.near_zero, counts.negative) == (2, 0, 1)
+
+
+@pytest.mark.slow
+def test_small_study_reproduces_the_committed_networks(tmp_path):
+    """`saddle study --networks 2` trains exactly the first two networks of the committed study."""
+    output = tmp_path / "study.json"
+    result = CliRunner().invoke(main, ["study", "--networks", "2", "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    small, committed = load_study(output), load_study(STUDY_JSON)
+    assert {**small.settings, "networks": committed.settings["networks"]} == committed.settings
+    assert len(small.networks) == 2
+    for new, old in zip(small.networks, committed.networks):
+        assert (new.seed, new.width, new.parameters, new.adam_steps) == (old.seed, old.width, old.parameters,
+                                                                       old.adam_steps)
+        for moment in ("stopped", "converged"):
+            a, b = getattr(new, moment), getattr(old, moment)
+            assert (a.counts.positive, a.counts.near_zero, a.counts.negative) == (
+                b.counts.positive, b.counts.near_zero, b.counts.negative)
+            assert a.loss == pytest.approx(b.loss, rel=1e-9)
+            np.testing.assert_allclose(a.eigenvalues, b.eigenvalues, rtol=1e-5, atol=1e-9 * b.eigenvalues.max())
+        assert new.converged.gradient_norm < StudySettings().gradient_tolerance
+        assert new.converged.counts.total == new.parameters
+
+
+def test_committed_study_is_consistent():
+    """The committed file was written with today's default settings, and its stored counts recount exactly."""
+    study = load_study()
+    record = json.loads(STUDY_JSON.read_text())
+    assert record["settings"] == StudySettings().record() and len(study.networks) == StudySettings().networks
+    for network, stored in zip(study.networks, record["networks"]):
+        assert network.parameters == len(network.converged.eigenvalues)
+        for moment in ("stopped", "converged"):
+            counts = getattr(network, moment).counts
+            assert (counts.positive, counts.near_zero, counts.negative) == tuple(
+                stored[moment][key] for key in ("positive", "near_zero", "negative"))
 
 
 @pytest.mark.parametrize("arguments, message", [(["--widths", "0"], "--widths values must be at least 1"),

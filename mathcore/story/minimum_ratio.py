@@ -56,6 +56,7 @@ class MinimumRatioData:
     in_lecture_band: int  # converged networks whose ratio lies in LECTURE_RATIO_BAND
     agrees_with_lecture: bool  # most points in the band and no true minimum, as on the slide
     loss_axis_max: float
+    lecture_band: tuple[float, float]  # where the slide's points lie
     example_index: int  # the network whose spectrum is shown: most negative eigenvalues where Adam stopped
     example_parameters: int
     example_stopped: SignedHistogram
@@ -133,6 +134,7 @@ def minimum_ratio_plot(path: Path | str = STUDY_JSON) -> MinimumRatioData:
         in_lecture_band=in_band,
         agrees_with_lecture=true_minima == 0 and 2 * in_band > len(ratios),
         loss_axis_max=float(np.ceil(max(losses.max(), stopped_losses.max()) * 10) / 10),
+        lecture_band=LECTURE_RATIO_BAND,
         example_index=example,
         example_parameters=int(parameters[example]),
         example_stopped=signed_histogram(study.networks[example].stopped),
