@@ -1,0 +1,54 @@
+"""Words of storyboard part 8: a slice that hides a saddle, and how rare positive definite Hessians are."""
+
+STRINGS = {
+    # RandomHessians
+    "rh.title": {"en": "How rare is a real local minimum?", "zh": "真正的 local minima 有多少见？"},
+    "rh.intro": {
+        "en": "A critical point is a local minimum only if every eigenvalue of its Hessian is positive.",
+        "zh": "一个 critical point 要是 local minima，它的 Hessian 的 eigenvalue 必须全部是正的。",
+    },
+    "rh.question": {
+        "en": "So take random symmetric N×N matrices: how often are all their eigenvalues positive?",
+        "zh": "那就随机产生 N×N 的对称矩阵：有多少比例的 eigenvalue 全部是正的？",
+    },
+    "rh.axis_n": {"en": "matrix size N", "zh": "矩阵大小 N"},
+    "rh.axis_p": {"en": "fraction with all λ > 0", "zh": "λ 全为正的比例"},
+    "rh.counting": {
+        "en": "Draw {samples} random matrices of each size and count. N = 1: half of them. N = 2: {two}.",
+        "zh": "每种大小随机抽 {samples} 个矩阵来数。N = 1：一半。N = 2：{two}。",
+    },
+    "rh.counting_end": {
+        "en": "At N = {last} only {hits} of {samples} matrices are left; beyond that, counting finds none.",
+        "zh": "到 N = {last}，{samples} 个裡只剩 {hits} 个；再大就一个都数不到了。",
+    },
+    "rh.legend_counted": {"en": "counted ({samples} matrices)", "zh": "直接数 ({samples} 个矩阵)"},
+    "rh.legend_sampled": {"en": "importance sampled ({samples})", "zh": "重要性采样 ({samples} 个)"},
+    "rh.sampling": {
+        "en": "Importance sampling on the eigenvalues reaches much smaller probabilities, and agrees where counting works.",
+        "zh": "对 eigenvalue 做重要性采样，可以估计小得多的机率，而且在数得到的地方结果一致。",
+    },
+    "rh.legend_trend": {"en": "trend line; θ from Dean & Majumdar (2006)", "zh": "趋势线；θ 来自 Dean & Majumdar (2006)"},
+    "rh.legend_fit": {"en": "N-term and constant fitted", "zh": "N 的一次项和常数项是拟合的"},
+    "rh.trend": {
+        "en": "The trend line is e to the minus theta N squared, theta = ln 3 / 4, the exact rate of Dean and Majumdar; its lower-order terms are fitted.",
+        "zh": "趋势线是 e 的负 θN² 次方，θ = ln 3 / 4，是 Dean 和 Majumdar 算出的衰减率；低阶项是拟合的。",
+    },
+    "rh.conclusion": {
+        "en": "At N = {size} about one matrix in {one_in} is positive definite. A network has millions of parameters.",
+        "zh": "N = {size} 时，大约 {one_in} 个矩阵裡才有一个是正定的。而 network 的参数动辄百万。",
+    },
+    "rh.histogram_intro": {
+        "en": "Look inside one large random matrix, {size}×{size}: where are its eigenvalues?",
+        "zh": "看一个大的随机矩阵，{size}×{size}：它的 eigenvalue 分布在哪裡？",
+    },
+    "rh.axis_lambda": {"en": "eigenvalue λ / √N", "zh": "特征值 λ / √N"},
+    "rh.semicircle": {
+        "en": "They fill Wigner's semicircle, symmetric about zero.",
+        "zh": "它们填满 Wigner 半圆，对零对称。",
+    },
+    "rh.negative_count": {"en": "{negative} of {size} eigenvalues are negative", "zh": "{size} 个 eigenvalue 中有 {negative} 个是负的"},
+    "rh.half_said": {
+        "en": "{negative} of {size} are negative: about half. A random critical point has about as many ways down as up.",
+        "zh": "{size} 个中有 {negative} 个是负的，大约一半。随机的 critical point 往下走的路跟往上走的一样多。",
+    },
+}

@@ -1,0 +1,127 @@
+"""Storyboard part 8: more dimensions, more ways out — and how rare an all-positive Hessian is."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowFromEdge, LaggedStart,
+    MathTex, Matrix, Rectangle, VGroup, VMobject, Write,
+)
+
+from mathcore.story.random_hessians import random_hessians
+from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+
+
+def grouped(number: int) -> str:
+    """100000 → "100 000": digits grouped so large counts read at a glance in both languages."""
+    return f"{number:,}".replace(",", "\u2009")
+
+
+class RandomHessians(LectureScene):
+    """The fraction of random symmetric matrices with all eigenvalues positive, on a log axis, then one spectrum."""
+
+    lowest_power = -20  # the y axis runs from 10^0 down to 10^lowest_power
+    power_step = 4
+    plot_size = (6.0, 4.7)
+
+    def construct(self):
+        data = random_hessians()
+        samples, counted_samples = grouped(data.samples), grouped(data.count_samples)
+
+        # Section: the question
+        self.show_title("rh.title")
+        example = self.example(data)
+        self.say("rh.intro", FadeIn(example[0]))
+        self.say("rh.question", FadeIn(example[1], shift=UP * 0.2))
+        self.play(FadeOut(example))
+
+        # Section: count, as long as counting finds anything
+        axes, labels = self.log_axes(data)
+        self.play(Create(axes), FadeIn(labels), run_time=1.5)
+        counted = VGroup(*(Circle(radius=0.11, color=THEME.text, stroke_width=3).move_to(self.at(axes, n, p))
+                           for n, p in zip(data.counted_sizes, data.counted)))
+        legend_counted = VGroup(Circle(radius=0.11, color=THEME.text, stroke_width=3),
+                                words("rh.legend_counted", SMALL_SIZE, {"samples": counted_samples})).arrange(RIGHT)
+        legend = stacked(legend_counted).next_to(axes, RIGHT, buff=0.5).align_to(axes, UP)
+        self.say("rh.counting", FadeIn(legend), LaggedStart(*(FadeIn(c, scale=0.5) for c in counted[:2]), lag_ratio=0.5),
+                 samples=counted_samples, two=grouped(int(data.counted_hits[1])))
+        self.say("rh.counting_end", LaggedStart(*(FadeIn(c, scale=0.5) for c in counted[2:]), lag_ratio=0.4),
+                 last=int(data.counted_sizes[-1]), hits=grouped(int(data.counted_hits[-1])), samples=counted_samples)
+
+        # Section: importance sampling goes further
+        sampled = VGroup(*(Dot(self.at(axes, n, p), radius=0.07, color=THEME.positive)
+                           for n, p in zip(data.sizes, data.estimate)))
+        legend_sampled = VGroup(Dot(radius=0.07, color=THEME.positive),
+                                words("rh.legend_sampled", SMALL_SIZE, {"samples": samples})).arrange(RIGHT)
+        legend.add(legend_sampled.next_to(legend_counted, DOWN, aligned_edge=LEFT, buff=0.3))
+        self.say("rh.sampling", FadeIn(legend_sampled), LaggedStart(*(FadeIn(d) for d in sampled), lag_ratio=0.2),
+                 run_time=3)
+
+        # Section: the theoretical trend
+        sizes = np.linspace(data.sizes[0], data.sizes[-1], 100)
+        trend_values = np.exp(-data.theta * sizes**2 + data.trend_slope * sizes + data.trend_intercept)
+        trend = DashedVMobject(VMobject(color=THEME.loss, stroke_width=3).set_points_smoothly(
+            [self.at(axes, n, p) for n, p in zip(sizes, trend_values)]), num_dashes=40)
+        formula = MathTex(data.trend_latex, color=THEME.loss)
+        theta = MathTex(rf"\theta = {data.theta_latex} \approx {data.theta:.3f}", font_size=36)
+        notes = stacked(words("rh.legend_trend", SMALL_SIZE), words("rh.legend_fit", SMALL_SIZE, color=THEME.muted),
+                        buff=0.15)
+        explanation = stacked(formula, theta, notes, buff=0.25).next_to(legend, DOWN, aligned_edge=LEFT, buff=0.6)
+        self.say("rh.trend", Create(trend), Write(formula), FadeIn(theta), FadeIn(notes), run_time=3)
+        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=f"10^{int(round(-np.log10(data.estimate[-1])))}")
+        self.play(FadeOut(VGroup(axes, labels, counted, sampled, trend, legend, explanation)))
+
+        # Section: one big random matrix, eigenvalues of both signs
+        self.spectrum(data)
+
+    def at(self, axes: Axes, size: float, fraction: float):
+        """The point of (N, fraction) on the log axes; their y coordinate counts decades above the bottom."""
+        return axes.c2p(size, np.log10(fraction) - self.lowest_power + 0.5)
+
+    def log_axes(self, data) -> tuple[Axes, VGroup]:
+        """N to the right, the fraction up on a log scale, ticks labelled 10^k, the N axis at the bottom."""
+        axes = Axes(x_range=[0, data.sizes[-1] + 0.5, 1], y_range=[0, 1 - self.lowest_power, self.power_step],
+                    x_length=self.plot_size[0], y_length=self.plot_size[1], tips=False,
+                    axis_config={"color": THEME.muted}, y_axis_config={"include_ticks": False},
+                    x_axis_config={"numbers_to_include": range(2, int(data.sizes[-1]) + 1, 2), "font_size": 24},
+                    ).to_edge(LEFT, buff=1.1).shift(DOWN * 0.15)
+        powers = VGroup(*(MathTex(f"10^{{{k}}}", font_size=26).next_to(self.at(axes, 1, 10.0**k), LEFT, buff=0.15)
+                          .set_x(axes.get_left()[0] - 0.45) for k in range(0, self.lowest_power - 1, -self.power_step)))
+        x_label = words("rh.axis_n", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.4)
+        y_label = words("rh.axis_p", SMALL_SIZE).next_to(axes, UP, buff=0.2).align_to(axes, LEFT)
+        return axes, VGroup(powers, x_label, y_label)
+
+    def example(self, data) -> VGroup:
+        """One random symmetric matrix (Hessian red) and its eigenvalues coloured by sign."""
+        matrix = Matrix([[f"{v:.1f}" for v in row] for row in data.example], h_buff=1.1)
+        matrix.get_brackets().set_color(THEME.hessian)
+        hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix).arrange(RIGHT)
+        values = VGroup(MathTex(r"\lambda:"), *(MathTex(f"{v:.2f}", color=THEME.negative if v < 0 else THEME.positive)
+                                                for v in data.example_eigenvalues)).arrange(RIGHT, buff=0.5)
+        return VGroup(hessian, values).arrange(DOWN, buff=0.6).scale(0.85).shift(DOWN * 0.3)
+
+    def spectrum(self, data) -> None:
+        """The eigenvalues of one large GOE matrix as a histogram over Wigner's semicircle, coloured by sign."""
+        size = data.histogram_size
+        top = float(data.bin_counts.max()) * 1.2
+        axes = Axes(x_range=[-2.2, 2.2, 1], y_range=[0, top, top], x_length=9, y_length=4.2, tips=False,
+                    axis_config={"color": THEME.muted},
+                    x_axis_config={"numbers_to_include": [-2, -1, 0, 1, 2], "font_size": 24},
+                    y_axis_config={"stroke_opacity": 0}).shift(DOWN * 0.6)
+        x_label = words("rh.axis_lambda", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.45)
+        self.say("rh.histogram_intro", Create(axes), FadeIn(x_label), size=size)
+        bars = VGroup()
+        for left, right, count in zip(data.bin_edges[:-1], data.bin_edges[1:], data.bin_counts):
+            color = THEME.negative if right <= 0 else THEME.positive
+            corner, far = axes.c2p(left, 0), axes.c2p(right, count)
+            bar = Rectangle(width=far[0] - corner[0], height=max(far[1] - corner[1], 1e-3), stroke_width=1,
+                            stroke_color=THEME.background, fill_color=color, fill_opacity=0.85)
+            bars.add(bar.move_to((corner + far) / 2))
+        curve = VMobject(color=THEME.text, stroke_width=3).set_points_smoothly(
+            [axes.c2p(x, y) for x, y in zip(data.semicircle_x, data.semicircle_density)])
+        self.play(LaggedStart(*(GrowFromEdge(bar, DOWN) for bar in bars), lag_ratio=0.08), run_time=2.5)
+        self.say("rh.semicircle", Create(curve))
+        count = words("rh.negative_count", BODY_SIZE, {"negative": data.negative_count, "size": size},
+                      color=THEME.negative).next_to(axes, UP, buff=0.3)
+        self.say("rh.half_said", Write(count), negative=data.negative_count, size=size)
+        self.wait(1)
