@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowFromEdge, LaggedStart,
-    MathTex, Matrix, Rectangle, VGroup, VMobject, Write,
+    MathTex, Rectangle, VGroup, VMobject, Write,
 )
 
 from mathcore.story.random_hessians import random_hessians
+from scenes.linalg import matrix, sign_color
 from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 
@@ -93,10 +94,9 @@ class RandomHessians(LectureScene):
 
     def example(self, data) -> VGroup:
         """One random symmetric matrix (Hessian red) and its eigenvalues coloured by sign."""
-        matrix = Matrix([[f"{v:.1f}" for v in row] for row in data.example], h_buff=1.1)
-        matrix.get_brackets().set_color(THEME.hessian)
-        hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix).arrange(RIGHT)
-        values = VGroup(MathTex(r"\lambda:"), *(MathTex(f"{v:.2f}", color=THEME.negative if v < 0 else THEME.positive)
+        entries = [[f"{v:.1f}" for v in row] for row in data.example]
+        hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix(entries, THEME.hessian, h_buff=1.1)).arrange(RIGHT)
+        values = VGroup(MathTex(r"\lambda:"), *(MathTex(f"{v:.2f}", color=sign_color(v))
                                                 for v in data.example_eigenvalues)).arrange(RIGHT, buff=0.5)
         return VGroup(hessian, values).arrange(DOWN, buff=0.6).scale(0.85).shift(DOWN * 0.3)
 
@@ -112,7 +112,7 @@ class RandomHessians(LectureScene):
         self.say("rh.histogram_intro", Create(axes), FadeIn(x_label), size=size)
         bars = VGroup()
         for left, right, count in zip(data.bin_edges[:-1], data.bin_edges[1:], data.bin_counts):
-            color = THEME.negative if right <= 0 else THEME.positive
+            color = sign_color((left + right) / 2)
             corner, far = axes.c2p(left, 0), axes.c2p(right, count)
             bar = Rectangle(width=far[0] - corner[0], height=max(far[1] - corner[1], 1e-3), stroke_width=1,
                             stroke_color=THEME.background, fill_color=color, fill_opacity=0.85)
