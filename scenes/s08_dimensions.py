@@ -4,18 +4,77 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowFromEdge, LaggedStart,
+    DEGREES, Arrow3D, Dot3D, ReplacementTransform, ThreeDAxes, DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowFromEdge, LaggedStart,
     MathTex, Rectangle, VGroup, VMobject, Write,
 )
 
 from mathcore.story.random_hessians import random_hessians
+from mathcore.story.slice_reveal import slice_reveal
 from scenes.linalg import matrix, sign_color
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.surface import loss_surface
 
 
 def grouped(number: int) -> str:
     """100000 → "100 000": digits grouped so large counts read at a glance in both languages."""
     return f"{number:,}".replace(",", "\u2009")
+
+
+class SliceReveal(LectureScene3D):
+    """A slice that shows a minimum; turning on the second dimension grows the saddle out of it."""
+
+    side_view = {"phi": 90 * DEGREES, "theta": -90 * DEGREES}  # looking along y: only x and L are seen
+    oblique_view = {"phi": 62 * DEGREES, "theta": -35 * DEGREES}
+
+    def construct(self):
+        data = slice_reveal()
+        x0, x1, y0, y1 = data.box
+
+        # Section: the slice, seen from the side
+        self.set_camera_orientation(**self.side_view)
+        title = self.show_title("slice.title")
+        axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[-2.5, 2.5, 1], x_length=6,
+                          y_length=6, z_length=4, axis_config={"color": THEME.muted, "include_ticks": False},
+                          tips=False).shift(RIGHT * 1.6 + DOWN * 0.4)
+        slice_curve = VMobject(color=THEME.loss, stroke_width=5).set_points_smoothly(
+            [axes.c2p(*p) for p in data.eigen_curves[-1]])
+        point = Dot3D(axes.c2p(*data.point, 0), radius=0.11, color=THEME.theta)
+        formula = MathTex(data.slice_latex, font_size=36)
+        guess = words("slice.looks_minimum", BODY_SIZE, color=THEME.positive)
+        caption = stacked(formula, guess, buff=0.25).next_to(title, DOWN, aligned_edge=LEFT, buff=0.4)
+        self.pin(caption)
+        self.remove(caption)
+        self.add(axes.get_x_axis(), axes.get_z_axis())
+        self.say("slice.intro", Create(slice_curve), FadeIn(point), Write(formula), run_time=2)
+        self.say("slice.minimum_said", FadeIn(guess))
+
+        # Section: the second dimension grows the surface out of the curve
+        folded = loss_surface(axes, data.slice_mesh, colorscale=THEME.surface, opacity=0.85)
+        surface = loss_surface(axes, data.mesh, colorscale=THEME.surface, opacity=0.85)
+        self.add(folded)
+        verdict = words("slice.is_saddle", BODY_SIZE, color=THEME.negative)
+        self.pin(verdict)
+        verdict.move_to(guess, aligned_edge=LEFT)
+        self.remove(verdict)
+        self.move_camera(**self.oblique_view, added_anims=[Create(axes.get_y_axis())], run_time=2)
+        self.say("slice.turn_on", ReplacementTransform(folded, surface), run_time=3)
+        low, high = data.eigenvalue_latex
+        self.say("slice.saddle_said", FadeOut(guess), FadeIn(verdict), low=low, high=high)
+
+        # Section: the eigen-directions say which way is up and which way is down
+        arrows, labels = VGroup(), VGroup()
+        for value, value_latex, vector, curve in zip(data.eigenvalues, data.eigenvalue_latex, data.eigenvectors,
+                                                     data.eigen_curves):
+            color = sign_color(value)
+            arrows.add(VMobject(color=color, stroke_width=6).set_points_smoothly([axes.c2p(*p) for p in curve]))
+            arrows.add(Arrow3D(axes.c2p(*data.point, 0), axes.c2p(*(data.point + vector), 0), color=color))
+            labels.add(words("slice.down" if value < 0 else "slice.up", SMALL_SIZE,
+                              {"value": value_latex.replace("-", "\u2212")}, color=color))
+        labels.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(caption, DOWN, aligned_edge=LEFT, buff=0.3)
+        self.pin(labels)
+        self.remove(labels)
+        self.say("slice.directions_said", *(Create(a) for a in arrows), FadeIn(labels), low=low, high=high, run_time=2)
+        self.wait(2)
 
 
 class RandomHessians(LectureScene):

@@ -3,9 +3,19 @@
 import numpy as np
 
 from mathcore.story.random_hessians import random_hessians
-from scenes.s08_dimensions import RandomHessians
+from mathcore.story.slice_reveal import slice_reveal
+from scenes.s08_dimensions import RandomHessians, SliceReveal
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test
+
+
+def test_slice_reveal_data(data_regression, ndarrays_regression):
+    data = slice_reveal()
+    assert data.kind == "saddle" and data.slice_second_derivative > 0
+    check_golden(data, data_regression, ndarrays_regression)
+
+
+test_slice_reveal_keyframe = keyframe_test(SliceReveal)
 
 
 def test_random_hessians_data(data_regression, ndarrays_regression):

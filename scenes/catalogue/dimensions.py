@@ -1,6 +1,32 @@
 """Words of storyboard part 8: a slice that hides a saddle, and how rare positive definite Hessians are."""
 
 STRINGS = {
+    # SliceReveal
+    "slice.title": {"en": "One dimension hides the saddle", "zh": "少一维，就看不到 saddle point"},
+    "slice.intro": {
+        "en": "Here is the loss along one direction only. At the blue point the gradient is zero and every way goes up.",
+        "zh": "这是只沿著一个方向看的 loss。在蓝色的点，gradient 是零，往哪边走都是上坡。",
+    },
+    "slice.looks_minimum": {"en": "in 1-D: a local minimum?", "zh": "在一维看：local minima？"},
+    "slice.minimum_said": {
+        "en": "In one dimension this is a local minimum. Training would seem to be stuck for good.",
+        "zh": "在一维空间中，这是一个 local minima，看起来训练就卡死在这裡了。",
+    },
+    "slice.turn_on": {
+        "en": "Now turn on the second dimension: the curve is one slice of a surface.",
+        "zh": "现在把第二个维度打开：这条曲线只是一个曲面的切片。",
+    },
+    "slice.is_saddle": {"en": "in 2-D: a saddle point", "zh": "在二维看：saddle point"},
+    "slice.saddle_said": {
+        "en": "The same point is a saddle. Its Hessian has eigenvalues {low} and {high}.",
+        "zh": "同一个点其实是 saddle point。它的 Hessian 的 eigenvalue 是 {low} 和 {high}。",
+    },
+    "slice.up": {"en": "λ = {value}: up", "zh": "λ = {value}：往上"},
+    "slice.down": {"en": "λ = {value}: down, the way out", "zh": "λ = {value}：往下，出路"},
+    "slice.directions_said": {
+        "en": "Along the eigenvector of {high} the loss goes up: that is the slice we saw. Along the eigenvector of {low} it goes down: a way out.",
+        "zh": "沿著 {high} 的 eigenvector，loss 往上，就是刚才看到的切片；沿著 {low} 的 eigenvector，loss 往下，这就是出路。",
+    },
     # RandomHessians
     "rh.title": {"en": "How rare is a real local minimum?", "zh": "真正的 local minima 有多少见？"},
     "rh.intro": {
