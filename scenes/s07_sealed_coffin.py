@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, ORIGIN, PI, RIGHT, UP, Circle, Create, DashedLine, Dot, Dot3D, FadeIn, FadeOut, Line, MoveAlongPath, Polygon,
-    Prism, Rectangle, Sector, ThreeDAxes, Triangle, UpdateFromAlphaFunc, VGroup, VMobject, Write, ManimColor,
+    DEGREES, DOWN, IN, LEFT, ORIGIN, PI, RIGHT, UP, Circle, Create, DashedLine, Dot, Dot3D, FadeIn, FadeOut, Line,
+    ManimColor, MoveAlongPath, Polygon, Prism, Rectangle, Sector, ThreeDAxes, Triangle, UpdateFromAlphaFunc, VGroup,
+    VMobject, Write,
 )
 
 from mathcore.story.coffin import SealedSpace, sealed_coffin, wall_crossings
@@ -150,7 +151,8 @@ class SealedCoffin(LectureScene3D):
         unit = self.coffin_unit
         axes = ThreeDAxes(x_range=[-2, 3, 1], y_range=[-1.5, 1.5, 1], z_range=[-1, 1, 1],
                           x_length=5 * unit, y_length=3 * unit, z_length=2 * unit,
-                          axis_config={"color": THEME.muted, "include_ticks": False}, tips=False).shift(LEFT * 0.8)
+                          axis_config={"color": THEME.muted, "include_ticks": False},
+                          tips=False).shift(LEFT * 0.8 + IN * 0.8)
         center = axes.c2p(*(space.box.low + space.box.high) / 2)
         coffin = Prism(dimensions=(space.box.high - space.box.low) * unit, fill_color=THEME.muted,
                        fill_opacity=0.25, stroke_color=THEME.text, stroke_width=2).move_to(center)
@@ -211,7 +213,8 @@ class SealedCoffin(LectureScene3D):
     # Section: what it means for error surfaces
     def lesson(self) -> None:
         lines = stacked(words("coffin.lesson_1", BODY_SIZE, color=THEME.negative),
-                        words("coffin.lesson_2", SMALL_SIZE), words("coffin.lesson_3", SMALL_SIZE), buff=0.4).move_to(ORIGIN)
+                        words("coffin.lesson_2", SMALL_SIZE), words("coffin.lesson_3", SMALL_SIZE),
+                        buff=0.4).move_to(ORIGIN)
         self.say("coffin.lesson_said", FadeIn(lines[0], shift=UP * 0.2), FadeIn(lines[1:], shift=UP * 0.2),
                  run_time=2.5)
         self.wait(1.5)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DEGREES, Arrow3D, Dot3D, ReplacementTransform, ThreeDAxes, DOWN, LEFT, RIGHT, UP, Axes, Circle, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowFromEdge, LaggedStart,
-    MathTex, Rectangle, VGroup, VMobject, Write,
+    DEGREES, DOWN, LEFT, RIGHT, UP, Arrow3D, Axes, Circle, Create, DashedVMobject, Dot, Dot3D, FadeIn, FadeOut,
+    GrowFromEdge, LaggedStart, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, VMobject, Write,
 )
 
 from mathcore.story.random_hessians import random_hessians
@@ -103,7 +103,8 @@ class RandomHessians(LectureScene):
         legend_counted = VGroup(Circle(radius=0.11, color=THEME.text, stroke_width=3),
                                 words("rh.legend_counted", SMALL_SIZE, {"samples": counted_samples})).arrange(RIGHT)
         legend = stacked(legend_counted).next_to(axes, RIGHT, buff=0.5).align_to(axes, UP)
-        self.say("rh.counting", FadeIn(legend), LaggedStart(*(FadeIn(c, scale=0.5) for c in counted[:2]), lag_ratio=0.5),
+        self.say("rh.counting", FadeIn(legend),
+                 LaggedStart(*(FadeIn(c, scale=0.5) for c in counted[:2]), lag_ratio=0.5),
                  samples=counted_samples, two=grouped(int(data.counted_hits[1])))
         self.say("rh.counting_end", LaggedStart(*(FadeIn(c, scale=0.5) for c in counted[2:]), lag_ratio=0.4),
                  last=int(data.counted_sizes[-1]), hits=grouped(int(data.counted_hits[-1])), samples=counted_samples)

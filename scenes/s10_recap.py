@@ -14,7 +14,8 @@ BOX_BUFF = 0.22
 
 def boxed(content, color) -> VGroup:
     """Content in a rounded box whose border has the colour of what it is about."""
-    frame = RoundedRectangle(corner_radius=0.15, width=content.width + 2 * BOX_BUFF, height=content.height + 2 * BOX_BUFF,
+    frame = RoundedRectangle(corner_radius=0.15, width=content.width + 2 * BOX_BUFF,
+                             height=content.height + 2 * BOX_BUFF,
                              stroke_color=color, stroke_width=3, fill_color=THEME.panel, fill_opacity=1)
     return VGroup(frame.move_to(content), content)
 
@@ -39,7 +40,8 @@ class Recap(LectureScene):
         taylor = MathTex(data.taylor_latex, font_size=32)
         taylor[0][-2].set_color(THEME.hessian)  # the H of vᵀHv
         hessian = boxed(VGroup(hessian_words, taylor).arrange(DOWN, buff=0.15), THEME.hessian).move_to(UP * 0.75)
-        self.say("recap.hessian_said", GrowArrow(link(critical.get_bottom(), hessian.get_top(), THEME.muted)), FadeIn(hessian, shift=DOWN * 0.2))
+        self.say("recap.hessian_said", GrowArrow(link(critical.get_bottom(), hessian.get_top(), THEME.muted)),
+                 FadeIn(hessian, shift=DOWN * 0.2))
 
         # Section: the four verdicts
         kinds = VGroup(*(boxed(words(key, SMALL_SIZE, color=color), color) for key, color in (
@@ -56,7 +58,8 @@ class Recap(LectureScene):
         saddle = kinds[2]
         escape_words = words("recap.escape", SMALL_SIZE, color=THEME.negative)
         escape = boxed(VGroup(escape_words, MathTex(data.escape_latex, font_size=32, color=THEME.negative))
-                       .arrange(DOWN, buff=0.15), THEME.negative).next_to(saddle, DOWN, buff=0.75).to_edge(RIGHT, buff=0.3)
+                       .arrange(DOWN, buff=0.15), THEME.negative)
+        escape.next_to(saddle, DOWN, buff=0.75).to_edge(RIGHT, buff=0.3)
         way_out = link(saddle.get_corner(DOWN + RIGHT) + LEFT * 0.2, escape.get_top(), THEME.negative)
         self.say("recap.escape_said", GrowArrow(way_out), FadeIn(escape, shift=DOWN * 0.2))
         low, high = data.example.eigenvalue_latex

@@ -51,11 +51,13 @@ def counted_fraction(size: int, samples: int, seed: int) -> tuple[float, int]:
 def _log_goe_normalisation(n: int) -> float:
     """log ∫_{Rⁿ} Π_{i<j}|λi − λj| Π exp(−λi²/4) dλ (Mehta's integral, β = 1, rescaled from exp(−x²/2))."""
     j = np.arange(1, n + 1)
-    return (n / 2 + n * (n - 1) / 4) * np.log(2) + n / 2 * np.log(2 * np.pi) + float(np.sum(gammaln(1 + j / 2) - gammaln(1.5)))
+    gammas = float(np.sum(gammaln(1 + j / 2) - gammaln(1.5)))
+    return (n / 2 + n * (n - 1) / 4) * np.log(2) + n / 2 * np.log(2 * np.pi) + gammas
 
 
 def _log_wishart_normalisation(n: int, scale: float) -> float:
-    """log ∫_{R+ⁿ} Π|λi − λj| Π λi^(−1/2) exp(−λi/(2 scale)) dλ: eigenvalues of scale·XᵀX, X n×n (Laguerre–Selberg)."""
+    """log ∫_{R+ⁿ} Π|λi − λj| Π λi^(−1/2) exp(−λi/(2 scale)) dλ, the density of the eigenvalues of scale·XᵀX
+    with X n×n standard normal (Laguerre–Selberg integral)."""
     a, j = -0.5, np.arange(n)
     base = float(np.sum(gammaln(1 + a + j / 2) + gammaln(1 + (j + 1) / 2) - gammaln(1.5)))
     return base + np.log(2 * scale) * (n + n * (n - 1) / 2 + a * n)
@@ -70,7 +72,8 @@ def importance_fraction(size: int, samples: int, seed: int) -> tuple[float, floa
     x = rng.standard_normal((samples, size, size))
     eigenvalues = np.linalg.eigvalsh(scale * np.swapaxes(x, 1, 2) @ x)
     log_ratio = _log_wishart_normalisation(size, scale) - _log_goe_normalisation(size)
-    log_weights = log_ratio + np.sum(-eigenvalues**2 / 4 + 0.5 * np.log(eigenvalues) + eigenvalues / (2 * scale), axis=1)
+    per_eigenvalue = -eigenvalues**2 / 4 + 0.5 * np.log(eigenvalues) + eigenvalues / (2 * scale)
+    log_weights = log_ratio + per_eigenvalue.sum(axis=1)
     top = log_weights.max()
     weights = np.exp(log_weights - top)
     mean = weights.mean()
