@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -41,14 +42,19 @@ def render(path: str, scene: str, flags: list[str], media: Path) -> tuple[float,
         return seconds, container.duration / av.time_base
 
 
-def run(scenes, flags: list[str], jobs: int) -> tuple[float, float, list[tuple[float, float]]]:
-    """(wall seconds, video seconds, per-scene results) rendering `jobs` scenes at a time."""
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(scenes, flags: list[str], jobs: int) -> tuple[float, float, float, list[tuple[float, float]]]:
+    """(wall seconds, CPU seconds, video seconds, per-scene results) rendering `jobs` scenes at a time."""
     with tempfile.TemporaryDirectory() as media:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), children_cpu()
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(lambda item: render(*item, flags, Path(media) / item[1]), scenes))
-        wall = time.perf_counter() - started
-    return wall, sum(duration for _, duration in results), results
+        wall, cpu = time.perf_counter() - started, children_cpu() - cpu
+    return wall, cpu, sum(duration for _, duration in results), results
 
 
 def main() -> None:
@@ -63,13 +69,14 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}; {len(scenes)} scenes")
     summary = []
     for quality in args.quality or list(QUALITIES):
-        wall, duration, results = run(scenes, QUALITIES[quality], jobs=1)
+        wall, cpu, duration, results = run(scenes, QUALITIES[quality], jobs=1)
         for (_, name), (seconds, length) in zip(scenes, results):
             print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.1f}x)")
-        parallel_wall, _, _ = run(scenes, QUALITIES[quality], jobs=args.jobs)
+        parallel_wall, *_ = run(scenes, QUALITIES[quality], jobs=args.jobs)
         print(f"{quality} lecture: {duration:.1f} s of video; serial {wall:.1f} s ({wall / duration:.2f}x), "
-              f"{args.jobs} at a time {parallel_wall:.1f} s ({parallel_wall / duration:.2f}x)")
-        summary.append(f"realtime-factor {quality}: {wall / duration:.2f} serial, {parallel_wall / duration:.2f} parallel")
+              f"{args.jobs} at a time {parallel_wall:.1f} s ({parallel_wall / duration:.2f}x), cpu {cpu:.1f} s ({cpu / duration:.2f}x)")
+        summary.append(f"realtime-factor {quality}: {wall / duration:.2f} serial, {parallel_wall / duration:.2f} parallel, "
+                       f"{cpu / duration:.2f} cpu")
     print("\n".join(summary))
 
 
