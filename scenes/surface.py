@@ -234,7 +234,8 @@ class ProjectedFaces:
         return cls(**{name: values[order] for name, values in merged.items()})
 
     def rows(self) -> list[list[float]]:
-        """One flat list per face (4 corners, 2 gradient ends, 2 fill colours, stroke colour, width): cheap to unpack in the loop."""
+        """One flat list per face (4 corners, 2 gradient ends, 2 fill colours, stroke colour, width): Python floats,
+        cheap to unpack in the painting loop."""
         flat = [self.corners, self.gradient, self.fill, self.stroke, self.stroke_width[:, None]]
         return np.concatenate([a.reshape(len(self.depth), -1) for a in flat], axis=1).tolist()
 
