@@ -200,6 +200,13 @@ def _branches(loss: Loss, f: sp.Expr, box, samples: int = 801) -> tuple[np.ndarr
     return ()
 
 
+def level_curve(loss: Loss, level: float, box=DEFAULT_BOX) -> tuple[np.ndarray, ...]:
+    """The contour L = level inside the box, exactly, as ordered branches: each factor of L − level is solved
+    for one variable (so the level of the toy network's saddle gives both axes as well as w1·w2 = 2)."""
+    _, factors = sp.factor_list(sp.expand(loss.expression - sp.nsimplify(level)))
+    return tuple(branch for factor, _ in factors if factor.free_symbols for branch in _branches(loss, factor, box))
+
+
 def _real_solutions(polynomials: list[sp.Expr], variables) -> list[list[float]] | None:
     """Real solutions of a zero-dimensional polynomial system by a lex Gröbner basis and back-substitution.
 
