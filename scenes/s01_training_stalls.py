@@ -66,7 +66,7 @@ class TrainingStalls(LectureScene):
         self.say("ts.plateau", FadeIn(brace), FadeIn(gap_label))
 
         # Section: gradient = 0 → training stops
-        saddle = next(i for i, kind in enumerate(data.critical_kinds) if kind == "saddle")
+        saddle = data.critical_kinds.index("saddle")
         stall = self.tangent(landscape, data.critical_theta[saddle], data.critical_loss[saddle])
         rule = VGroup(MathTex(data.stop_condition_latex, color=THEME.gradient),
                       words("ts.stop_rule", BODY_SIZE, t2c={"= 0": THEME.gradient})).arrange(RIGHT, buff=0.5)
@@ -76,6 +76,7 @@ class TrainingStalls(LectureScene):
         # Section: the critical points of this landscape, by name
         self.name_critical_points(landscape, data, stall, ball)
         self.wait(1)
+
     def ball_at(self, axes: Axes, data: TrainingStallsData, step: float) -> Dot:
         """The ball at a fractional step of the recorded path, resting on the curve."""
         theta = np.interp(step, np.arange(len(data.path_theta)), data.path_theta)

@@ -29,7 +29,6 @@ STRINGS = {
         "en": "At all three points the gradient is zero: the tangent plane lies flat.",
         "zh": "这三个点的 gradient 都是零：切平面都是平的。",
     },
-    "zoo.flat": {"en": "tangent plane flat", "zh": "切平面是平的"},
     "zoo.dont": {"en": "Don't say \"stuck in a local minimum\"", "zh": "不要说「卡在 local minima」"},
     "zoo.why": {"en": "a saddle point has zero gradient too", "zh": "saddle point 的 gradient 也是零"},
     "zoo.dont_said": {

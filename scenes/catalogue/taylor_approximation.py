@@ -39,5 +39,4 @@ STRINGS = {
         "zh": "只剩下红色的这一项。在 critical point 附近 error surface 长什么样子，就由它来决定。",
     },
     "tay.gradient_zero": {"en": "gradient term = 0", "zh": "gradient 这一项 = 0"},
-    "tay.model": {"en": "quadratic model near θ′", "zh": "θ′ 附近的二次近似"},
 }
