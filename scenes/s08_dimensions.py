@@ -33,9 +33,9 @@ class SliceReveal(LectureScene3D):
         # Section: the slice, seen from the side
         self.set_camera_orientation(**self.side_view)
         title = self.show_title("slice.title")
-        axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[-2.5, 2.5, 1], x_length=6,
-                          y_length=6, z_length=4, axis_config={"color": THEME.muted, "include_ticks": False},
-                          tips=False).shift(RIGHT * 1.6 + DOWN * 0.4)
+        axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[-2.5, 2.5, 1], x_length=5.4,
+                          y_length=5.4, z_length=3.6, axis_config={"color": THEME.muted, "include_ticks": False},
+                          tips=False).shift(RIGHT * 2.0 + DOWN * 0.1)
         slice_curve = VMobject(color=THEME.loss, stroke_width=5).set_points_smoothly(
             [axes.c2p(*p) for p in data.eigen_curves[-1]])
         point = Dot3D(axes.c2p(*data.point, 0), radius=0.11, color=THEME.theta)
