@@ -9,8 +9,7 @@ from manim import (
 )
 
 from mathcore.story.minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
-from scenes.catalogue import say_text
-from scenes.style import LANG, SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.style import SMALL_SIZE, THEME, LectureScene, stacked, words
 
 KIND_COLOURS = {"negative": THEME.negative, "near_zero": THEME.zero, "positive": THEME.positive}
 
