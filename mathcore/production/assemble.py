@@ -22,15 +22,17 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
     missing = [entry.name for entry in lecture if not is_current(folder, entry, settings)]
     if missing or not lecture:
         return f"lecture.mp4 not stitched: {', '.join(missing) or 'no scenes'} not rendered yet"
-    key = hashlib.sha256(json.dumps([[entry.name, read_stamp(folder, entry, settings)["fingerprint"]]
-                                     for entry in lecture]).encode()).hexdigest()
+    clips = [folder / f"{entry.name}.mp4" for entry in lecture]
+    key = hashlib.sha256(json.dumps([[entry.name, read_stamp(folder, entry, settings)["fingerprint"],
+                                      clip.stat().st_size, clip.stat().st_mtime_ns]  # a clip rendered again
+                                     for entry, clip in zip(lecture, clips)]).encode()).hexdigest()
     state = folder / ".state" / "lecture.json"
     if (state.exists() and json.loads(state.read_text()).get("key") == key
             and all((folder / name).exists() for name in LECTURE_FILES)):
         return "lecture.mp4 is up to date"
     titles = [chapter_title(folder, entry, settings) for entry in lecture]
     with atomic_output(folder / "lecture.mp4") as temporary:
-        durations = stitch([folder / f"{entry.name}.mp4" for entry in lecture], titles, temporary)
+        durations = stitch(clips, titles, temporary)
     cues = concatenate([read_srt(folder / f"{entry.name}.srt") for entry in lecture], durations)
     write_text(folder / "lecture.srt", to_srt(cues))
     write_text(folder / "lecture.vtt", to_vtt(cues))

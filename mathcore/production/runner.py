@@ -107,11 +107,12 @@ class Renderer:
     def run(self, entries: list[SceneEntry]) -> list[SceneResult]:
         progress = Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=self.console, transient=True)
-        pool = ThreadPoolExecutor(self.jobs)
+        workers = min(self.jobs, len(entries))
+        pool = ThreadPoolExecutor(workers)
         results = []
         try:
             with progress:
-                overall = progress.add_task(f"{len(entries)} scene(s), {self.jobs} at a time", total=len(entries))
+                overall = progress.add_task(f"{len(entries)} scene(s), {workers} at a time", total=len(entries))
                 futures = [pool.submit(self._render, entry, progress) for entry in entries]
                 for future in as_completed(futures):
                     results.append(result := future.result())
@@ -149,8 +150,9 @@ class Renderer:
                 "fingerprint": fingerprint(entry, self.settings), "animations": animations,
                 "title": title.read_text(encoding="utf-8") if title.exists() else entry.title})
             return SceneResult(entry, True, time.monotonic() - start, log)
-        except (ProductionError, OSError, ValueError) as error:
-            return SceneResult(entry, False, time.monotonic() - start, log, str(error))
+        except Exception as error:  # one scene's failure, whatever it is, must not stop the others
+            message = str(error) if isinstance(error, ProductionError) else f"{type(error).__name__}: {error}"
+            return SceneResult(entry, False, time.monotonic() - start, log, message)
         finally:
             progress.remove_task(task)
             shutil.rmtree(work, ignore_errors=True)
