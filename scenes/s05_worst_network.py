@@ -10,7 +10,7 @@ from manim import (
 )
 
 from mathcore.story.worst_network import HessianAtPoint, worst_network_hessian, worst_network_surface
-from scenes.linalg import matrix
+from scenes.linalg import matrix, sign_color
 from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.surface import height_colours, loss_surface
 
@@ -80,8 +80,9 @@ class WorstNetwork(LectureScene3D):
         self.add(bands, contours, valley, saddle)
         key = self.colour_key(band_colours).to_edge(LEFT, buff=0.8).shift(UP * 0.6)
         self.pin(key)
-        self.say("wn.contours", FadeIn(bands), Create(contours), FadeOut(surface), FadeIn(self.edge_numbers(axes, data)),
-                 FadeIn(key), run_time=2)
+        numbers = self.edge_numbers(axes, data)
+        self.say("wn.contours", FadeIn(bands), Create(contours), FadeOut(surface), FadeIn(numbers), FadeIn(key),
+                 run_time=2)
         self.say("wn.not_dots", Indicate(valley, color=THEME.zero, scale_factor=1.05), run_time=2)
         self.wait(1)
 
@@ -90,8 +91,10 @@ class WorstNetwork(LectureScene3D):
         nodes = VGroup(*(Circle(radius=0.45, color=color, stroke_width=4)
                          for color in (THEME.muted, THEME.text, THEME.text))).arrange(RIGHT, buff=2.4)
         names = VGroup(MathTex("x").move_to(nodes[0]), MathTex("y").next_to(nodes[2], RIGHT, buff=0.9))
-        links = VGroup(*(Arrow(a.get_right(), b.get_left(), buff=0.1, color=THEME.muted) for a, b in zip(nodes, nodes[1:])))
-        weights = VGroup(*(MathTex(w, color=THEME.theta).next_to(link, UP, buff=0.15) for w, link in zip((w1, w2), links)))
+        links = VGroup(*(Arrow(a.get_right(), b.get_left(), buff=0.1, color=THEME.muted)
+                         for a, b in zip(nodes, nodes[1:])))
+        weights = VGroup(*(MathTex(w, color=THEME.theta).next_to(link, UP, buff=0.15)
+                           for w, link in zip((w1, w2), links)))
         output = Arrow(nodes[2].get_right(), names[1].get_left(), buff=0.1, color=THEME.muted)
         return VGroup(nodes, links, weights, output, names)
 
@@ -147,6 +150,8 @@ class WorstNetworkHessian(LectureScene):
 
     valley_point = (1, 1)
     map_box = (-2, 2)
+    map_side = 5.4
+    formula_scale = 0.95
 
     def construct(self):
         data = worst_network_hessian(self.valley_point)
@@ -160,7 +165,8 @@ class WorstNetworkHessian(LectureScene):
         hessian = VGroup(MathTex("H ="), matrix(data.hessian_latex, THEME.hessian)).arrange(RIGHT)
         gradient[0].set_color(THEME.gradient)
         hessian[0].set_color(THEME.hessian)
-        formulas = VGroup(gradient, hessian).arrange(DOWN, buff=0.5).scale(0.8).next_to(loss, DOWN, buff=0.5)
+        formulas = VGroup(gradient, hessian).arrange(DOWN, buff=0.6).scale(self.formula_scale)
+        formulas.next_to(loss, DOWN, buff=0.6)
         self.say("wnh.formulas", FadeIn(gradient, shift=UP * 0.2), FadeIn(hessian, shift=UP * 0.2), run_time=2)
 
         # Section: substitute the origin
@@ -193,8 +199,9 @@ class WorstNetworkHessian(LectureScene):
         heading = words(heading_key, BODY_SIZE, fields, color=THEME.theta)
         gradient = VGroup(MathTex("g =", color=THEME.gradient), matrix([[g] for g in at.gradient_latex], THEME.gradient))
         hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix(at.hessian_latex, THEME.hessian))
-        values = VGroup(gradient.arrange(RIGHT), hessian.arrange(RIGHT)).arrange(RIGHT, buff=1.0).scale(0.8)
-        panel = VGroup(heading, values).arrange(DOWN, buff=0.35).next_to(UP * 1.9, DOWN)
+        values = VGroup(gradient.arrange(RIGHT), hessian.arrange(RIGHT)).arrange(RIGHT, buff=1.0)
+        values.scale(self.formula_scale)
+        panel = VGroup(heading, values).arrange(DOWN, buff=0.35).next_to(UP * 1.65, DOWN)
         arrival = ReplacementTransform(replacing, values) if replacing else FadeIn(values, shift=UP * 0.2)
         self.play(FadeIn(heading), arrival, run_time=1.5)
         return panel
@@ -204,22 +211,22 @@ class WorstNetworkHessian(LectureScene):
         lines = []
         for index, (value, latex_value, vector) in enumerate(zip(at.eigenvalues, at.eigenvalue_latex,
                                                                  at.eigenvector_latex), 1):
-            color = THEME.negative if value < 0 else THEME.positive if value > 0 else THEME.zero
             lines.append(MathTex(rf"\lambda_{index} = {latex_value}", r",\quad", rf"u_{index} = {vector}",
-                                 color=color).scale(0.8))
+                                 color=sign_color(value)).scale(self.formula_scale))
         return VGroup(*lines).arrange(RIGHT, buff=1.0)
 
     def draw_map(self, data) -> None:
         low, high = self.map_box
-        axes = Axes(x_range=[low, high, 1], y_range=[low, high, 1], x_length=5.6, y_length=5.6,
-                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 22},
-                    tips=False).to_edge(RIGHT, buff=0.8).shift(DOWN * 0.3)
+        axes = Axes(x_range=[low, high, 1], y_range=[low, high, 1], x_length=self.map_side, y_length=self.map_side,
+                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 24},
+                    tips=False).to_edge(RIGHT, buff=1.0).shift(DOWN * 0.45)
         labels = axes.get_axis_labels(MathTex(data.variable_latex[0]), MathTex(data.variable_latex[1]))
         valley = VGroup(*(VMobject(color=THEME.loss, stroke_width=4, stroke_opacity=0.7).set_points_smoothly(
             [axes.c2p(*p) for p in branch[:: max(1, len(branch) // 60)]]) for branch in data.valley_branches))
         self.play(Create(axes), FadeIn(labels), run_time=1.5)
-        valley_label = MathTex(data.valley_equation_latex, color=THEME.loss, font_size=30).next_to(
-            axes.c2p(*data.valley_branches[-1][-1]), UP, buff=0.25)
+        top_end = max((end for branch in data.valley_branches for end in (branch[0], branch[-1])), key=lambda p: p[1])
+        valley_label = MathTex(data.valley_equation_latex, color=THEME.loss, font_size=32).next_to(
+            axes.c2p(*top_end), RIGHT, buff=0.25)  # beside the end of the upper branch, clear of the arrows at (1, 1)
         self.play(*(Create(branch) for branch in valley), FadeIn(valley_label), run_time=1.5)
 
         arrows = VGroup()
@@ -228,9 +235,9 @@ class WorstNetworkHessian(LectureScene):
             arrows.add(dot)
             for index in directions:
                 value, vector = at.eigenvalues[index], at.eigenvectors[index]
-                color = THEME.negative if value < 0 else THEME.positive if value > 0 else THEME.zero
                 start, end = axes.c2p(*at.point), axes.c2p(*(at.point + 0.9 * vector))
-                arrows.add(Arrow(start, end, buff=0, color=color, stroke_width=5, max_tip_length_to_length_ratio=0.25))
+                arrows.add(Arrow(start, end, buff=0, color=sign_color(value), stroke_width=5,
+                                 max_tip_length_to_length_ratio=0.25))
         legend = stacked(words("wnh.legend_negative", SMALL_SIZE, color=THEME.negative),
                          words("wnh.legend_positive", SMALL_SIZE, color=THEME.positive),
                          words("wnh.legend_zero", SMALL_SIZE, color=THEME.zero), buff=0.2)

@@ -1,7 +1,7 @@
 """Words of storyboard part 5: the worst network and its Hessian."""
 
 STRINGS = {
-    "wnh.title": {"en": "The worst network: gradient and Hessian", "zh": "最差的网络：梯度与 Hessian"},
+    "wnh.title": {"en": "The worst network: gradient and Hessian", "zh": "史上最废的 network：梯度与 Hessian"},
     "wnh.intro": {
         "en": "Take the toy network's loss and differentiate it once for the gradient, twice for the Hessian.",
         "zh": "把这个玩具网络的 loss 拿出来，微分一次得到 gradient，微分两次得到 Hessian。",
