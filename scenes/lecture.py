@@ -5,6 +5,7 @@ LECTURE: list[tuple[str, str]] = [
     ("scenes/s04_hessian_sign_test.py", "HessianSignTest"),
     ("scenes/s05_worst_network.py", "WorstNetwork"),
     ("scenes/s05_worst_network.py", "WorstNetworkHessian"),
+    ("scenes/s06_escape_saddle.py", "EscapeSaddle"),
     ("scenes/s07_sealed_coffin.py", "SealedCoffin"),
     ("scenes/s08_dimensions.py", "SliceReveal"),
     ("scenes/s08_dimensions.py", "RandomHessians"),

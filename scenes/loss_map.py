@@ -1,0 +1,124 @@
+"""Flat maps of a two-parameter loss, and optimiser paths traced over them with live readouts.
+
+Why a map: paths, eigen-directions and the stable manifold are easiest to read from above; a 2-D scene is also
+far cheaper to render than a 3-D surface. The map is coloured with the same scale as the 3-D surfaces."""
+
+from __future__ import annotations
+
+import numpy as np
+from manim import (
+    RIGHT, Axes, Dot, ManimColor, MathTex, Rectangle, Text, ValueTracker, VGroup, VMobject, color_gradient,
+)
+
+from mathcore.loss import Loss, box_bounds
+from mathcore.trajectories import Trajectory
+from scenes.style import SMALL_SIZE, THEME
+
+MAP_CELLS = 64
+MAP_LEVELS = 14
+MAP_OPACITY = 0.6
+
+
+def map_axes(box, side: float = 5.6, numbers: bool = True) -> Axes:
+    """Square axes over the box (equal scale on both axes, so directions look right)."""
+    (x0, x1), (y0, y1) = box_bounds(box)
+    scale = side / max(x1 - x0, y1 - y0)
+    step = max(1, round((x1 - x0) / 4))
+    return Axes(x_range=[x0, x1, step], y_range=[y0, y1, step], x_length=scale * (x1 - x0),
+                y_length=scale * (y1 - y0), tips=False,
+                axis_config={"color": THEME.muted, "include_numbers": numbers, "font_size": 22})
+
+
+def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = MAP_LEVELS,
+             opacity: float = MAP_OPACITY) -> VGroup:
+    """A filled contour map behind the axes: log(1 + L − min L) in `levels` bands of the surface colour scale.
+
+    Drawn as one rectangle per run of equal band along each row (a few hundred mobjects, cheap to copy and
+    draw); not an ImageMobject, which manim 0.21's Cairo camera cannot paste with Pillow ≥ 11."""
+    (x0, x1), (y0, y1) = box_bounds(box)
+    cell_width, cell_height = (x1 - x0) / cells, (y1 - y0) / cells
+    centres = (x0 + cell_width / 2, x1 - cell_width / 2, y0 + cell_height / 2, y1 - cell_height / 2)
+    z = loss.to_mesh(centres, cells).z
+    z = np.nan_to_num(z - np.nanmin(z), nan=0.0)
+    band = np.minimum((np.log1p(z) / max(np.log1p(z).max(), 1e-12) * levels).astype(int), levels - 1)
+    background = ManimColor(THEME.background)
+    colors = [background.interpolate(c, opacity) for c in color_gradient([ManimColor(c) for c in THEME.surface], levels)]
+    tiles = VGroup()
+    for j, row in enumerate(band):
+        edges = np.flatnonzero(np.diff(np.concatenate([[-1], row, [-1]])))
+        for start, stop in zip(edges[:-1], edges[1:]):
+            corner = axes.c2p(x0 + start * cell_width, y0 + j * cell_height)
+            far = axes.c2p(x0 + stop * cell_width, y0 + (j + 1) * cell_height)
+            color = colors[row[start]]  # opaque, blended with the background: no seams between tiles
+            tile = Rectangle(width=far[0] - corner[0], height=far[1] - corner[1], stroke_width=1, stroke_color=color,
+                             fill_opacity=1, fill_color=color)
+            tiles.add(tile.move_to((corner + far) / 2))
+    return tiles
+
+
+def polyline(axes: Axes, points, color, width: float = 4, smooth: bool = False) -> VMobject:
+    curve = VMobject(color=color, stroke_width=width)
+    placed = [axes.c2p(*p) for p in points]
+    return curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed)
+
+
+def eigen_color(value: float) -> str:
+    return THEME.negative if value < 0 else THEME.positive if value > 0 else THEME.zero
+
+
+class PathTracer:
+    """A dot running along a trajectory, leaving a trail; `progress` (a ValueTracker) is the step index.
+
+    Readouts (step, loss, gradient norm) follow the same tracker, so everything on screen shows the same step."""
+
+    def __init__(self, axes: Axes, path: Trajectory, color, width: float = 4, radius: float = 0.08, dot_color=None):
+        self.axes, self.path = axes, path
+        self.progress = ValueTracker(0)
+        self.dot = Dot(axes.c2p(*path.points[0]), radius=radius, color=dot_color or color)
+        self.trail = VMobject(color=color, stroke_width=width)
+        self.trail.add_updater(lambda trail: trail.set_points_as_corners(self._visited()))
+        self.dot.add_updater(lambda dot: dot.move_to(self._visited()[-1]))
+
+    @property
+    def last(self) -> int:
+        return len(self.path.points) - 1
+
+    def _index(self) -> tuple[int, float]:
+        position = float(np.clip(self.progress.get_value(), 0, self.last))
+        index = min(int(position), max(self.last - 1, 0))
+        return index, position - index
+
+    def _visited(self) -> list[np.ndarray]:
+        index, fraction = self._index()
+        points = self.path.points
+        if self.last == 0:
+            return [self.axes.c2p(*points[0])] * 2
+        head = (1 - fraction) * points[index] + fraction * points[index + 1]
+        return [self.axes.c2p(*p) for p in points[: index + 1]] + [self.axes.c2p(*head)]
+
+    def value_at(self, series: np.ndarray) -> float:
+        index, fraction = self._index()
+        if self.last == 0:
+            return float(series[0])
+        return float((1 - fraction) * series[index] + fraction * series[index + 1])
+
+    def readout(self, label, series: np.ndarray | None = None, color=None, fmt: str = "{:.3f}",
+                size: int = SMALL_SIZE + 6) -> VGroup:
+        """`label = value` following the tracer: a series per step (or the step index); the value is Pango text,
+        cheap to redraw every frame, formatted with fmt (e.g. "{:.1e}" for a gradient norm falling to 1e-9)."""
+        color = color or THEME.text
+        label = MathTex(label, color=color, font_size=size * 1.3) if isinstance(label, str) else label
+
+        def value_text():
+            value = round(self.progress.get_value()) if series is None else self.value_at(series)
+            return Text(fmt.format(value), font_size=size, color=color).next_to(label, RIGHT, buff=0.2)
+
+        number = value_text()
+        number.add_updater(lambda mob: mob.become(value_text()))
+        return VGroup(label, number)
+
+    def run(self, run_time: float, rate_func=None, **kwargs):
+        """The animation of the tracer walking to the end of its path."""
+        extra = {"rate_func": rate_func} if rate_func else {}
+        return self.progress.animate(run_time=run_time, **extra, **kwargs).set_value(self.last)
+
