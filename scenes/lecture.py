@@ -11,4 +11,5 @@ LECTURE: list[tuple[str, str]] = [
     ("scenes/s08_dimensions.py", "RandomHessians"),
     ("scenes/s09_minimum_ratio.py", "MinimumRatio"),
     ("scenes/s10_recap.py", "Recap"),
+    ("scenes/s11_optimizer_race.py", "OptimizerRace"),
 ]

@@ -5,14 +5,16 @@ far cheaper to render than a 3-D surface. The map is coloured with the same scal
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from manim import (
-    RIGHT, Axes, Dot, ManimColor, MathTex, Rectangle, Text, ValueTracker, VGroup, VMobject, color_gradient,
+    DOWN, RIGHT, Axes, DashedLine, Dot, ManimColor, MathTex, Rectangle, Text, ValueTracker, VGroup, VMobject, color_gradient,
 )
 
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
-from scenes.style import SMALL_SIZE, THEME
+from scenes.style import SMALL_SIZE, THEME, words
 
 MAP_CELLS = 64
 MAP_LEVELS = 14
@@ -60,6 +62,19 @@ def polyline(axes: Axes, points, color, width: float = 4, smooth: bool = False) 
     curve = VMobject(color=color, stroke_width=width)
     placed = [axes.c2p(*p) for p in points]
     return curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed)
+
+
+def power_of_ten(value: float) -> str:
+    """10⁷ for 1e7 and 10⁻¹⁰ for 1e-10, for numbers in running text; other numbers as they are."""
+    exponent = round(math.log10(value))
+    if not math.isclose(10.0**exponent, value):
+        return f"{value:,}"
+    return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def slow_start(t: float) -> float:
+    """Rate function for a descent: the few big early steps take a fair share of the time, the long tail less."""
+    return t**2.5
 
 
 def eigen_color(value: float) -> str:
@@ -117,8 +132,25 @@ class PathTracer:
         number.add_updater(lambda mob: mob.become(value_text()))
         return VGroup(label, number)
 
-    def run(self, run_time: float, rate_func=None, **kwargs):
-        """The animation of the tracer walking to the end of its path."""
+    def run(self, run_time: float, rate_func=None, until: int | None = None):
+        """The animation of the tracer walking to step `until` (default: the end of its path; a path that
+        stopped earlier waits at its end, so several tracers can share one clock)."""
         extra = {"rate_func": rate_func} if rate_func else {}
-        return self.progress.animate(run_time=run_time, **extra, **kwargs).set_value(self.last)
+        return self.progress.animate(run_time=run_time, **extra).set_value(self.last if until is None else until)
 
+
+
+def toy_map(axes: Axes, loss: Loss, box, variable_latex, valley_branches, manifold_latex: str) -> dict:
+    """The toy loss from above: filled contours, axis labels, the valley of minima and the saddle's stable
+    manifold w1 = −w2 (dashed, labelled). Returned by part so a scene can bring them in as it likes."""
+    x0, x1 = box_bounds(box)[0]
+    manifold_label = VGroup(words("map.manifold", SMALL_SIZE, color=THEME.muted),
+                            MathTex(manifold_latex, color=THEME.muted, font_size=30)).arrange(DOWN, buff=0.1)
+    manifold_label.add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.08)
+    return {
+        "heat": heat_map(axes, loss, box),
+        "labels": axes.get_axis_labels(MathTex(variable_latex[0]), MathTex(variable_latex[1])),
+        "valley": VGroup(*(polyline(axes, branch[::10], THEME.loss, smooth=True) for branch in valley_branches)),
+        "manifold": DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3),
+        "manifold_label": manifold_label.move_to(axes.c2p(-0.6 * (x1 - x0) / 2, 0.6 * (x1 - x0) / 2)),
+    }

@@ -4,28 +4,14 @@ and why nobody forms H (Lanczos finds the escape direction from Hessian-vector p
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, DashedLine, DashedVMobject, Dot, FadeIn, FadeOut, GrowArrow,
+    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowArrow,
     MathTex, Matrix, Text, VGroup, Write,
 )
 
 from mathcore.builtins import worst_network
 from mathcore.story.escape import EscapeSaddleData, escape_saddle
-from scenes.loss_map import PathTracer, eigen_color, heat_map, map_axes, polyline
+from scenes.loss_map import PathTracer, eigen_color, map_axes, polyline, power_of_ten, slow_start, toy_map
 from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
-
-SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
-
-
-def power_of_ten(value: int) -> str:
-    """10⁷ for 10000000: big counts in running text."""
-    exponent = len(str(value)) - 1
-    return f"10{str(exponent).translate(SUPERSCRIPTS)}" if value == 10**exponent else f"{value:,}"
-
-
-def slow_start(t: float) -> float:
-    """Rate function for a descent: the few big early steps take a fair share of the time, the long tail less."""
-    return t**2.5
-
 
 class EscapeSaddle(LectureScene):
     """Stall, eigenvectors, one eigen-step, the 1-D slice, descent to the valley, then the cost of H."""
@@ -89,20 +75,13 @@ class EscapeSaddle(LectureScene):
 
     def draw_map(self, data: EscapeSaddleData) -> Axes:
         axes = map_axes(self.box).to_edge(LEFT, buff=0.7).shift(DOWN * 0.35)
-        labels = axes.get_axis_labels(MathTex(data.variable_latex[0]), MathTex(data.variable_latex[1]))
-        valley = VGroup(*(polyline(axes, branch[::10], THEME.loss, smooth=True) for branch in data.valley_branches))
-        x0, x1 = self.box[:2]
-        manifold = DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3)
-        manifold_label = VGroup(words("esc.manifold", SMALL_SIZE, color=THEME.muted),
-                                MathTex(data.manifold_latex, color=THEME.muted, font_size=30)).arrange(DOWN, buff=0.1)
-        manifold_label.add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.08)
-        manifold_label.move_to(axes.c2p(-1.2, 1.2))
+        parts = toy_map(axes, worst_network(), self.box, data.variable_latex, data.valley_branches,
+                        data.manifold_latex)
         formula = MathTex(rf"L({data.variable_latex[0]}, {data.variable_latex[1]}) = {data.loss_latex}")
-        formula.to_edge(RIGHT, buff=0.8).to_edge(UP, buff=1.3)
-        self.formula = formula
-        self.play(FadeIn(heat_map(axes, worst_network(), self.box)), Create(axes), FadeIn(labels), Write(formula),
-                  run_time=1.5)
-        self.say("esc.map", Create(valley), Create(manifold), FadeIn(manifold_label), run_time=2)
+        self.formula = formula.to_edge(RIGHT, buff=0.8).to_edge(UP, buff=1.3)
+        self.play(FadeIn(parts["heat"]), Create(axes), FadeIn(parts["labels"]), Write(formula), run_time=1.5)
+        self.say("esc.map", Create(parts["valley"]), Create(parts["manifold"]), FadeIn(parts["manifold_label"]),
+                 run_time=2)
         return axes
 
     def readouts(self, tracer: PathTracer, data: EscapeSaddleData) -> VGroup:

@@ -66,23 +66,32 @@ def hessian_cost(parameters: int = 10**7) -> HessianCost:
                        _power_of_ten_latex(entries), FLOAT32_BYTES * entries / 1e12)
 
 
-def _slice(loss, s: sp.Symbol) -> tuple[sp.Expr, sp.Expr, sp.Eq]:
-    """L(s·u) exactly and its quadratic model L(0) + s gᵀu + ½ s² uᵀHu at the origin, u the unit eigenvector of
-    H's negative eigenvalue (exact, same sign convention as the numbers), all from the loss's sympy expression;
-    and the stable manifold uᵀθ = 0 (the line the positive eigenvector spans) as an equation."""
+def escape_direction_exact(loss) -> sp.Matrix:
+    """The unit eigenvector of H(0, 0)'s negative eigenvalue, exact, first non-zero component positive
+    (the sign convention of the numbers in mathcore.critical)."""
+    hessian = sp.Matrix(loss.hessian_expressions).subs(dict.fromkeys(loss.variables, 0))
+    _, _, (vector, *_) = min(hessian.eigenvects(), key=lambda pair: float(pair[0]))
+    unit = sp.simplify(vector / vector.norm())
+    return -unit if next(c for c in unit if c != 0) < 0 else unit
+
+
+def stable_manifold_latex(loss) -> str:
+    """The saddle's stable manifold uᵀθ = 0 (the line of the positive eigenvector) as an equation, w1 = −w2."""
+    first = loss.variables[0]
+    line = (escape_direction_exact(loss).T * sp.Matrix(loss.variables))[0]
+    return sp.latex(sp.Eq(first, sp.solve(line, first)[0]))
+
+
+def _slice(loss, s: sp.Symbol) -> tuple[sp.Expr, sp.Expr]:
+    """L(s·u) exactly and its quadratic model L(0) + s gᵀu + ½ s² uᵀHu at the origin, from the loss's sympy
+    expression."""
     origin = dict.fromkeys(loss.variables, 0)
     gradient = sp.Matrix(loss.gradient_expressions).subs(origin)
     hessian = sp.Matrix(loss.hessian_expressions).subs(origin)
-    _, _, (vector, *_) = min(hessian.eigenvects(), key=lambda pair: float(pair[0]))
-    direction_exact = sp.simplify(vector / vector.norm())
-    if next(c for c in direction_exact if c != 0) < 0:
-        direction_exact = -direction_exact
-    exact = loss.expression.subs(dict(zip(loss.variables, s * direction_exact)))
-    model = (loss.expression.subs(origin) + s * (gradient.T * direction_exact)[0]
-             + s**2 / 2 * (direction_exact.T * hessian * direction_exact)[0])
-    first, second = loss.variables
-    manifold = sp.Eq(first, sp.solve((direction_exact.T * sp.Matrix(loss.variables))[0], first)[0])
-    return exact, sp.expand(model), manifold
+    u = escape_direction_exact(loss)
+    exact = loss.expression.subs(dict(zip(loss.variables, s * u)))
+    model = loss.expression.subs(origin) + s * (gradient.T * u)[0] + s**2 / 2 * (u.T * hessian * u)[0]
+    return exact, sp.expand(model)
 
 
 def escape_saddle(start=(1.5, -1.5), lr: float = 0.05, step_length: float = 1.0,
@@ -92,7 +101,7 @@ def escape_saddle(start=(1.5, -1.5), lr: float = 0.05, step_length: float = 1.0,
     saddle = _at((0, 0), critical)
     direction = saddle.eigenvectors[int(np.argmin(saddle.eigenvalues))]
     s = sp.Symbol("s", real=True)
-    slice_exact, slice_model, manifold = _slice(loss, s)
+    slice_exact, slice_model = _slice(loss, s)
     lengths = np.linspace(-slice_range, slice_range, 161)
     model = QuadraticModel.of(loss, saddle.point)
     step = eigen_step(loss, saddle.point, direction, np.linspace(0, step_length, 31))
@@ -101,7 +110,7 @@ def escape_saddle(start=(1.5, -1.5), lr: float = 0.05, step_length: float = 1.0,
         variable_latex=tuple(loss.variable_latex),
         loss_latex=loss.latex,
         lr=lr,
-        manifold_latex=sp.latex(manifold),
+        manifold_latex=stable_manifold_latex(loss),
         stall=gradient_descent(loss, start, lr=lr),
         saddle=saddle,
         escape_direction=direction,

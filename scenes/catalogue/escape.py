@@ -6,7 +6,7 @@ STRINGS = {
         "en": "The toy network's loss seen from above: the valley of minima, and the line w1 = −w2 through the saddle.",
         "zh": "从上往下看玩具网络的 loss：极小值组成的山谷，和穿过鞍点的直线 w1 = −w2。",
     },
-    "esc.manifold": {"en": "stable manifold", "zh": "稳定流形"},
+    "map.manifold": {"en": "stable manifold", "zh": "稳定流形"},
     "esc.start": {
         "en": "Start gradient descent on that line, with step size η = {lr}.",
         "zh": "在这条线上开始做 gradient descent，步长 η = {lr}。",
