@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from mathcore.cli_explore import explore
 from mathcore.cli_render import COMMANDS
 from mathcore.critical import DEFAULT_BOX, critical_points
 from mathcore.errors import LossError
@@ -47,6 +48,7 @@ def analyze(expression, variables, box, as_json):
 
 for command in COMMANDS:  # list, render, slides: the lecture's production (mathcore/cli_render.py)
     main.add_command(command)
+main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (mathcore/cli_explore.py)
 
 
 from mathcore.cli_study import study  # noqa: E402  (registered last: one line per command module)

@@ -12,4 +12,5 @@ LECTURE: list[tuple[str, str]] = [
     ("scenes/s09_minimum_ratio.py", "MinimumRatio"),
     ("scenes/s10_recap.py", "Recap"),
     ("scenes/s11_optimizer_race.py", "OptimizerRace"),
+    ("scenes/s12_loss_explorer.py", "LossExplorer"),
 ]

@@ -1,0 +1,68 @@
+"""`saddle explore`: bad losses fail before any rendering with the very errors of `saddle analyze`; a good one
+hands manim the scene, the repo root and LOSS_EXPR/LOSS_BOX (the render itself is not run here)."""
+
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from mathcore import cli_explore
+from mathcore.cli import main
+from mathcore.production.plan import ROOT
+from tests.test_cli_analyze import BAD_INPUTS
+
+
+@pytest.fixture
+def no_render(monkeypatch):
+    """Fail the test if manim would be started; record what would have been run instead."""
+    calls = []
+
+    def fake_run(command, **options):
+        calls.append((command, options))
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(cli_explore.subprocess, "run", fake_run)
+    return calls
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("expression", [*BAD_INPUTS, "x**2", "x*y*z", "log(x) + y", "x^2 + y"])
+def test_bad_expressions_fail_like_analyze_before_rendering(expression, no_render):
+    explored, analyzed = run("explore", expression), run("analyze", expression)
+    assert explored.exit_code == 2 and explored.stdout == ""
+    lines = explored.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("saddle: error: ")
+    assert explored.stderr == analyzed.stderr
+    assert no_render == []
+
+
+@pytest.mark.parametrize("box", [["1", "0", "0", "1"], ["0", "1", "nan", "1"]])
+def test_bad_box_fails_before_rendering(box, no_render):
+    result = run("explore", "x*y", "--box", *box)
+    assert result.exit_code == 2 and "box" in result.stderr and no_render == []
+
+
+def test_a_good_loss_is_rendered_from_the_repo_root_with_the_environment(no_render):
+    result = run("explore", "(x**2 + y - 11)**2 + (x + y**2 - 7)**2", "--box", "-5", "5", "-5", "5", "-q", "m")
+    assert result.exit_code == 0, result.stderr
+    ((command, options),) = no_render
+    assert command[-2:] == ["scenes/s12_loss_explorer.py", "LossExplorer"] and "-qm" in command
+    assert options["cwd"] == ROOT
+    assert options["env"]["LOSS_EXPR"] == "(x**2 + y - 11)**2 + (x + y**2 - 7)**2"
+    assert [float(v) for v in options["env"]["LOSS_BOX"].split()] == [-5, 5, -5, 5]
+    name = command[command.index("-o") + 1]
+    assert result.stdout.strip().endswith(f"renders/s12_loss_explorer/720p30/{name}.mp4")
+
+
+def test_each_loss_gets_its_own_video():
+    names = {cli_explore.output_name(e, b) for e in ("x*y", "x**2 - y**2") for b in ((-1, 1, -1, 1), (-2, 2, -2, 2))}
+    assert len(names) == 4
+
+
+def test_a_failed_render_is_reported(monkeypatch):
+    monkeypatch.setattr(cli_explore.subprocess, "run", lambda command, **_: subprocess.CompletedProcess(command, 1))
+    result = run("explore", "x*y")
+    assert result.exit_code == 1 and "rendering LossExplorer failed" in result.stderr
