@@ -112,8 +112,6 @@ MathTex.set_default(color=THEME.text, font_size=FORMULA_SIZE)
 DecimalNumber.set_default(color=THEME.text)  # axis numbers
 Integer.set_default(color=THEME.text)
 Tex.set_default(color=THEME.text, font_size=FORMULA_SIZE)
-DecimalNumber.set_default(color=THEME.text)  # axis numbers
-Integer.set_default(color=THEME.text)
 
 
 def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs) -> Text:
