@@ -9,6 +9,7 @@ import click
 
 from mathcore.cli_explore import explore
 from mathcore.cli_render import COMMANDS
+from mathcore.cli_study import study
 from mathcore.critical import DEFAULT_BOX, critical_points
 from mathcore.errors import LossError
 from mathcore.loss import Loss, box_bounds
@@ -49,11 +50,8 @@ def analyze(expression, variables, box, as_json):
 for command in COMMANDS:  # list, render, slides: the lecture's production (mathcore/cli_render.py)
     main.add_command(command)
 main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (mathcore/cli_explore.py)
+main.add_command(study)  # saddle study: the minimum-ratio experiment (mathcore/cli_study.py)
 
-
-from mathcore.cli_study import study  # noqa: E402  (registered last: one line per command module)
-
-main.add_command(study)
 
 if __name__ == "__main__":
     main()
