@@ -99,6 +99,13 @@ class FastSurface(VMobject):
             self.face_rgbs = (1 - alpha) * mobject1.face_rgbs + alpha * mobject2.face_rgbs
         return self
 
+    def align_points(self, mobject) -> FastSurface:
+        """Transform moves vertex to vertex: it needs a surface of the same grid, not manim's curve resampling."""
+        if getattr(mobject, "grid_shape", None) != self.grid_shape:
+            shape = getattr(mobject, "grid_shape", type(mobject).__name__)
+            raise ValueError(f"a loss surface can only be transformed into one of the same mesh size: {self.grid_shape} vs {shape}")
+        return self
+
     def get_anchors(self) -> np.ndarray:
         """Every vertex is an anchor (there are no Bezier handles): what get_center, move_to, next_to... measure."""
         return self.points

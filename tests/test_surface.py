@@ -51,6 +51,13 @@ def test_partial_surface_shows_a_share_of_the_faces():
     assert len(projected(half).depth) == len(surface.corner_indices) // 2
 
 
+def test_transform_needs_surfaces_of_the_same_mesh_size():
+    axes, surface = axes_and_surface()
+    finer = loss_surface(axes, worst_network().to_mesh(BOX, 17))
+    with pytest.raises(ValueError, match="same mesh size"):
+        Transform(surface, finer).begin()
+
+
 def test_faces_nearest_the_camera_are_painted_last():
     """Seen from straight above, depth is height: the painter's order is the faces sorted by their centre's z."""
     _, surface = axes_and_surface()
