@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mathcore.production.plan import SceneEntry, Settings, fingerprint
+from mathcore.production.plan import SceneEntry, Settings, fingerprint, longest_first, write_stamp
 from mathcore.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
 from mathcore.production.slides import REVEAL_VERSION
 from mathcore.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
@@ -107,6 +107,16 @@ def test_fingerprint_follows_scene_source_and_settings(tmp_path):
                 fingerprint(SceneEntry(scene, "T"), Settings())}) == 6
     scene.write_text("x = 2\n")
     assert fingerprint(entry, Settings()) != base
+
+
+def test_longest_scenes_start_first_and_new_ones_before_them(tmp_path):
+    entries = [SceneEntry(tmp_path / "s.py", name) for name in ("Short", "New", "Long", "Newer", "Middle")]
+    for name, seconds in (("Short", 3.0), ("Long", 60.0), ("Middle", 20.0)):
+        write_stamp(tmp_path, SceneEntry(tmp_path / "s.py", name), Settings(), {"seconds": seconds})
+    order = [entry.name for entry in longest_first(tmp_path, entries, Settings())]
+    assert order == ["New", "Newer", "Long", "Middle", "Short"]
+    never_rendered = [entry.name for entry in longest_first(tmp_path / "elsewhere", entries, Settings())]
+    assert never_rendered == [entry.name for entry in entries]  # no times in that folder: lecture order
 
 
 def test_reveal_version_is_the_one_manim_slides_links():

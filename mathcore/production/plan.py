@@ -116,6 +116,14 @@ def write_stamp(folder: Path, entry: SceneEntry, settings: Settings, stamp: dict
     write_text(_stamp_path(folder, entry, settings), json.dumps(stamp, indent=1))
 
 
+def longest_first(folder: Path, entries: list[SceneEntry], settings: Settings) -> list[SceneEntry]:
+    """The order that keeps every worker busy to the end: longest last render first (scenes never rendered here
+    first of all, in lecture order), so a long scene never starts alone after the short ones are done."""
+    def last_seconds(entry: SceneEntry) -> float:
+        return read_stamp(folder, entry, settings).get("seconds", float("inf"))
+    return sorted(entries, key=last_seconds, reverse=True)
+
+
 def chapter_title(folder: Path, entry: SceneEntry, settings: Settings) -> str:
     """The scene's on-screen title as its last render showed it, else one made from the class name."""
     return read_stamp(folder, entry, settings).get("title") or entry.title

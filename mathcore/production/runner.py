@@ -19,7 +19,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from mathcore.production.media import ProductionError, remux_for_streaming, require_deliverable, write_poster
-from mathcore.production.plan import ROOT, SceneEntry, Settings, clip_name, fingerprint, read_stamp, write_stamp
+from mathcore.production.plan import (
+    ROOT, SceneEntry, Settings, clip_name, fingerprint, longest_first, read_stamp, write_stamp,
+)
 from mathcore.production.safety import atomic_output, replace_folder, work_folder, write_text
 from mathcore.production.subtitles import read_srt, to_srt, to_vtt
 
@@ -113,7 +115,8 @@ class Renderer:
         try:
             with progress:
                 overall = progress.add_task(f"{len(entries)} scene(s), {workers} at a time", total=len(entries))
-                futures = [pool.submit(self._render, entry, progress) for entry in entries]
+                futures = [pool.submit(self._render, entry, progress)
+                           for entry in longest_first(self.folder, entries, self.settings)]
                 for future in as_completed(futures):
                     results.append(result := future.result())
                     progress.advance(overall)
@@ -148,6 +151,7 @@ class Renderer:
             title = work / "slides" / f"{entry.name}.title"  # written by LectureScene.show_title
             write_stamp(self.folder, entry, self.settings, {
                 "fingerprint": fingerprint(entry, self.settings), "animations": animations,
+                "seconds": round(time.monotonic() - start, 1),
                 "title": title.read_text(encoding="utf-8") if title.exists() else entry.title})
             return SceneResult(entry, True, time.monotonic() - start, log)
         except Exception as error:  # one scene's failure, whatever it is, must not stop the others
