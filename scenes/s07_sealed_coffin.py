@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DEGREES, DOWN, IN, LEFT, ORIGIN, PI, RIGHT, UP, Circle, Create, DashedLine, Dot, Dot3D, FadeIn, FadeOut, Line,
-    ManimColor, MoveAlongPath, Polygon, Prism, Rectangle, Sector, ThreeDAxes, Triangle, UpdateFromAlphaFunc, VGroup,
-    VMobject, Write,
+    ManimColor, MathTex, MoveAlongPath, Polygon, Prism, Rectangle, Sector, ThreeDAxes, Triangle, UpdateFromAlphaFunc,
+    VGroup, VMobject, Write,
 )
 
 from mathcore.story.coffin import SealedSpace, sealed_coffin, wall_crossings
@@ -166,7 +166,7 @@ class SealedCoffin(LectureScene3D):
         self.travel(axes, space, space.out_path, cup, marker, meter, lift)
         self.say("coffin.space_crossing", w=f"{space.out_path[wall_crossings(space.box, space.out_path)[0], 3]:.2f}")
         bunch = Dot3D(axes.c2p(*space.drop), radius=0.13, color=THEME.positive)
-        self.travel(axes, space, space.in_path, bunch, marker, meter, lift)
+        self.travel(axes, space, space.in_path, bunch, marker, meter, lift, label_side=DOWN + RIGHT)
         self.say("coffin.space_back")
         self.clear_but_title()
         self.set_camera_orientation(**FLAT)
@@ -183,9 +183,11 @@ class SealedCoffin(LectureScene3D):
         self.remove(meter, marker)
         return meter, marker, lift
 
-    def travel(self, axes, space: SealedSpace, path: np.ndarray, mover, marker, meter, lift: float) -> None:
+    def travel(self, axes, space: SealedSpace, path: np.ndarray, mover, marker, meter, lift: float,
+               label_side=UP + RIGHT) -> None:
         """Move along the 4-D path: position from (x, y, z), colour and gauge from w; the trail keeps the colour
-        and a ring marks where it passes the wall (far outside our space, as the gauge shows)."""
+        and a ring marks where it passes the wall, labelled with w there (on label_side: the way in and the way
+        out pass the wall close together)."""
         bar = meter[0]
         base = mover.get_color()
         trail = VGroup()
@@ -206,9 +208,17 @@ class SealedCoffin(LectureScene3D):
 
         self.add(mover)
         self.play(Create(trail), UpdateFromAlphaFunc(mover, follow), UpdateFromAlphaFunc(marker, gauge), run_time=3)
+        crossings = wall_crossings(space.box, path)
         rings = [Circle(radius=0.2, color=THEME.negative, stroke_width=4).move_to(axes.c2p(*path[i, :3]))
-                 for i in wall_crossings(space.box, path)]
-        self.play(*(Create(ring) for ring in rings), run_time=0.6)
+                 for i in crossings]
+        # Each ring says how far outside our space the hand was there, so a still frame explains the crossing.
+        heights = [MathTex(f"w = {path[i, 3]:.2f}", font_size=30, color=THEME.negative)
+                   .add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.05)
+                   .next_to(self.on_screen(ring.get_center()), label_side, buff=0.22)
+                   for i, ring in zip(crossings, rings)]
+        self.pin(*heights)
+        self.remove(*heights)
+        self.play(*(Create(ring) for ring in rings), *(FadeIn(height) for height in heights), run_time=0.6)
 
     # Section: what it means for error surfaces
     def lesson(self) -> None:

@@ -70,7 +70,7 @@ class MinimumRatio(LectureScene):
         ratios = sorted({f"{r:.2f}" for r in data.ratios_without_near_zero})
         self.say("mr.set_aside_said", AnimationGroup(*(FadeIn(ring, target_position=dot)
                                                        for ring, dot in zip(aside, stopped))),
-                 ratio=" / ".join(ratios[:3]))
+                 FadeIn(legend[2]), ratio=" / ".join(ratios[:3]))
         self.verdict(data)
         self.wait(1)
 
@@ -106,11 +106,14 @@ class MinimumRatio(LectureScene):
         return axes, VGroup(band, band_label, ratio_label, loss_label, toward, one)
 
     def dot_legend(self, data: MinimumRatioData) -> VGroup:
+        """One row per kind of mark, so a still frame (a slide) explains itself: stopped, converged, ring."""
         rows = []
         for key, colour, (_, high) in (("mr.stopped_label", THEME.muted, data.stopped_gradient_range),
                                        ("mr.converged_label", THEME.theta, data.gradient_range)):
             dot = Dot(radius=self.dot_radius * 1.3, color=colour)
             rows.append(VGroup(dot, words(key, SMALL_SIZE, {"high": short(high)})).arrange(RIGHT, buff=0.15))
+        ring = Dot(radius=self.dot_radius * 1.3, fill_opacity=0, stroke_width=2, color=THEME.positive)
+        rows.append(VGroup(ring, words("mr.aside_label", SMALL_SIZE)).arrange(RIGHT, buff=0.15))
         return stacked(*rows, buff=0.15)
 
     def spectra(self, data: MinimumRatioData) -> VGroup:

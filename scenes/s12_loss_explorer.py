@@ -66,8 +66,8 @@ class LossExplorer(LectureScene3D):
         # Section: critical points and curves, by kind
         place = lambda p, z: axes.c2p(p[0], p[1], z)  # noqa: E731 — on the surface, so the top view lines up
         dots = VGroup(*(Dot(place(p.point, p.value), radius=0.09, color=kind_color(p.kind)) for p in data.points))
-        legend = self.legend(data)
-        self.say("exp.points", FadeIn(dots), FadeIn(legend), minima=data.count("minimum"),
+        legend, edges = self.legend(data), self.map_edges(axes, data)
+        self.say("exp.points", FadeIn(dots), FadeIn(legend), FadeIn(edges), minima=data.count("minimum"),
                  maxima=data.count("maximum"), saddles=data.count("saddle"), flats=data.count("flat"))
         if data.curves:
             curves = VGroup(*(polyline(axes, np.column_stack([b, h]), kind_color(c.kind), width=5)
@@ -111,6 +111,22 @@ class LossExplorer(LectureScene3D):
                           y_length=unit * (y1 - y0), z_length=self.height, tips=False,
                           axis_config={"color": THEME.muted, "stroke_width": 2})
         return axes.shift(LEFT * 0.9 + DOWN * 0.4)
+
+    def map_edges(self, axes: ThreeDAxes, data: ExplorerData) -> VGroup:
+        """Once the camera looks straight down: the two variables and the box's ends beside the map, pinned, so a
+        critical point's place can be read off (the 3-D axes' own labels would lie flat in the view)."""
+        x0, x1, y0, y1 = data.box
+        floor = float(np.min(data.mesh.z))
+        at = lambda x, y: self.on_screen(axes.c2p(x, y, floor))  # noqa: E731
+        edges = VGroup(
+            MathTex(data.variable_latex[0], font_size=32).next_to(at((x0 + x1) / 2, y0), DOWN, buff=0.15),
+            MathTex(data.variable_latex[1], font_size=32).next_to(at(x0, (y0 + y1) / 2), LEFT, buff=0.2),
+            *(MathTex(f"{x:g}", font_size=24, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
+            *(MathTex(f"{y:g}", font_size=24, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
+        )
+        self.pin(edges)
+        self.remove(edges)
+        return edges
 
     def legend(self, data: ExplorerData) -> VGroup:
         """Kinds present, the eigen colours, and the descent; pinned to the screen."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import manimpango
+import numpy as np
 from manim import (
     DOWN,
     LEFT,
@@ -96,7 +97,7 @@ THEMES = {
         background="#FFFFFF", text="#1A1A1A", muted="#6B7280", panel="#EEF1F5",
         theta="#1565C0", gradient="#1E8E3E", hessian="#D32F2F",
         negative="#E65100", positive="#6A1B9A", zero="#9E8600", loss="#333333",
-        surface=("#0B3C7D", "#2C7FB8", "#41B6C4", "#C7E9B4"),
+        surface=("#0B3C7D", "#2C7FB8", "#41B6C4", "#78C679"),  # top stays darker than the page
     ),
 }
 THEME = THEMES[THEME_NAME]
@@ -171,6 +172,13 @@ class LectureScene(LectureMixin, _Scene2D):
 class LectureScene3D(LectureMixin, _Scene3D):  # SurfaceScene (or its slide form): draws loss_surface fast
     def pin(self, *mobjects) -> None:
         self.add_fixed_in_frame_mobjects(*mobjects)
+
+    def on_screen(self, point) -> np.ndarray:
+        """Where a point of the 3-D scene is on the screen now, to put a pinned label beside it. The camera caches
+        its rotation when it draws a frame, so it is refreshed first (no frame is drawn when animations are skipped)."""
+        camera = self.renderer.camera
+        camera.reset_rotation_matrix()
+        return camera.project_point(point)
 
 
 def stacked(*mobjects, buff: float = 0.3) -> VGroup:

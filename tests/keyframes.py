@@ -28,6 +28,7 @@ def keyframe_test(scene_class):
         if three_d:
             scene.__class__ = type(scene_class.__name__, (type(scene), scene_class), {})
             scene.renderer.camera.__class__ = FastSurfaceCamera  # the ThreeDCamera that also draws loss_surface
+            scene.setup()  # the lecture scene's own setup (theme background) ran before its class was known
         scene_class.construct(scene)
         scene.renderer.file_writer.subcaptions.clear()  # the test's file writer has no movie to put an .srt beside
 

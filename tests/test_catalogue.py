@@ -2,6 +2,7 @@
 
 import string
 
+import opencc
 import pytest
 
 from scenes.catalogue import LANGUAGES, STRINGS, reading_seconds
@@ -21,3 +22,12 @@ def test_both_languages_with_the_same_placeholders(key):
 
 def test_chinese_reads_slower_per_character():
     assert reading_seconds("一" * 30, "zh") > reading_seconds("a" * 30, "en")
+
+
+@pytest.mark.parametrize("key", sorted(STRINGS))
+def test_chinese_is_written_in_simplified_characters(key):
+    """The zh lecture is simplified Chinese; the seed note mixes in traditional characters (裡, 麼) that must not
+    leak onto the screen. OpenCC keeps 著 (also simplified, as in 著名), but the lecture only uses the particle 着."""
+    text = STRINGS[key]["zh"]
+    assert opencc.OpenCC("t2s").convert(text) == text
+    assert "著" not in text

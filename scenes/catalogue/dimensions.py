@@ -5,12 +5,12 @@ STRINGS = {
     "slice.title": {"en": "One dimension hides the saddle", "zh": "少一维，就看不到 saddle point"},
     "slice.intro": {
         "en": "Here is the loss along one direction only. At the blue point the gradient is zero and every way goes up.",
-        "zh": "这是只沿著一个方向看的 loss。在蓝色的点，gradient 是零，往哪边走都是上坡。",
+        "zh": "这是只沿着一个方向看的 loss。在蓝色的点，gradient 是零，往哪边走都是上坡。",
     },
     "slice.looks_minimum": {"en": "in 1-D: a local minimum?", "zh": "在一维看：local minima？"},
     "slice.minimum_said": {
         "en": "In one dimension this is a local minimum. Training would seem to be stuck for good.",
-        "zh": "在一维空间中，这是一个 local minima，看起来训练就卡死在这裡了。",
+        "zh": "在一维空间中，这是一个 local minima，看起来训练就卡死在这里了。",
     },
     "slice.turn_on": {
         "en": "Now turn on the second dimension: the curve is one slice of a surface.",
@@ -25,7 +25,7 @@ STRINGS = {
     "slice.down": {"en": "λ = {value}: down, the way out", "zh": "λ = {value}：往下，出路"},
     "slice.directions_said": {
         "en": "Along the eigenvector of {high} the loss goes up: that is the slice we saw. Along the eigenvector of {low} it goes down: a way out.",
-        "zh": "沿著 {high} 的 eigenvector，loss 往上，就是刚才看到的切片；沿著 {low} 的 eigenvector，loss 往下，这就是出路。",
+        "zh": "沿着 {high} 的 eigenvector，loss 往上，就是刚才看到的切片；沿着 {low} 的 eigenvector，loss 往下，这就是出路。",
     },
     # RandomHessians
     "rh.title": {"en": "How rare is a real local minimum?", "zh": "真正的 local minima 有多少见？"},
@@ -45,7 +45,7 @@ STRINGS = {
     },
     "rh.counting_end": {
         "en": "At N = {last} only {hits} of {samples} matrices are left; beyond that, counting finds none.",
-        "zh": "到 N = {last}，{samples} 个裡只剩 {hits} 个；再大就一个都数不到了。",
+        "zh": "到 N = {last}，{samples} 个里只剩 {hits} 个；再大就一个都数不到了。",
     },
     "rh.legend_counted": {"en": "counted ({samples} matrices)", "zh": "直接数 ({samples} 个矩阵)"},
     "rh.legend_sampled": {"en": "importance sampled ({samples})", "zh": "重要性采样 ({samples} 个)"},
@@ -61,11 +61,11 @@ STRINGS = {
     },
     "rh.conclusion": {
         "en": "At N = {size} about one matrix in {one_in} is positive definite. A network has millions of parameters.",
-        "zh": "N = {size} 时，大约 {one_in} 个矩阵裡才有一个是正定的。而 network 的参数动辄百万。",
+        "zh": "N = {size} 时，大约 {one_in} 个矩阵里才有一个是正定的。而 network 的参数动辄百万。",
     },
     "rh.histogram_intro": {
         "en": "Look inside one large random matrix, {size}×{size}: where are its eigenvalues?",
-        "zh": "看一个大的随机矩阵，{size}×{size}：它的 eigenvalue 分布在哪裡？",
+        "zh": "看一个大的随机矩阵，{size}×{size}：它的 eigenvalue 分布在哪里？",
     },
     "rh.axis_lambda": {"en": "eigenvalue λ / √N", "zh": "特征值 λ / √N"},
     "rh.semicircle": {

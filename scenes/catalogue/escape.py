@@ -3,8 +3,8 @@
 STRINGS = {
     "esc.title": {"en": "Escaping the saddle", "zh": "逃离鞍点"},
     "esc.map": {
-        "en": "The toy network's loss seen from above: the valley of minima, and the line w1 = −w2 through the saddle.",
-        "zh": "从上往下看玩具网络的 loss：极小值组成的山谷，和穿过鞍点的直线 w1 = −w2。",
+        "en": "The toy network's loss seen from above: the valley of minima, and the line w₁ = −w₂ through the saddle.",
+        "zh": "从上往下看玩具网络的 loss：极小值组成的山谷，和穿过鞍点的直线 w₁ = −w₂。",
     },
     "map.manifold": {"en": "stable manifold", "zh": "稳定流形"},
     "esc.start": {
@@ -23,18 +23,18 @@ STRINGS = {
     },
     "esc.escape_direction": {
         "en": "Along the eigenvector of λ = {value} the loss curves down: that is the way out.",
-        "zh": "沿著 λ = {value} 的 eigenvector，loss 往下弯：这就是出路。",
+        "zh": "沿着 λ = {value} 的 eigenvector，loss 往下弯：这就是出路。",
     },
     "esc.take_step": {
         "en": "Take one step of length {length} along u. The loss drops from {before} to {after}.",
-        "zh": "沿著 u 走一步，长度 {length}。loss 从 {before} 降到 {after}。",
+        "zh": "沿着 u 走一步，长度 {length}。loss 从 {before} 降到 {after}。",
     },
     "esc.before": {"en": "before", "zh": "之前"},
     "esc.after": {"en": "after", "zh": "之后"},
     "esc.model_predicts": {"en": "quadratic model: {value}", "zh": "二次近似：{value}"},
     "esc.slice": {
         "en": "The slice along u: the exact loss and the quadratic model agree near the saddle, then part ways.",
-        "zh": "沿著 u 切一刀：真正的 loss 和二次近似在鞍点附近一致，走远了就分开。",
+        "zh": "沿着 u 切一刀：真正的 loss 和二次近似在鞍点附近一致，走远了就分开。",
     },
     "esc.exact": {"en": "exact", "zh": "真实"},
     "esc.model": {"en": "quadratic model", "zh": "二次近似"},
@@ -44,7 +44,7 @@ STRINGS = {
     },
     "esc.resume": {
         "en": "From there plain gradient descent takes over and rolls into the valley.",
-        "zh": "从那裡开始，普通的 gradient descent 就能一路滚进山谷。",
+        "zh": "从那里开始，普通的 gradient descent 就能一路滚进山谷。",
     },
     "esc.cost_title": {"en": "Why nobody does this in practice", "zh": "为什么实际上没人这样做"},
     "esc.cost_entries": {
@@ -68,7 +68,7 @@ STRINGS = {
     "esc.network_step": {"en": "a step of {step} along it: L {before} → {after}", "zh": "沿它走 {step}：L 从 {before} 变成 {after}"},
     "esc.lanczos_step": {
         "en": "And a small step along that eigenvector lowers the network's loss, just as in the toy.",
-        "zh": "沿著这个 eigenvector 走一小步，网络的 loss 也下降了，跟玩具例子一样。",
+        "zh": "沿着这个 eigenvector 走一小步，网络的 loss 也下降了，跟玩具例子一样。",
     },
     "esc.later": {
         "en": "Cheaper ways out exist: noise, momentum, adaptive steps. We race them later.",

@@ -36,13 +36,13 @@ STRINGS = {
         "en": "Each dot is one network, where Adam stopped and the loss curve looked flat: gradient norm "
               "{low} to {high}. {negative} of {networks} still have negative eigenvalues.",
         "zh": "每个点是一个网络，在 Adam 停下、loss 曲线看起来已经平了的地方：gradient 的大小是 {low} 到 {high}。"
-              "{networks} 个裡面有 {negative} 个还有负的 eigenvalue。",
+              "{networks} 个里面有 {negative} 个还有负的 eigenvalue。",
     },
     "mr.converged_label": {"en": "gradient → 0: ‖g‖ ≤ {high}", "zh": "gradient → 0：‖g‖ ≤ {high}"},
     "mr.converged_said": {
         "en": "Now we drive the gradient all the way down, with L-BFGS and then Newton steps, to at most {high}: "
               "true critical points.",
-        "zh": "接著用 L-BFGS 和牛顿法把 gradient 一路压到最多 {high}：这才是真正的 critical point。",
+        "zh": "接着用 L-BFGS 和牛顿法把 gradient 一路压到最多 {high}：这才是真正的 critical point。",
     },
     "mr.histogram_title": {
         "en": "eigenvalues of network {index} ({parameters} parameters)",
@@ -56,6 +56,7 @@ STRINGS = {
         "zh": "把一个网络的 eigenvalue 画在对数刻度上。Adam 停下的地方有 {before} 个负的 eigenvalue；"
               "在真正的 critical point 上剩 {after} 个。",
     },
+    "mr.aside_label": {"en": "ratio with N₀ set aside", "zh": "不算 N₀ 的 ratio"},
     "mr.set_aside_said": {
         "en": "Set the near-zero band aside, count positive over positive plus negative, and the dots move to {ratio}.",
         "zh": "把接近零的那些先放一边，只算正的除以正的加负的，这些点就移到 {ratio}。",
@@ -75,7 +76,7 @@ STRINGS = {
         "en": "The lecture found no real local minimum. Truly converged, {minima} of our {networks} small networks "
               "sit in local minima; near-zero eigenvalues keep their ratio below one. What the plot shows "
               "depends on how far training really went.",
-        "zh": "课程裡没有找到真正的 local minima。真正收敛以后，我们 {networks} 个小网络中有 {minima} 个停在 "
+        "zh": "课程里没有找到真正的 local minima。真正收敛以后，我们 {networks} 个小网络中有 {minima} 个停在 "
               "local minima；ratio 小于一是因为接近零的 eigenvalue。图上看到什么，要看训练到底有没有真的收敛。",
     },
     "mr.agrees_said": {

@@ -23,7 +23,7 @@ STRINGS = {
     "recap.escape": {"en": "escape: θ = θ′ + u, u an eigenvector with λ < 0", "zh": "逃离：θ = θ′ + u，u 是 λ < 0 的 eigenvector"},
     "recap.escape_said": {
         "en": "At a saddle, step along an eigenvector of a negative eigenvalue: the loss goes down.",
-        "zh": "在 saddle point，沿著负 eigenvalue 的 eigenvector 走一步，loss 就会下降。",
+        "zh": "在 saddle point，沿着负 eigenvalue 的 eigenvector 走一步，loss 就会下降。",
     },
     "recap.example": {
         "en": "e.g. the worst network at (0, 0):\nλ = {low}, {high} → saddle point",
@@ -37,6 +37,6 @@ STRINGS = {
     "recap.rare": {"en": "rare in many dimensions", "zh": "高维时很少见"},
     "recap.common_said": {
         "en": "And in the millions of dimensions of a network, saddle points are the common case; real local minima are rare.",
-        "zh": "而在 network 百万维的空间裡，saddle point 才是常见的情况，真正的 local minima 很少见。",
+        "zh": "而在 network 百万维的空间里，saddle point 才是常见的情况，真正的 local minima 很少见。",
     },
 }

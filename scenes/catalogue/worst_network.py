@@ -28,8 +28,8 @@ STRINGS = {
     },
     "wnh.at_valley": {"en": "On the valley, at θ′ = ({a}, {b})", "zh": "在山谷上，θ′ = ({a}, {b})"},
     "wnh.substitute_valley": {
-        "en": "Now a point of the valley w1·w2 = 1. The gradient is zero here too.",
-        "zh": "再看山谷 w1·w2 = 1 上的一个点，这裡 gradient 也是零。",
+        "en": "Now a point of the valley w₁w₂ = 1. The gradient is zero here too.",
+        "zh": "再看山谷 w₁w₂ = 1 上的一个点，这里 gradient 也是零。",
     },
     "wnh.eigen_valley": {
         "en": "Its eigenvalues are {low} and {high}. A zero eigenvalue: the Hessian test cannot decide.",
@@ -41,11 +41,11 @@ STRINGS = {
     },
     "wnh.verdict_valley_2": {
         "en": "Still a minimum: L ≥ 0 everywhere and L = 0 here.",
-        "zh": "但它仍是极小值：L 处处 ≥ 0，而这裡 L = 0。",
+        "zh": "但它仍是极小值：L 处处 ≥ 0，而这里 L = 0。",
     },
     "wnh.flat_said": {
         "en": "The zero eigenvector points along the valley: walking along it, the loss stays at zero.",
-        "zh": "特征值为零的方向就是沿著山谷的方向：沿著它走，loss 一直是零。",
+        "zh": "特征值为零的方向就是沿着山谷的方向：沿着它走，loss 一直是零。",
     },
     "wnh.minimum_said": {
         "en": "It is a minimum anyway, because the loss can never be below zero. A careful lecture says so.",
@@ -56,7 +56,7 @@ STRINGS = {
         "zh": "画在平面上：原点的鞍点和它的逃离方向，以及由极小值组成的山谷和它平坦的方向。",
     },
     "wnh.kind_origin": {"en": "(0, 0): saddle point", "zh": "(0, 0)：鞍点"},
-    "wnh.kind_valley": {"en": "valley w1·w2 = 1: minima", "zh": "山谷 w1·w2 = 1：极小值"},
+    "wnh.kind_valley": {"en": "valley w₁w₂ = 1: minima", "zh": "山谷 w₁w₂ = 1：极小值"},
     "wnh.legend_negative": {"en": "λ < 0: escape", "zh": "λ < 0：逃离方向"},
     "wnh.legend_positive": {"en": "λ > 0: uphill", "zh": "λ > 0：上坡方向"},
     "wnh.legend_zero": {"en": "λ = 0: flat", "zh": "λ = 0：平坦方向"},
