@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from mathcore.errors import LossError
-from mathcore.minimum_ratio import STUDY_JSON, ZERO_RTOL, study_record
+from mathcore.minimum_ratio import STUDY_JSON, ZERO_RTOL, network_record, study_record
+from mathcore.production.safety import write_text
 
 
 @click.command()
@@ -38,16 +39,40 @@ def study(networks, seed, widths, adam_steps, samples, zero_rtol, output):
     settings = StudySettings(networks=networks, seed=seed, widths=_integers(widths, "--widths"),
                              adam_steps=_integers(adam_steps, "--adam-steps"), samples=samples,
                              zero_rtol=zero_rtol)
+    partial = output.with_name(f"{output.stem}.partial.json")
+    records = _resumable(partial, settings.record(), networks)
     started = time.perf_counter()
-    trained = []
-    with Progress(transient=False) as progress:
-        task = progress.add_task("training networks", total=networks)
-        for network in run_study(settings):
-            trained.append(network)
-            progress.advance(task)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(_readable_json(study_record(settings.record(), trained)))
-    click.echo(f"wrote {output}: {len(trained)} networks in {time.perf_counter() - started:.0f} s")
+    try:
+        with Progress(transient=False) as progress:
+            task = progress.add_task("training networks", total=networks, completed=len(records))
+            for network in run_study(settings, start=len(records)):
+                records.append(network_record(network))
+                write_text(partial, _readable_json(study_record(settings.record(), records)))
+                progress.advance(task)
+    except KeyboardInterrupt:
+        raise LossError(f"interrupted: {len(records)} of {networks} networks are kept in {partial}; "
+                        "run the same command again to go on from there") from None
+    write_text(output, _readable_json(study_record(settings.record(), records)))
+    partial.unlink()
+    click.echo(f"wrote {output}: {networks} networks, {time.perf_counter() - started:.0f} s in this run")
+
+
+def _resumable(partial: Path, settings: dict, networks: int) -> list[dict]:
+    """The networks an interrupted run with the same settings already finished (network i depends only on the
+    settings and i, so they need not be trained again, whatever --networks was); nothing if there is no such run."""
+    if not partial.exists():
+        return []
+    try:
+        record = json.loads(partial.read_text())
+        same = {**record["settings"], "networks": networks} == settings
+        records = record["networks"][:networks]
+    except (ValueError, KeyError, TypeError):
+        same = False
+    if not same or [r.get("index") for r in records] != list(range(len(records))):
+        click.echo(f"not resuming from {partial}: another study's or unreadable; it will be replaced", err=True)
+        return []
+    click.echo(f"resuming from {partial}: {len(records)} of {networks} networks already trained", err=True)
+    return records
 
 
 def _integers(text: str, option: str) -> tuple[int, ...]:

@@ -126,19 +126,20 @@ def measurement_record(measurement: Measurement) -> dict:
     }
 
 
-def study_record(settings: dict, networks) -> dict:
+def network_record(network: TrainedNetwork) -> dict:
+    return {"index": network.index, "seed": network.seed, "width": network.width, "parameters": network.parameters,
+            "adam_steps": network.adam_steps, "stopped": measurement_record(network.stopped),
+            "converged": measurement_record(network.converged)}
+
+
+def study_record(settings: dict, network_records: list[dict]) -> dict:
     return {
         "about": "saddle study: small tanh networks on scikit-learn's digits; exact Hessian spectra (torch.func) "
         "where the Adam budget stopped and where the gradient truly vanished (L-BFGS, then Newton). "
         "minimum_ratio = positive / all eigenvalues; ratio_without_near_zero = positive / (positive + negative); "
         "near zero: |eigenvalue| <= zero_rtol * max|eigenvalue|.",
         "settings": settings,
-        "networks": [
-            {"index": n.index, "seed": n.seed, "width": n.width, "parameters": n.parameters,
-             "adam_steps": n.adam_steps, "stopped": measurement_record(n.stopped),
-             "converged": measurement_record(n.converged)}
-            for n in networks
-        ],
+        "networks": network_records,
     }
 
 

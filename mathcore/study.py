@@ -172,11 +172,12 @@ def measure(network: TanhNetwork, loss: Callable, theta: torch.Tensor, features,
                        counts=count_eigenvalues(eigenvalues, zero_rtol))
 
 
-def run_study(settings: StudySettings) -> Iterator[TrainedNetwork]:
-    """Train the networks of `settings.plan()` one after another, yielding each as soon as it is measured."""
+def run_study(settings: StudySettings, start: int = 0) -> Iterator[TrainedNetwork]:
+    """Train the networks of `settings.plan()` from number `start` on, one after another, yielding each as soon
+    as it is measured (each network has its own seed, so a study resumed at `start` gives the same numbers)."""
     torch.set_num_threads(1)
     features, labels = digits(settings)
-    for index, (seed, width, adam_steps) in enumerate(settings.plan()):
+    for index, (seed, width, adam_steps) in enumerate(settings.plan()[start:], start=start):
         network = TanhNetwork(features.shape[1], width)
         loss = objective(network, features, labels, settings.weight_decay)
         stopped = adam(loss, network.initial(seed), adam_steps, settings.adam_learning_rate)

@@ -8,9 +8,11 @@ import pytest
 import torch
 from click.testing import CliRunner
 
+import mathcore.study
 from mathcore.cli import main
+from mathcore.cli_study import _resumable
 from mathcore.minimum_ratio import STUDY_JSON, count_eigenvalues, load_study
-from mathcore.study import StudySettings, TanhNetwork, digits, exact_hessian, newton_polish, objective
+from mathcore.study import StudySettings, TanhNetwork, digits, exact_hessian, newton_polish, objective, run_study
 
 
 def test_exact_hessian_agrees_with_finite_differences_of_the_loss():
@@ -42,11 +44,29 @@ def test_newton_polish_converges_to_a_saddle_too():
 
 
 @pytest.mark.slow
-def test_small_study_reproduces_the_committed_networks(tmp_path):
-    """`saddle study --networks 2` trains exactly the first two networks of the committed study."""
-    output = tmp_path / "study.json"
+def test_small_study_reproduces_the_committed_networks_across_an_interruption(tmp_path, monkeypatch):
+    """`saddle study --networks 2`, stopped by Ctrl-C after its first network and run again, trains only the second
+    network the second time and ends with exactly the first two networks of the committed study."""
+    output, partial, real_run, starts = tmp_path / "study.json", tmp_path / "study.partial.json", run_study, []
+
+    def interrupted_after_one(settings, start=0):
+        starts.append(start)
+        for network in real_run(settings, start):
+            yield network
+            raise KeyboardInterrupt
+
+    def recorded(settings, start=0):
+        starts.append(start)
+        yield from real_run(settings, start)
+
+    monkeypatch.setattr(mathcore.study, "run_study", interrupted_after_one)
+    first = CliRunner().invoke(main, ["study", "--networks", "2", "-o", str(output)])
+    assert first.exit_code == 2 and "saddle: error: interrupted: 1 of 2 networks are kept in" in first.stderr
+    assert partial.exists() and not output.exists()
+    monkeypatch.setattr(mathcore.study, "run_study", recorded)
     result = CliRunner().invoke(main, ["study", "--networks", "2", "-o", str(output)])
     assert result.exit_code == 0, result.output
+    assert starts == [0, 1] and "1 of 2 networks already trained" in result.stderr and not partial.exists()
     small, committed = load_study(output), load_study(STUDY_JSON)
     assert {**small.settings, "networks": committed.settings["networks"]} == committed.settings
     assert len(small.networks) == 2
@@ -61,6 +81,21 @@ def test_small_study_reproduces_the_committed_networks(tmp_path):
             np.testing.assert_allclose(a.eigenvalues, b.eigenvalues, rtol=1e-5, atol=1e-9 * b.eigenvalues.max())
         assert new.converged.gradient_norm < StudySettings().gradient_tolerance
         assert new.converged.counts.total == new.parameters
+
+
+def test_only_a_run_with_the_same_settings_is_resumed(tmp_path, capsys):
+    """Network i depends on the settings and i only: a partial file resumes a run with other --networks, but not
+    one with another seed, and never a file that is not a study's."""
+    partial, committed = tmp_path / "s.partial.json", json.loads(STUDY_JSON.read_text())
+    partial.write_text(json.dumps({**committed, "networks": committed["networks"][:3]}))
+    settings = StudySettings(networks=5).record()
+    assert [r["index"] for r in _resumable(partial, settings, 5)] == [0, 1, 2]
+    assert [r["index"] for r in _resumable(partial, StudySettings(networks=2).record(), 2)] == [0, 1]
+    assert "3 of 5 networks already trained" in capsys.readouterr().err
+    assert _resumable(partial, StudySettings(networks=5, seed=1).record(), 5) == []
+    partial.write_text("{not json")
+    assert _resumable(partial, settings, 5) == [] and "not resuming" in capsys.readouterr().err
+    assert _resumable(tmp_path / "absent.json", settings, 5) == []
 
 
 def test_committed_study_is_consistent():
