@@ -139,6 +139,26 @@ def test_gallery_plays_in_a_real_browser(produced):
         assert page.problems == []
 
 
+def test_gallery_opened_from_disk_keeps_subtitles_and_chapters(produced):
+    """A lecturer double-clicks index.html: no server, so the tracks must not be file: URLs (Chromium refuses
+    those as cross-origin); every video still loads and every subtitle and chapter cue is there."""
+    _, _, folder = produced
+    with browser_page() as page:
+        page.goto((folder / "index.html").as_uri(), wait_until="load")
+        page.evaluate("for (const v of document.querySelectorAll('video')) for (const t of v.textTracks) "
+                      "if (t.mode === 'disabled') t.mode = 'hidden'")  # load the chapters track too
+        page.wait_for_function("[...document.querySelectorAll('video')].every(v => v.readyState >= 1 && "
+                               "[...v.textTracks].every(t => t.cues?.length > 0))", timeout=20_000)
+        tracks = page.evaluate("[...document.querySelectorAll('video')].map(v => [...v.textTracks].map(t => "
+                               "[t.kind, [...t.cues].map(c => c.text)]))")
+        (subtitles, lines), (chapters, titles) = tracks[0]
+        assert (subtitles, len(lines), chapters, titles) == ("subtitles", 3, "chapters", ["Tiny Circle", "Tiny"])
+        assert [[kind for kind, _ in scene] for scene in tracks[1:]] == [["subtitles"], ["subtitles"]]
+        assert lines == [line for scene in tracks[1:] for _, scene_lines in scene for line in scene_lines]
+        # Chromium cancels the rest of a file: video once it has the metadata (reported as a failed request)
+        assert [problem for problem in page.problems if not problem.endswith(".mp4")] == []
+
+
 def test_slide_deck_opens_offline(produced):
     _, _, folder = produced
     with browser_page() as page:

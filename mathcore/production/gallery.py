@@ -1,8 +1,11 @@
 """index.html in the output folder: the lecture with its chapter list, then every scene's clip with its poster
-and subtitles — a page to preview everything before a talk. Plain HTML, no network, served from the folder."""
+and subtitles — a page to preview everything before a talk. Plain HTML, no network; it works served from the
+folder and opened straight from disk (subtitles and chapters are inlined as data: URLs, because browsers refuse
+to load a <track> from a file: URL)."""
 
 from __future__ import annotations
 
+import base64
 from fractions import Fraction
 from html import escape
 from itertools import accumulate
@@ -50,10 +53,14 @@ for (const link of document.querySelectorAll("a[data-start]")) {{
 """
 
 
-def _video(element_id: str, clip: str, poster: str | None, tracks: list[tuple[str, str, str, str]]) -> str:
+def _inline(vtt: Path) -> str:
+    return "data:text/vtt;charset=utf-8;base64," + base64.b64encode(vtt.read_bytes()).decode("ascii")
+
+
+def _video(element_id: str, clip: str, poster: str | None, tracks: list[tuple[str, Path, str, str]]) -> str:
     poster_attribute = f' poster="{escape(poster)}"' if poster else ""
-    track_tags = "".join(f'\n  <track kind="{kind}" src="{escape(src)}" label="{escape(label)}" srclang="{lang}"'
-                         f'{" default" if kind == "subtitles" else ""}>' for kind, src, label, lang in tracks)
+    track_tags = "".join(f'\n  <track kind="{kind}" src="{_inline(vtt)}" label="{escape(label)}" srclang="{lang}"'
+                         f'{" default" if kind == "subtitles" else ""}>' for kind, vtt, label, lang in tracks)
     return (f'<video id="{element_id}" controls preload="metadata" src="{escape(clip)}"{poster_attribute}>'
             f"{track_tags}\n</video>")
 
@@ -72,8 +79,8 @@ def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings)
                             for entry, start in zip(scenes, accumulate(durations[:-1], initial=Fraction(0))))
     lang = settings.lang
     video = _video("lecture-video", "lecture.mp4", f"{scenes[0].name}.png",
-                   [("subtitles", "lecture.vtt", LANGUAGE_LABELS[lang], lang),
-                    ("chapters", "lecture.chapters.vtt", "Chapters", lang)])
+                   [("subtitles", folder / "lecture.vtt", LANGUAGE_LABELS[lang], lang),
+                    ("chapters", folder / "lecture.chapters.vtt", "Chapters", lang)])
     extras = " · ".join(f'<a href="{name}">{escape(label)}</a>' for name, label in EXTRAS if (folder / name).exists())
     return (f'<section id="lecture">\n<h2>The whole lecture</h2>\n{video}\n<h3>Chapters</h3>\n'
             f'<ol class="chapters">{chapter_items}\n</ol>\n<p>{extras}</p>\n</section>')
@@ -84,7 +91,7 @@ def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
     parts = [f'<section class="scene" id="{entry.name}">', f"<h2>{escape(chapter_title(folder, entry, settings))}</h2>"]
     if (folder / f"{entry.name}.mp4").exists():
         parts.append(_video(f"video-{entry.name}", f"{entry.name}.mp4", f"{entry.name}.png",
-                            [("subtitles", f"{entry.name}.vtt", LANGUAGE_LABELS[lang], lang)]))
+                            [("subtitles", folder / f"{entry.name}.vtt", LANGUAGE_LABELS[lang], lang)]))
     else:
         parts.append("<p>Not rendered yet.</p>")
     if (folder / f"{entry.name}.alpha.webm").exists():
