@@ -9,14 +9,15 @@ import math
 
 import numpy as np
 from manim import (
-    DOWN, RIGHT, Axes, DashedLine, Dot, ManimColor, MathTex, Rectangle, Text, ValueTracker, VGroup, VMobject, color_gradient,
+    DOWN, RIGHT, Axes, DashedLine, Dot, ManimColor, MathTex, Text, ValueTracker, VGroup, VMobject, color_gradient,
 )
 
+from mathcore.bands import filled_bands
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
 from scenes.style import SMALL_SIZE, THEME, words
 
-MAP_CELLS = 64
+MAP_CELLS = 96  # grid the band polygons are interpolated on
 MAP_LEVELS = 14
 MAP_OPACITY = 0.6
 
@@ -33,28 +34,20 @@ def map_axes(box, side: float = 5.6, numbers: bool = True) -> Axes:
 
 def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = MAP_LEVELS,
              opacity: float = MAP_OPACITY) -> VGroup:
-    """A filled contour map behind the axes: log(1 + L − min L) in `levels` bands of the surface colour scale.
-
-    Drawn as one rectangle per run of equal band along each row (a few hundred mobjects, cheap to copy and
-    draw); not an ImageMobject, which manim 0.21's Cairo camera cannot paste with Pillow ≥ 11."""
-    (x0, x1), (y0, y1) = box_bounds(box)
-    cell_width, cell_height = (x1 - x0) / cells, (y1 - y0) / cells
-    centres = (x0 + cell_width / 2, x1 - cell_width / 2, y0 + cell_height / 2, y1 - cell_height / 2)
-    z = loss.to_mesh(centres, cells).z
-    z = np.nan_to_num(z - np.nanmin(z), nan=0.0)
-    band = np.minimum((np.log1p(z) / max(np.log1p(z).max(), 1e-12) * levels).astype(int), levels - 1)
+    """A filled contour map behind the axes: one flat polygon per band of `mathcore.bands.filled_bands` (levels
+    even in log(1 + L − min L)), coloured along the surface colour scale. Not an ImageMobject: manim 0.21's Cairo
+    camera cannot paste one with Pillow ≥ 11."""
     background = ManimColor(THEME.background)
     colors = [background.interpolate(c, opacity) for c in color_gradient([ManimColor(c) for c in THEME.surface], levels)]
     tiles = VGroup()
-    for j, row in enumerate(band):
-        edges = np.flatnonzero(np.diff(np.concatenate([[-1], row, [-1]])))
-        for start, stop in zip(edges[:-1], edges[1:]):
-            corner = axes.c2p(x0 + start * cell_width, y0 + j * cell_height)
-            far = axes.c2p(x0 + stop * cell_width, y0 + (j + 1) * cell_height)
-            color = colors[row[start]]  # opaque, blended with the background: no seams between tiles
-            tile = Rectangle(width=far[0] - corner[0], height=far[1] - corner[1], stroke_width=1, stroke_color=color,
-                             fill_opacity=1, fill_color=color)
-            tiles.add(tile.move_to((corner + far) / 2))
+    for band in filled_bands(loss, box, cells, levels):
+        color = colors[band.index]  # opaque, blended with the background; the stroke closes seams between bands
+        shape = VMobject(stroke_width=1, stroke_color=color, fill_opacity=1, fill_color=color)
+        for ring in band.rings:
+            corners = [axes.c2p(*point) for point in ring]
+            shape.start_new_path(corners[0])
+            shape.add_points_as_corners([*corners[1:], corners[0]])
+        tiles.add(shape)
     return tiles
 
 

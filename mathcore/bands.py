@@ -1,0 +1,48 @@
+"""Filled contour bands of a two-parameter loss, as polygons: the slides' filled contour plot seen from above.
+
+Levels are evenly spaced in log(1 + L − min L), so the low valleys, where the optimisers move, get as many bands
+as the steep walls. The polygons come from contourpy (matplotlib's contouring engine), so band edges follow the
+interpolated level curves instead of the grid's staircase."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import contourpy
+import numpy as np
+
+from mathcore.loss import Loss
+
+
+@dataclass(frozen=True)
+class Band:
+    """Where lower < L ≤ upper (the lowest band includes its lower end). Each ring is a closed polygon (n, 2);
+    outer boundaries run anticlockwise and holes clockwise, so a non-zero fill leaves the holes open."""
+
+    index: int  # 0 is the lowest band
+    lower: float
+    upper: float
+    rings: tuple[np.ndarray, ...]
+
+
+def band_levels(minimum: float, maximum: float, levels: int) -> np.ndarray:
+    """levels + 1 loss values from minimum to maximum, evenly spaced in log(1 + L − minimum)."""
+    span = np.log1p(max(maximum - minimum, 1e-12))
+    return minimum + np.expm1(np.linspace(0.0, span, levels + 1))
+
+
+def filled_bands(loss: Loss, box, resolution: int = 64, levels: int = 14) -> tuple[Band, ...]:
+    """The box cut into `levels` bands of the loss, sampled on a resolution × resolution grid."""
+    mesh = loss.require_finite(box, resolution)
+    edges = band_levels(float(mesh.z.min()), float(mesh.z.max()), levels)
+    generator = contourpy.contour_generator(mesh.x, mesh.y, mesh.z, fill_type=contourpy.FillType.OuterOffset)
+    bands = []
+    for index, (lower, upper) in enumerate(zip(edges[:-1], edges[1:])):
+        # contourpy fills lower < L ≤ upper: widen the outer ends so the minimum and maximum belong to a band
+        bottom = lower if index else np.nextafter(lower, -np.inf)
+        top = upper if index < levels - 1 else np.nextafter(upper, np.inf)
+        points, offsets = generator.filled(bottom, top)
+        rings = tuple(polygon[start:stop] for polygon, offset in zip(points, offsets)
+                      for start, stop in zip(offset[:-1], offset[1:]))
+        bands.append(Band(index=index, lower=float(lower), upper=float(upper), rings=rings))
+    return tuple(bands)
