@@ -47,6 +47,22 @@ def test_only_the_edited_scene_renders_again(rendered):
     assert probe(folder / "TinyWords.mp4").duration != words_before
 
 
+def test_decks_are_remade_when_a_scene_only_changes_its_look(rendered):
+    """Same narration, so the same slide list and video names; other pictures, so the decks must be made again
+    (the HTML deck embeds the videos)."""
+    lecture, renders, folder = rendered
+    body = '        self.say("tiny.words", run_time=1)\n        self.wait(1)\n'
+    edit_words_scene(lecture, body)
+    first = saddle("slides", lecture, renders)
+    assert first.returncode == 0, first.stderr
+    assert (folder / "slides.html").exists()
+    edit_words_scene(lecture, '        self.add(words("tiny.title"))\n' + body)  # a picture more, nothing else
+    second = saddle("slides", lecture, renders)
+    assert second.returncode == 0, second.stderr
+    assert "1 scene(s) rendered, 1 up to date" in second.stdout
+    assert "slides.html made from 2 scene(s)" in second.stdout and "slides.pptx made" in second.stdout
+
+
 def test_a_failing_scene_keeps_the_old_clip_and_the_others_finish(rendered):
     lecture, renders, folder = rendered
     good = (folder / "TinyWords.mp4").read_bytes()

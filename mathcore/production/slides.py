@@ -40,6 +40,17 @@ def _require_reveal() -> None:
                               f"{reveal_folder()}); run `make setup`")
 
 
+def _slide_contents(folder: Path, deck: Path) -> list:
+    """A scene's slide list and a digest of every video it names. The videos keep their names when a scene only
+    changes its look (manim-slides names them after the partial movies), so the list alone cannot say the
+    decks are stale."""
+    text = deck.read_text()
+    videos = sorted({slide[key] for slide in json.loads(text)["slides"] for key in ("file", "rev_file")
+                     if slide.get(key)})
+    return [text, *(hashlib.sha256((folder / video).read_bytes()).hexdigest() if (folder / video).exists()
+                    else "missing" for video in videos)]
+
+
 def make_decks(folder: Path, lecture: list[SceneEntry]) -> list[Path]:
     """slides.html and slides.pptx in the output folder, from the scenes' slides in lecture order; returns the
     decks made (none when they are already made from these very slides)."""
@@ -47,8 +58,8 @@ def make_decks(folder: Path, lecture: list[SceneEntry]) -> list[Path]:
     missing = [entry.name for entry in lecture if not (slides / f"{entry.name}.json").exists()]
     if missing or not lecture:
         raise ProductionError(f"no slides for {', '.join(missing) or 'any scene'}; render them first")
-    key = hashlib.sha256(json.dumps([version("manim-slides"), DECKS, *((entry.name, (slides / f"{entry.name}.json")
-                                    .read_text()) for entry in lecture)]).encode()).hexdigest()
+    contents = [_slide_contents(folder, slides / f"{entry.name}.json") for entry in lecture]
+    key = hashlib.sha256(json.dumps([version("manim-slides"), DECKS, *contents]).encode()).hexdigest()
     state = folder / ".state" / "decks.json"
     if state.exists() and json.loads(state.read_text()).get("key") == key and all(
             (folder / name).exists() for name in DECKS):
