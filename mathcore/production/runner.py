@@ -149,11 +149,12 @@ class Renderer:
             animations = self._run_manim(entry, work, log, lambda: progress.advance(task))
             _publish(entry, self.settings, work, self.folder)
             title = work / "slides" / f"{entry.name}.title"  # written by LectureScene.show_title
+            seconds = time.monotonic() - start
             write_stamp(self.folder, entry, self.settings, {
                 "fingerprint": fingerprint(entry, self.settings), "animations": animations,
-                "seconds": round(time.monotonic() - start, 1),
+                "seconds": round(seconds, 1),
                 "title": title.read_text(encoding="utf-8") if title.exists() else entry.title})
-            return SceneResult(entry, True, time.monotonic() - start, log)
+            return SceneResult(entry, True, seconds, log)
         except Exception as error:  # one scene's failure, whatever it is, must not stop the others
             message = str(error) if isinstance(error, ProductionError) else f"{type(error).__name__}: {error}"
             return SceneResult(entry, False, time.monotonic() - start, log, message)

@@ -41,14 +41,14 @@ def _require_reveal() -> None:
 
 
 def _slide_contents(folder: Path, deck: Path) -> list:
-    """A scene's slide list and a digest of every video it names. The videos keep their names when a scene only
-    changes its look (manim-slides names them after the partial movies), so the list alone cannot say the
-    decks are stale."""
+    """A scene's slide list and the size and time of every video it names (as assemble_lecture tells a clip
+    rendered again). The videos keep their names when a scene only changes its look (manim-slides names them
+    after the partial movies), so the list alone cannot say the decks are stale."""
     text = deck.read_text()
     videos = sorted({slide[key] for slide in json.loads(text)["slides"] for key in ("file", "rev_file")
                      if slide.get(key)})
-    return [text, *(hashlib.sha256((folder / video).read_bytes()).hexdigest() if (folder / video).exists()
-                    else "missing" for video in videos)]
+    return [text, *((video, (folder / video).stat().st_size, (folder / video).stat().st_mtime_ns)
+                    if (folder / video).exists() else (video, "missing") for video in videos)]
 
 
 def make_decks(folder: Path, lecture: list[SceneEntry]) -> list[Path]:
