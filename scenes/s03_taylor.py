@@ -43,8 +43,7 @@ class TaylorApproximation(LectureScene3D):
         for tex, color in zip(data.colour_latex, (THEME.theta, THEME.gradient, THEME.hessian)):
             formula.set_color_by_tex(tex, color)
         formula.scale(0.85).next_to(UP * 3.0, DOWN, buff=0.15)
-        self.pin(formula)
-        self.remove(formula)
+        self.pin_unseen(formula)
         self.say("tay.intro", FadeIn(formula[:2]))
 
         # Section: the true surface and the first θ′

@@ -77,8 +77,7 @@ class SealedCoffin(LectureScene3D):
 
     def pinned_words(self, key: str, size: int = SMALL_SIZE, **kwargs):
         text = words(key, size, **kwargs)
-        self.add_fixed_in_frame_mobjects(text)
-        self.remove(text)  # stays pinned; appears when an animation brings it in
+        self.pin_unseen(text)
         return text
 
     # Section: the story, in flat shapes
@@ -179,8 +178,7 @@ class SealedCoffin(LectureScene3D):
         ground = words("coffin.in_space", SMALL_SIZE, color=THEME.muted).next_to(bar, DOWN, buff=0.2)
         meter = VGroup(bar, label, ground).to_edge(RIGHT, buff=0.5).shift(DOWN * 0.5)
         marker = Dot(bar.get_start(), radius=0.1, color=THEME.text)
-        self.add_fixed_in_frame_mobjects(meter, marker)
-        self.remove(meter, marker)
+        self.pin_unseen(meter, marker)
         return meter, marker, lift
 
     def travel(self, axes, space: SealedSpace, path: np.ndarray, mover, marker, meter, lift: float,
@@ -216,8 +214,7 @@ class SealedCoffin(LectureScene3D):
                    .add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.05)
                    .next_to(self.on_screen(ring.get_center()), label_side, buff=0.22)
                    for i, ring in zip(crossings, rings)]
-        self.pin(*heights)
-        self.remove(*heights)
+        self.pin_unseen(*heights)
         self.play(*(Create(ring) for ring in rings), *(FadeIn(height) for height in heights), run_time=0.6)
 
     # Section: what it means for error surfaces

@@ -42,8 +42,7 @@ class SliceReveal(LectureScene3D):
         formula = MathTex(data.slice_latex, font_size=36)
         guess = words("slice.looks_minimum", BODY_SIZE, color=THEME.positive)
         caption = stacked(formula, guess, buff=0.25).next_to(title, DOWN, aligned_edge=LEFT, buff=0.4)
-        self.pin(caption)
-        self.remove(caption)
+        self.pin_unseen(caption)
         self.add(axes.get_x_axis(), axes.get_z_axis())
         self.say("slice.intro", Create(slice_curve), FadeIn(point), Write(formula), run_time=2)
         self.say("slice.minimum_said", FadeIn(guess))
@@ -71,8 +70,7 @@ class SliceReveal(LectureScene3D):
             labels.add(words("slice.down" if value < 0 else "slice.up", SMALL_SIZE,
                               {"value": value_latex.replace("-", "\u2212")}, color=color))
         labels.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(caption, DOWN, aligned_edge=LEFT, buff=0.3)
-        self.pin(labels)
-        self.remove(labels)
+        self.pin_unseen(labels)
         self.say("slice.directions_said", *(Create(a) for a in arrows), FadeIn(labels), low=low, high=high, run_time=2)
         self.wait(2)
 

@@ -124,8 +124,7 @@ class LossExplorer(LectureScene3D):
             *(MathTex(f"{x:g}", font_size=24, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
             *(MathTex(f"{y:g}", font_size=24, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
         )
-        self.pin(edges)
-        self.remove(edges)
+        self.pin_unseen(edges)
         return edges
 
     def legend(self, data: ExplorerData) -> VGroup:

@@ -137,6 +137,11 @@ class LectureMixin:
     def pin(self, *mobjects) -> None:
         """Keep mobjects fixed on the screen (a no-op in 2-D; 3-D scenes keep them out of the camera's rotation)."""
 
+    def pin_unseen(self, *mobjects) -> None:
+        """Pin mobjects without showing them yet: they appear when an animation brings them in."""
+        self.pin(*mobjects)
+        self.remove(*mobjects)
+
     def show_title(self, key: str) -> Text:
         title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
         if SLIDES_FOLDER:  # the stitched lecture names its chapter after the scene's title, in the scene's language
