@@ -31,7 +31,7 @@ def band_levels(minimum: float, maximum: float, levels: int) -> np.ndarray:
     return minimum + np.expm1(np.linspace(0.0, span, levels + 1))
 
 
-def filled_bands(loss: Loss, box, resolution: int = 64, levels: int = 14) -> tuple[Band, ...]:
+def filled_bands(loss: Loss, box, resolution: int, levels: int) -> tuple[Band, ...]:
     """The box cut into `levels` bands of the loss, sampled on a resolution × resolution grid."""
     mesh = loss.require_finite(box, resolution)
     edges = band_levels(float(mesh.z.min()), float(mesh.z.max()), levels)
