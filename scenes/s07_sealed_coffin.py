@@ -14,6 +14,7 @@ from manim import (
 )
 
 from mathcore.story.coffin import SealedSpace, sealed_coffin, wall_crossings
+from scenes.loss_map import polyline
 from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, TITLE_SIZE, LectureScene3D, stacked, words
 
 FLAT = {"phi": 0 * DEGREES, "theta": -90 * DEGREES}
@@ -142,7 +143,7 @@ class SealedCoffin(LectureScene3D):
 
     def path_through(self, axes, path: np.ndarray) -> VMobject:
         """A path of (x, y, height) drawn in 3-D, in the escape colour."""
-        return VMobject(color=THEME.negative, stroke_width=5).set_points_smoothly([axes.c2p(*p) for p in path])
+        return polyline(axes, path, THEME.negative, width=5, smooth=True)
 
     # Section: the coffin in space, left through a fourth coordinate shown as colour
     def coffin_in_space(self, space: SealedSpace) -> None:

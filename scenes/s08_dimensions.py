@@ -11,6 +11,7 @@ from manim import (
 from mathcore.story.random_hessians import random_hessians
 from mathcore.story.slice_reveal import slice_reveal
 from scenes.linalg import matrix, sign_color
+from scenes.loss_map import polyline
 from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.surface import loss_surface
 
@@ -36,8 +37,7 @@ class SliceReveal(LectureScene3D):
         axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[-2.5, 2.5, 1], x_length=5.4,
                           y_length=5.4, z_length=3.6, axis_config={"color": THEME.muted, "include_ticks": False},
                           tips=False).shift(RIGHT * 2.0 + DOWN * 0.1)
-        slice_curve = VMobject(color=THEME.loss, stroke_width=5).set_points_smoothly(
-            [axes.c2p(*p) for p in data.eigen_curves[-1]])
+        slice_curve = polyline(axes, data.eigen_curves[-1], THEME.loss, width=5, smooth=True)
         point = Dot3D(axes.c2p(*data.point, 0), radius=0.11, color=THEME.theta)
         formula = MathTex(data.slice_latex, font_size=36)
         guess = words("slice.looks_minimum", BODY_SIZE, color=THEME.positive)
@@ -65,7 +65,7 @@ class SliceReveal(LectureScene3D):
         for value, value_latex, vector, curve in zip(data.eigenvalues, data.eigenvalue_latex, data.eigenvectors,
                                                      data.eigen_curves):
             color = sign_color(value)
-            arrows.add(VMobject(color=color, stroke_width=6).set_points_smoothly([axes.c2p(*p) for p in curve]))
+            arrows.add(polyline(axes, curve, color, width=6, smooth=True))
             arrows.add(Arrow3D(axes.c2p(*data.point, 0), axes.c2p(*(data.point + vector), 0), color=color))
             labels.add(words("slice.down" if value < 0 else "slice.up", SMALL_SIZE,
                               {"value": value_latex.replace("-", "\u2212")}, color=color))
