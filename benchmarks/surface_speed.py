@@ -22,7 +22,7 @@ import numpy as np
 from manim import DEGREES, ThreeDAxes, ThreeDScene, tempconfig
 
 from mathcore.builtins import worst_network
-from scenes.surface import SurfaceScene, loss_surface, stock_surface
+from scenes.kit.surface import SurfaceScene, loss_surface, stock_surface
 
 BOX = (-2, 2, -2, 2)
 SURFACES = {"stock": (ThreeDScene, stock_surface), "fast": (SurfaceScene, loss_surface)}

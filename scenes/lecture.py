@@ -4,7 +4,7 @@ the smoke tests and the stitched lecture all read this list and nothing else."""
 LECTURE: list[tuple[str, str]] = [
     ("scenes/s01_training_stalls.py", "TrainingStalls"),
     ("scenes/s02_critical_point_zoo.py", "CriticalPointZoo"),
-    ("scenes/s03_taylor.py", "TaylorApproximation"),
+    ("scenes/s03_taylor_approximation.py", "TaylorApproximation"),
     ("scenes/s04_hessian_sign_test.py", "HessianSignTest"),
     ("scenes/s05_worst_network.py", "WorstNetwork"),
     ("scenes/s05_worst_network.py", "WorstNetworkHessian"),

@@ -8,8 +8,8 @@ from manim import (
     VGroup, VMobject, Write, always_redraw, rush_into,
 )
 
-from mathcore.story.training_stalls import TrainingStallsData, training_stalls
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
+from mathcore.story.s01_training_stalls import TrainingStallsData, training_stalls
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
 
 
 def themed_axes(x_range, y_range, x_length, y_length, x_label, y_label, x_numbers=True):

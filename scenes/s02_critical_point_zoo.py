@@ -8,9 +8,9 @@ from manim import (
     VGroup, Write,
 )
 
-from mathcore.story.critical_point_zoo import ZooMember, critical_point_zoo
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene3D, words
-from scenes.surface import loss_surface
+from mathcore.story.s02_critical_point_zoo import ZooMember, critical_point_zoo
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene3D, words
+from scenes.kit.surface import loss_surface
 
 KIND_KEYS = {"minimum": "zoo.minimum", "maximum": "zoo.maximum", "saddle": "zoo.saddle"}
 

@@ -8,9 +8,9 @@ from manim import (
     FadeIn, FadeOut, GrowArrow, Line, MathTex, ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
-from mathcore.story.hessian_sign_test import DirectionSweep, hessian_sign_test
-from scenes.linalg import matrix, sign_color, sign_pieces
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
+from mathcore.story.s04_hessian_sign_test import DirectionSweep, hessian_sign_test
+from scenes.kit.linalg import matrix, sign_color, sign_pieces
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
 
 
 class HessianSignTest(LectureScene):

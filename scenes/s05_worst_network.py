@@ -9,10 +9,10 @@ from manim import (
     GrowArrow, Indicate, ManimColor, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, VMobject, Write,
 )
 
-from mathcore.story.worst_network import HessianAtPoint, worst_network_hessian, worst_network_surface
-from scenes.linalg import matrix, sign_color
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
-from scenes.surface import height_colours, loss_surface
+from mathcore.story.s05_worst_network import HessianAtPoint, worst_network_hessian, worst_network_surface
+from scenes.kit.linalg import matrix, sign_color
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.kit.surface import height_colours, loss_surface
 
 
 class WorstNetwork(LectureScene3D):

@@ -9,9 +9,9 @@ from manim import (
 )
 
 from mathcore.builtins import worst_network
-from mathcore.story.escape import EscapeSaddleData, escape_saddle
-from scenes.loss_map import PathTracer, eigen_color, map_axes, polyline, power_of_ten, slow_start, toy_map
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+from mathcore.story.s06_escape_saddle import EscapeSaddleData, escape_saddle
+from scenes.kit.maps import PathTracer, eigen_color, map_axes, polyline, power_of_ten, slow_start, toy_map
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 class EscapeSaddle(LectureScene):
     """Stall, eigenvectors, one eigen-step, the 1-D slice, descent to the valley, then the cost of H."""

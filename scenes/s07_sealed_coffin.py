@@ -2,7 +2,7 @@
 
 The story in a few shapes, then the mechanism one dimension lower (a square in a plane, left through height)
 and at full size (a coffin in space, left through a fourth coordinate shown as colour), then the lesson for
-error surfaces. Every box, point and path comes from mathcore.story.coffin."""
+error surfaces. Every box, point and path comes from mathcore.story.s07_sealed_coffin."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from manim import (
     VGroup, VMobject, Write,
 )
 
-from mathcore.story.coffin import SealedSpace, sealed_coffin, wall_crossings
-from scenes.loss_map import polyline
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, TITLE_SIZE, LectureScene3D, stacked, words
+from mathcore.story.s07_sealed_coffin import SealedSpace, sealed_coffin, wall_crossings
+from scenes.kit.maps import polyline
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, TITLE_SIZE, LectureScene3D, stacked, words
 
 FLAT = {"phi": 0 * DEGREES, "theta": -90 * DEGREES}
 

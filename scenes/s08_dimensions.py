@@ -8,12 +8,12 @@ from manim import (
     GrowFromEdge, LaggedStart, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, VMobject, Write,
 )
 
-from mathcore.story.random_hessians import random_hessians
-from mathcore.story.slice_reveal import slice_reveal
-from scenes.linalg import matrix, sign_color
-from scenes.loss_map import polyline
-from scenes.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
-from scenes.surface import loss_surface
+from mathcore.story.s08_dimensions import random_hessians
+from mathcore.story.s08_dimensions import slice_reveal
+from scenes.kit.linalg import matrix, sign_color
+from scenes.kit.maps import polyline
+from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.kit.surface import loss_surface
 
 
 def grouped(number: int) -> str:

@@ -8,8 +8,8 @@ from manim import (
     MathTex, Rectangle, VGroup, Write,
 )
 
-from mathcore.story.minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
-from scenes.style import SMALL_SIZE, THEME, LectureScene, stacked, words
+from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
+from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
 
 KIND_COLOURS = {"negative": THEME.negative, "near_zero": THEME.zero, "positive": THEME.positive}
 

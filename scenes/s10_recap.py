@@ -6,8 +6,8 @@ from manim import (
     DOWN, LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, MathTex, RoundedRectangle, VGroup, Write,
 )
 
-from mathcore.story.recap import recap
-from scenes.style import SMALL_SIZE, THEME, LectureScene, words
+from mathcore.story.s10_recap import recap
+from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, words
 
 BOX_BUFF = 0.22
 

@@ -13,11 +13,11 @@ import numpy as np
 from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Arrow, Create, Dot, FadeIn, Line, MathTex, ThreeDAxes, VGroup, Write
 
 from mathcore.errors import LossError
-from mathcore.story.explorer import ExplorerData, explore, from_environment
-from scenes.loss_map import PathTracer, eigen_color, polyline, slow_start
+from mathcore.story.s12_loss_explorer import ExplorerData, explore, from_environment
+from scenes.kit.maps import PathTracer, eigen_color, polyline, slow_start
 from scenes.catalogue import say_text
-from scenes.style import LANG, SMALL_SIZE, THEME, LectureScene3D, stacked, words
-from scenes.surface import loss_surface
+from scenes.kit.style import LANG, SMALL_SIZE, THEME, LectureScene3D, stacked, words
+from scenes.kit.surface import loss_surface
 
 KIND_COLORS = {
     "minimum": "positive", "maximum": "hessian", "saddle": "negative", "flat": "zero", "mixed": "muted",

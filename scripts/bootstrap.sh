@@ -43,10 +43,10 @@ if [ ! -f "$stamp" ]; then
 fi
 
 # reveal.js for the offline slide deck: from the npm registry, unpacked where manim-slides looks for its asset cache
-# (mathcore/production/slides.py), so `saddle slides` never downloads anything.
-reveal_dir=$(.venv/bin/python -c 'from mathcore.production.slides import reveal_folder; print(reveal_folder())')
+# (saddle/production/slides.py), so `saddle slides` never downloads anything.
+reveal_dir=$(.venv/bin/python -c 'from saddle.production.slides import reveal_folder; print(reveal_folder())')
 if [ ! -f "$reveal_dir/reveal.js" ]; then
-  reveal_version=$(.venv/bin/python -c 'from mathcore.production.slides import REVEAL_VERSION; print(REVEAL_VERSION)')
+  reveal_version=$(.venv/bin/python -c 'from saddle.production.slides import REVEAL_VERSION; print(REVEAL_VERSION)')
   echo "bootstrap: fetching reveal.js $reveal_version from the npm registry"
   unpack=$(mktemp -d)
   (cd "$unpack" && npm pack --silent "reveal.js@$reveal_version" >/dev/null && tar xzf reveal.js-*.tgz)

@@ -1,4 +1,5 @@
-"""One key frame per lecture scene, compared with control data in tests/control_data/lecture/.
+"""One key frame per lecture scene, compared with control data in tests/control_data/<part>/<scene>.npz, where
+<part> is the scene's file (s06_escape_saddle) and <scene> its class in snake case (escape_saddle).
 
 The key frame is the scene's last frame, rendered by manim's own `frames_comparison` with every animation
 skipped. frames_comparison gives a ThreeDCamera only when base_scene *is* ThreeDScene, so a 3-D lecture scene
@@ -7,13 +8,12 @@ is run on a ThreeDScene whose class is then extended with the lecture scene (its
 from __future__ import annotations
 
 import re
+import types
 
 from manim import ThreeDScene
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.surface import FastSurfaceCamera
-
-__module_test__ = "lecture"
+from scenes.kit.surface import FastSurfaceCamera
 
 
 def _snake(name: str) -> str:
@@ -32,5 +32,9 @@ def keyframe_test(scene_class):
         scene_class.construct(scene)
         scene.renderer.file_writer.subcaptions.clear()  # the test's file writer has no movie to put an .srt beside
 
-    test.__name__ = f"test_{_snake(scene_class.__name__)}"
+    # frames_comparison finds the control data folder by the test function's module globals (__module_test__):
+    # give the test the globals of a module named after the scene's part.
+    part = scene_class.__module__.rpartition(".")[2]
+    test = types.FunctionType(test.__code__, {**globals(), "__module_test__": part}, f"test_{_snake(scene_class.__name__)}",
+                              test.__defaults__, test.__closure__)
     return frames_comparison(base_scene=ThreeDScene if three_d else scene_class)(test)

@@ -24,7 +24,7 @@ def copy_fixture(folder: Path) -> Path:
 
 
 def saddle_command(command: str, lecture: Path, renders: Path, *options: str) -> list[str]:
-    return [sys.executable, "-m", "mathcore.cli", command, "--lecture", str(lecture), "--renders", str(renders),
+    return [sys.executable, "-m", "saddle.cli", command, "--lecture", str(lecture), "--renders", str(renders),
             *options]
 
 

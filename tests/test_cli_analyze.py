@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from mathcore.cli import main
+from saddle.cli import main
 
 
 def run(*args):

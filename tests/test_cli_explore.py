@@ -6,9 +6,9 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from mathcore import cli_explore
-from mathcore.cli import main
-from mathcore.production.plan import ROOT
+from saddle import cli_explore
+from saddle.cli import main
+from saddle.production.plan import ROOT
 from tests.test_cli_analyze import BAD_INPUTS
 
 

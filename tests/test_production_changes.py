@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from mathcore.production.media import probe, require_deliverable
-from mathcore.production.safety import TEMPORARY_PREFIX
+from saddle.production.media import probe, require_deliverable
+from saddle.production.safety import TEMPORARY_PREFIX
 from tests.production_helpers import (
     ROOT, environment, produce_fixture, saddle, saddle_command,
 )

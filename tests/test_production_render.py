@@ -13,9 +13,9 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 
-from mathcore.production.assemble import published_files
-from mathcore.production.media import chapter_list, probe, top_level_boxes
-from mathcore.production.subtitles import read_srt
+from saddle.production.assemble import published_files
+from saddle.production.media import chapter_list, probe, top_level_boxes
+from saddle.production.subtitles import read_srt
 from tests.production_helpers import SCENES, browser_page, produce_fixture, saddle, served
 
 pytestmark = pytest.mark.slow

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mathcore.production.plan import SceneEntry, Settings, fingerprint, longest_first, write_stamp
-from mathcore.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
-from mathcore.production.slides import REVEAL_VERSION
-from mathcore.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
+from saddle.production.plan import SceneEntry, Settings, fingerprint, longest_first, write_stamp
+from saddle.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
+from saddle.production.slides import REVEAL_VERSION
+from saddle.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
 
 frames = st.integers(min_value=1, max_value=10_000).map(lambda n: Fraction(n, 15))
 clip = st.lists(st.tuples(frames, frames, st.text("ab ", min_size=1, max_size=5)), max_size=4).map(
@@ -132,8 +132,8 @@ def test_chapter_titles_from_class_names():
 def test_slide_mode_keeps_the_scene_bases():
     """With LECTURE_SLIDES set, lecture scenes are manim-slides Slides writing there, and 3-D ones keep the fast
     surface camera; without it they are plain manim scenes (checked in fresh processes: style reads it at import)."""
-    probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.style import LectureScene, LectureScene3D; "
-             "from scenes.surface import SurfaceScene; s = LectureScene3D(); "
+    probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.kit.style import LectureScene, LectureScene3D; "
+             "from scenes.kit.surface import SurfaceScene; s = LectureScene3D(); "
              "print(issubclass(LectureScene, Slide), isinstance(s, ThreeDSlide), isinstance(s, SurfaceScene), "
              "type(s.renderer.camera).__name__, getattr(s, '_output_folder', None))")
     root = Path(__file__).resolve().parent.parent

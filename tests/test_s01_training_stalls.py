@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mathcore.story.training_stalls import training_stalls
+from mathcore.story.s01_training_stalls import training_stalls
 from scenes.s01_training_stalls import TrainingStalls
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mathcore.story.critical_point_zoo import critical_point_zoo
+from mathcore.story.s02_critical_point_zoo import critical_point_zoo
 from scenes.s02_critical_point_zoo import CriticalPointZoo
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from mathcore.builtins import X, Y
 from mathcore.loss import Loss
-from mathcore.story.hessian_sign_test import direction_sweep, hessian_sign_test
+from mathcore.story.s04_hessian_sign_test import direction_sweep, hessian_sign_test
 from scenes.s04_hessian_sign_test import HessianSignTest
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

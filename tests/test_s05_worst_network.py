@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from mathcore.story.worst_network import worst_network_hessian, worst_network_surface
+from mathcore.story.s05_worst_network import worst_network_hessian, worst_network_surface
 from scenes.s05_worst_network import WorstNetwork, WorstNetworkHessian
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mathcore.story.escape import escape_saddle
+from mathcore.story.s06_escape_saddle import escape_saddle
 from scenes.s06_escape_saddle import EscapeSaddle
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

@@ -3,7 +3,7 @@
 import numpy as np
 
 from mathcore.minimum_ratio import load_study
-from mathcore.story.minimum_ratio import minimum_ratio_plot, signed_histogram
+from mathcore.story.s09_minimum_ratio import minimum_ratio_plot, signed_histogram
 from scenes.s09_minimum_ratio import MinimumRatio
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

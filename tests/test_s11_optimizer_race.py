@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from mathcore.story.race import optimizer_race
+from mathcore.story.s11_optimizer_race import optimizer_race
 from scenes.s11_optimizer_race import OptimizerRace
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

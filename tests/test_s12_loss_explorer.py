@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from mathcore.errors import LossError
-from mathcore.story.explorer import DEFAULT_EXPRESSION, explore, from_environment
+from mathcore.story.s12_loss_explorer import DEFAULT_EXPRESSION, explore, from_environment
 from scenes.s12_loss_explorer import LossExplorer
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

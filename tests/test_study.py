@@ -9,8 +9,8 @@ import torch
 from click.testing import CliRunner
 
 import mathcore.study
-from mathcore.cli import main
-from mathcore.cli_study import _resumable
+from saddle.cli import main
+from saddle.cli_study import _resumable
 from mathcore.minimum_ratio import STUDY_JSON, count_eigenvalues, load_study
 from mathcore.study import StudySettings, TanhNetwork, digits, exact_hessian, newton_polish, objective, run_study
 

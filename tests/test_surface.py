@@ -5,7 +5,7 @@ import pytest
 from manim import DEGREES, OUT, RED, Create, Dot3D, FadeIn, FadeOut, ThreeDAxes, Transform, Uncreate, tempconfig
 
 from mathcore.builtins import saddle, worst_network
-from scenes.surface import FastSurfaceCamera, ProjectedFaces, SurfaceScene, loss_surface
+from scenes.kit.surface import FastSurfaceCamera, ProjectedFaces, SurfaceScene, loss_surface
 
 BOX = (-2, 2, -2, 2)
 

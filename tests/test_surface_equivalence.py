@@ -15,7 +15,7 @@ from manim import DEGREES, RED, WHITE, Cube, Dot3D, Sphere, Surface, ThreeDAxes,
 from manim.camera.three_d_camera import ThreeDCamera
 
 from mathcore.builtins import monkey_saddle, saddle, worst_network
-from scenes.surface import FastSurfaceCamera, loss_surface, stock_surface
+from scenes.kit.surface import FastSurfaceCamera, loss_surface, stock_surface
 
 pytestmark = pytest.mark.slow  # ~15 s of drawing stock surfaces
 

@@ -3,7 +3,7 @@
 from manim import Circle, Create, Square, Transform
 
 from scenes.catalogue import STRINGS
-from scenes.style import THEME, LectureScene
+from scenes.kit.style import THEME, LectureScene
 
 STRINGS.update({  # test-only lines, added in the render's own process
     "tiny.circle": {"en": "A circle.", "zh": "一个圆。"},

@@ -3,7 +3,7 @@
 from manim import FadeIn
 
 from scenes.catalogue import STRINGS
-from scenes.style import LectureScene, words
+from scenes.kit.style import LectureScene, words
 
 STRINGS.update({  # test-only lines, added in the render's own process
     "tiny.title": {"en": "Tiny", "zh": "小"},

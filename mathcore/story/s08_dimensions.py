@@ -1,0 +1,209 @@
+"""Storyboard part 8, the data of its two scenes.
+
+8a, SliceReveal: a 1-D slice through a saddle looks like a local minimum; the second dimension reveals the saddle.
+
+The slice is taken along the Hessian's positive eigen-direction, so in one dimension the point is a strict
+minimum (second derivative uᵀHu = λ > 0); across it the loss goes down (λ < 0).
+
+8b, RandomHessians: how often is a random symmetric matrix positive definite? (GOE, N = 1 … 12)
+
+A Hessian at a critical point is a minimum only when all its eigenvalues are positive. For random symmetric
+matrices from the Gaussian orthogonal ensemble (GOE: off-diagonal entries N(0, 1), diagonal N(0, 2), i.e.
+H = (A + Aᵀ)/√2) that fraction collapses like exp(−θN²) with θ = ln 3 / 4 (Dean & Majumdar, PRL 97, 160201,
+2006). Two seeded Monte Carlo estimates are computed here:
+
+* counting: draw many GOE matrices and count the positive definite ones (usable while the count is not zero);
+* importance sampling on the eigenvalues: draw real Wishart matrices W = s·XᵀX (X square, so W > 0 always)
+  and weight each by the ratio of the GOE and Wishart eigenvalue densities. The Vandermonde factor Π|λi − λj|
+  is common to both and cancels; both normalisations are Selberg-type integrals in closed form (Mehta,
+  Random Matrices, eq. 17.6.7 and the Laguerre case). This reaches probabilities far below 1/samples.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import sympy as sp
+from scipy.special import gammaln
+
+from mathcore.builtins import saddle
+from mathcore.critical import classify
+from mathcore.errors import LossError
+from mathcore.loss import Mesh, latex
+
+
+@dataclass(frozen=True)
+class SliceRevealData:
+    loss_latex: str  # L(x, y)
+    slice_latex: str  # L along the slice: L(x, 0) = x^{2}
+    slice_second_derivative: float  # d²/ds² L(θ′ + s u) at s = 0: > 0, a minimum in 1-D
+    point: np.ndarray  # θ′, the critical point
+    kind: str  # what the full Hessian says: saddle
+    eigenvalues: np.ndarray  # ascending
+    eigenvectors: np.ndarray  # rows, unit
+    eigenvalue_latex: tuple[str, ...]
+    slice_direction: np.ndarray  # the eigenvector of the largest eigenvalue
+    box: tuple[float, float, float, float]
+    mesh: Mesh  # the whole surface
+    slice_mesh: Mesh  # the same grid folded onto the slice curve: the surface before it grows out of the curve
+    eigen_curves: tuple[np.ndarray, ...]  # (m, 3) points (x, y, L) along each eigenvector, same order
+
+
+def slice_reveal(half_width: float = 1.5, resolution: int = 24, samples: int = 61) -> SliceRevealData:
+    loss = saddle()
+    point = np.zeros(2)
+    box = (-half_width, half_width, -half_width, half_width)
+    info = classify(loss, point, box)
+    direction = info.eigenvectors[-1]
+    s = loss.variables[0]  # the slice coordinate is named like the first variable: L(x, 0) = x²
+    on_slice = [sp.nsimplify(p) + s * sp.nsimplify(u) for p, u in zip(point, direction)]
+    along = sp.expand(loss.expression.subs(dict(zip(loss.variables, on_slice)), simultaneous=True))
+    mesh = loss.to_mesh(box, resolution)
+    flat_z = np.broadcast_to(loss.value(np.stack([mesh.x, np.zeros_like(mesh.x)], axis=-1)), mesh.z.shape)
+    steps = np.linspace(-half_width, half_width, samples)
+    curves = []
+    for vector in info.eigenvectors:
+        points = point + steps[:, None] * vector
+        curves.append(np.column_stack([points, loss.value(points)]))
+    hessian = sp.Matrix(loss.hessian_expressions).subs(dict(zip(loss.variables, point.tolist())))
+    return SliceRevealData(
+        loss_latex=loss.latex,
+        slice_latex=f"L({', '.join(sp.latex(c) for c in on_slice)}) = {latex(along)}",
+        slice_second_derivative=float(sp.diff(along, s, 2).subs(s, 0)),
+        point=point,
+        kind=info.kind,
+        eigenvalues=info.eigenvalues,
+        eigenvectors=info.eigenvectors,
+        eigenvalue_latex=tuple(sp.latex(v) for v in sorted(hessian.eigenvals(), key=float)),
+        slice_direction=direction,
+        box=box,
+        mesh=mesh,
+        slice_mesh=Mesh(x=mesh.x, y=np.zeros_like(mesh.y), z=np.array(flat_z)),
+        eigen_curves=tuple(curves),
+    )
+
+
+#: Dean & Majumdar's exponent: P(all eigenvalues > 0) ≈ exp(−θ N²) for the GOE.
+THETA = sp.log(3) / 4
+#: Wishart scale s = WISHART_SCALE / √N: a proposal close to GOE conditioned on a positive spectrum (tuned once).
+WISHART_SCALE = 0.8
+
+
+def goe(size: int, count: int, rng: np.random.Generator) -> np.ndarray:
+    """count GOE matrices (count, size, size): H = (A + Aᵀ)/√2 with A standard normal."""
+    a = rng.standard_normal((count, size, size))
+    return (a + np.swapaxes(a, 1, 2)) / np.sqrt(2.0)
+
+
+def counted_fraction(size: int, samples: int, seed: int) -> tuple[float, int]:
+    """(fraction, count) of `samples` GOE matrices whose eigenvalues are all positive."""
+    if size < 1 or samples < 1:
+        raise LossError(f"need size ≥ 1 and samples ≥ 1, got {size} and {samples}")
+    rng = np.random.default_rng(seed)
+    positive, left = 0, samples
+    while left:  # batches keep memory flat for any sample count
+        batch = min(left, 50_000)
+        positive += int(np.count_nonzero(np.linalg.eigvalsh(goe(size, batch, rng))[:, 0] > 0))
+        left -= batch
+    return positive / samples, positive
+
+
+def _log_goe_normalisation(n: int) -> float:
+    """log ∫_{Rⁿ} Π_{i<j}|λi − λj| Π exp(−λi²/4) dλ (Mehta's integral, β = 1, rescaled from exp(−x²/2))."""
+    j = np.arange(1, n + 1)
+    gammas = float(np.sum(gammaln(1 + j / 2) - gammaln(1.5)))
+    return (n / 2 + n * (n - 1) / 4) * np.log(2) + n / 2 * np.log(2 * np.pi) + gammas
+
+
+def _log_wishart_normalisation(n: int, scale: float) -> float:
+    """log ∫_{R+ⁿ} Π|λi − λj| Π λi^(−1/2) exp(−λi/(2 scale)) dλ, the density of the eigenvalues of scale·XᵀX
+    with X n×n standard normal (Laguerre–Selberg integral)."""
+    a, j = -0.5, np.arange(n)
+    base = float(np.sum(gammaln(1 + a + j / 2) + gammaln(1 + (j + 1) / 2) - gammaln(1.5)))
+    return base + np.log(2 * scale) * (n + n * (n - 1) / 2 + a * n)
+
+
+def importance_fraction(size: int, samples: int, seed: int) -> tuple[float, float]:
+    """(estimate, relative standard error) of P(all eigenvalues of an N×N GOE matrix > 0)."""
+    if size < 1 or samples < 2:
+        raise LossError(f"need size ≥ 1 and samples ≥ 2, got {size} and {samples}")
+    rng = np.random.default_rng(seed)
+    scale = WISHART_SCALE / np.sqrt(size)
+    x = rng.standard_normal((samples, size, size))
+    eigenvalues = np.linalg.eigvalsh(scale * np.swapaxes(x, 1, 2) @ x)
+    log_ratio = _log_wishart_normalisation(size, scale) - _log_goe_normalisation(size)
+    per_eigenvalue = -eigenvalues**2 / 4 + 0.5 * np.log(eigenvalues) + eigenvalues / (2 * scale)
+    log_weights = log_ratio + per_eigenvalue.sum(axis=1)
+    top = log_weights.max()
+    weights = np.exp(log_weights - top)
+    mean = weights.mean()
+    return float(np.exp(top) * mean), float(weights.std(ddof=1) / mean / np.sqrt(samples))
+
+
+@dataclass(frozen=True)
+class RandomHessiansData:
+    sizes: np.ndarray  # N = 1 … max
+    estimate: np.ndarray  # importance-sampled P(all λ > 0)
+    relative_error: np.ndarray  # its standard error / estimate
+    samples: int
+    counted_sizes: np.ndarray  # the N where counting found at least one positive definite matrix
+    counted: np.ndarray  # their fractions
+    counted_hits: np.ndarray  # how many of count_samples matrices were positive definite
+    count_samples: int
+    theta: float
+    theta_latex: str  # ln 3 / 4 as LaTeX
+    trend_slope: float  # b in log P ≈ −θN² + bN + c, fitted with θ fixed
+    trend_intercept: float  # c
+    trend_latex: str  # e^{−θN² + bN + c} with θ as a symbol and b, c rounded
+    example: np.ndarray  # one 4×4 GOE matrix rounded to one decimal, the matrix shown on screen
+    example_eigenvalues: np.ndarray  # of that rounded matrix, ascending
+    histogram_size: int
+    eigenvalues: np.ndarray  # of one histogram_size GOE matrix, divided by √N: the semicircle on [−2, 2]
+    bin_edges: np.ndarray
+    bin_counts: np.ndarray
+    semicircle_x: np.ndarray
+    semicircle_density: np.ndarray  # √(4 − x²)/(2π), scaled to counts per bin
+    negative_count: int
+
+
+def fit_trend(sizes: np.ndarray, estimate: np.ndarray, relative_error: np.ndarray, theta: float) -> tuple[float, float]:
+    """(b, c) of log P ≈ −θN² + bN + c by weighted least squares, θ held at the theoretical value."""
+    weights = 1 / np.maximum(relative_error, 1e-3)
+    design = np.stack([sizes, np.ones_like(sizes)], axis=1) * weights[:, None]
+    target = (np.log(estimate) + theta * sizes**2) * weights
+    (slope, intercept), *_ = np.linalg.lstsq(design, target, rcond=None)
+    return float(slope), float(intercept)
+
+
+@lru_cache(maxsize=4)  # a few seconds of sampling, shared by the scene and its tests in one process
+def random_hessians(max_size: int = 12, samples: int = 40_000, count_samples: int = 100_000,
+                    histogram_size: int = 400, bins: int = 22, seed: int = 2006) -> RandomHessiansData:
+    sizes = np.arange(1, max_size + 1)
+    estimates = [importance_fraction(int(n), samples, seed + int(n)) for n in sizes]
+    estimate, relative_error = (np.array(column) for column in zip(*estimates))
+    counts = [(int(n), *counted_fraction(int(n), count_samples, seed + 100 + int(n))) for n in sizes[:7]]
+    counts = [row for row in counts if row[2] > 0]
+    theta = float(THETA)
+    slope, intercept = fit_trend(sizes.astype(float), estimate, relative_error, theta)
+    n, theta_symbol = sp.Symbol("N"), sp.Symbol("theta")
+    exponent = sp.Add(sp.Mul(-1, theta_symbol, n**2, evaluate=False), sp.Float(round(slope, 2), 2) * n,
+                      sp.Float(round(intercept, 2), 2), evaluate=False)
+    rng = np.random.default_rng(seed)
+    eigenvalues = np.linalg.eigvalsh(goe(histogram_size, 1, rng)[0]) / np.sqrt(histogram_size)
+    example = np.round(goe(4, 1, np.random.default_rng(seed + 1))[0], 1)
+    edges = np.linspace(-2.2, 2.2, bins + 1)  # a little beyond ±2: the edge eigenvalues fluctuate
+    bin_counts, _ = np.histogram(eigenvalues, edges)
+    x = np.linspace(-2.0, 2.0, 161)
+    density = np.sqrt(np.clip(4 - x**2, 0, None)) / (2 * np.pi) * histogram_size * (edges[1] - edges[0])
+    return RandomHessiansData(
+        sizes=sizes, estimate=estimate, relative_error=relative_error, samples=samples,
+        counted_sizes=np.array([row[0] for row in counts]), counted=np.array([row[1] for row in counts]),
+        counted_hits=np.array([row[2] for row in counts]), count_samples=count_samples,
+        theta=theta, theta_latex=sp.latex(THETA, ln_notation=True), trend_slope=slope, trend_intercept=intercept,
+        trend_latex=f"e^{{{sp.latex(exponent, order='none')}}}",
+        example=example, example_eigenvalues=np.linalg.eigvalsh(example),
+        histogram_size=histogram_size, eigenvalues=eigenvalues, bin_edges=edges, bin_counts=bin_counts,
+        semicircle_x=x, semicircle_density=density, negative_count=int(np.count_nonzero(eigenvalues < 0)),
+    )

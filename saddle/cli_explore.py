@@ -1,0 +1,47 @@
+"""`saddle explore EXPR`: render the lecture's analysis of any two-parameter loss (the LossExplorer scene).
+
+The expression and box are checked here first, by the same gate the scene uses, so a bad loss fails in one
+line (exit 2) before manim starts; then manim renders the scene from the repo root with LOSS_EXPR/LOSS_BOX set."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+
+import click
+
+from mathcore.critical import DEFAULT_BOX
+from mathcore.story.s12_loss_explorer import explorer_loss
+from saddle.production.plan import QUALITIES, ROOT, load_lecture
+
+SCENE = "LossExplorer"
+
+
+def output_name(expression: str, box, variables: str | None = None) -> str:
+    """One video per (expression, box, variables), so exploring a second loss does not overwrite the first."""
+    key = f"{expression.strip()}|{' '.join(map(repr, box))}|{variables or ''}"
+    digest = hashlib.sha256(key.encode()).hexdigest()[:10]
+    return f"{SCENE}_{digest}"
+
+
+@click.command()
+@click.argument("expression")
+@click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
+@click.option("--box", nargs=4, type=float, default=DEFAULT_BOX, show_default=True,
+              metavar="XMIN XMAX YMIN YMAX", help="Region to analyse and draw.")
+@click.option("-q", "--quality", type=click.Choice(["l", "m", "h"]), default="l", show_default=True,
+              help="Manim quality: l=480p15, m=720p30, h=1080p60.")
+def explore(expression, variables, box, quality):
+    """Render the analysis of EXPRESSION (a loss of two variables, e.g. "x**3 - 3*x*y**2") into renders/."""
+    _, box = explorer_loss(expression, box, variables)  # LossError → `saddle: error: ...`, exit 2, nothing rendered
+    name = output_name(expression, box, variables)
+    environment = os.environ | {"LOSS_EXPR": expression, "LOSS_BOX": " ".join(repr(v) for v in box),
+                                "LOSS_VARS": variables or ""}
+    scene_file = next(entry.path for entry in load_lecture() if entry.name == SCENE)
+    command = [sys.executable, "-m", "manim", "render", f"-q{quality}", "-o", name, str(scene_file.relative_to(ROOT)), SCENE]
+    if subprocess.run(command, cwd=ROOT, env=environment).returncode:
+        click.echo(f"saddle: error: rendering {SCENE} failed (see manim's output above)", err=True)
+        sys.exit(1)
+    click.echo(ROOT / "renders" / scene_file.stem / QUALITIES[quality] / f"{name}.mp4")  # manim.cfg's video_dir

@@ -1,0 +1,131 @@
+"""What a render run is about: the scenes, the settings, where the results go, and the fingerprints that say
+whether a scene's last render is still current."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import runpy
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+from saddle.production.media import ProductionError
+from saddle.production.safety import write_text
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
+QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
+#: Bump when the way a scene is rendered changes (manim arguments), so every stored render counts as stale.
+RENDER_RECIPE = 1
+
+
+@dataclass(frozen=True)
+class Settings:
+    quality: str = "l"
+    lang: str = "en"
+    theme: str = "dark"
+    transparent: bool = False
+
+    def folder(self, renders: Path) -> Path:
+        return renders / f"{self.lang}-{self.theme}" / QUALITIES[self.quality]
+
+
+@dataclass(frozen=True)
+class SceneEntry:
+    path: Path  # absolute path of the scene file
+    name: str  # the Scene class
+
+    @property
+    def title(self) -> str:
+        """A chapter title from the class name: WorstNetworkHessian → Worst Network Hessian."""
+        return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", self.name)
+
+
+def load_lecture(lecture_file: Path | None = None) -> list[SceneEntry]:
+    """The ordered scene list: scenes/lecture.py, or another file defining LECTURE the same way (test fixtures)."""
+    if lecture_file is None:
+        from scenes.lecture import LECTURE
+
+        base = ROOT
+    else:
+        LECTURE = runpy.run_path(str(lecture_file))["LECTURE"]
+        base = lecture_file.resolve().parent
+    return [SceneEntry((base / path).resolve() if not Path(path).is_absolute() else Path(path), name)
+            for path, name in LECTURE]
+
+
+def choose(lecture: list[SceneEntry], names: tuple[str, ...]) -> list[SceneEntry]:
+    """The named scenes in lecture order (all when none are named); an unknown name is a one-line error."""
+    unknown = sorted(set(names) - {entry.name for entry in lecture})
+    if unknown:
+        raise ProductionError(f"unknown scene(s): {', '.join(unknown)}; see `saddle list`")
+    return [entry for entry in lecture if not names or entry.name in names]
+
+
+def _source_files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+
+
+@cache
+def _shared_sources_digest() -> str:
+    """Everything a scene may draw from: the scene code and its words, mathcore's maths and data, manim.cfg.
+    The application (this package) only packages finished renders, so changing it re-renders nothing."""
+    digest = hashlib.sha256()
+    for path in [*_source_files(ROOT / "scenes"), *_source_files(ROOT / "mathcore"), ROOT / "manim.cfg"]:
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def fingerprint(entry: SceneEntry, settings: Settings) -> str:
+    """Changes whenever the scene's source, its data, the settings or the tools change."""
+    digest = hashlib.sha256(_shared_sources_digest().encode())
+    recipe = {"scene": entry.name, "recipe": RENDER_RECIPE, "manim": version("manim"),
+              "manim-slides": version("manim-slides"), **asdict(settings)}
+    digest.update(json.dumps(recipe, sort_keys=True).encode())
+    digest.update(entry.path.read_bytes())
+    return digest.hexdigest()
+
+
+def clip_name(entry: SceneEntry, settings: Settings) -> str:
+    """The scene's video in the output folder: an H.264 clip, or a WebM with alpha for --transparent."""
+    return f"{entry.name}.alpha.webm" if settings.transparent else f"{entry.name}.mp4"
+
+
+def expected_files(entry: SceneEntry, settings: Settings) -> list[str]:
+    extras = [] if settings.transparent else [f"{entry.name}.png", f"{entry.name}.srt", f"{entry.name}.vtt"]
+    return [clip_name(entry, settings), *extras]
+
+
+def _stamp_path(folder: Path, entry: SceneEntry, settings: Settings) -> Path:
+    return folder / ".state" / f"{clip_name(entry, settings)}.json"
+
+
+def read_stamp(folder: Path, entry: SceneEntry, settings: Settings) -> dict:
+    path = _stamp_path(folder, entry, settings)
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def write_stamp(folder: Path, entry: SceneEntry, settings: Settings, stamp: dict) -> None:
+    write_text(_stamp_path(folder, entry, settings), json.dumps(stamp, indent=1))
+
+
+def longest_first(folder: Path, entries: list[SceneEntry], settings: Settings) -> list[SceneEntry]:
+    """The order that keeps every worker busy to the end: longest last render first (scenes never rendered here
+    first of all, in lecture order), so a long scene never starts alone after the short ones are done."""
+    def last_seconds(entry: SceneEntry) -> float:
+        return read_stamp(folder, entry, settings).get("seconds", float("inf"))
+    return sorted(entries, key=last_seconds, reverse=True)
+
+
+def chapter_title(folder: Path, entry: SceneEntry, settings: Settings) -> str:
+    """The scene's on-screen title as its last render showed it, else one made from the class name."""
+    return read_stamp(folder, entry, settings).get("title") or entry.title
+
+
+def is_current(folder: Path, entry: SceneEntry, settings: Settings) -> bool:
+    """The last render of this scene used the same source, data and settings, and all its files are there."""
+    return (entry.path.exists()
+            and read_stamp(folder, entry, settings).get("fingerprint") == fingerprint(entry, settings)
+            and all((folder / name).exists() for name in expected_files(entry, settings)))

@@ -1,0 +1,197 @@
+"""The lecture's look in one place: the colour code, the two themes, typography, language and narration.
+
+Every scene imports its colours, fonts and words from here, so a theme or a language is one environment
+variable (LECTURE_THEME=dark|light, LECTURE_LANG=en|zh) and the colour code can never drift between scenes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import manimpango
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    DecimalNumber,
+    Integer,
+    UL,
+    UP,
+    ManimColor,
+    MathTex,
+    Scene,
+    Tex,
+    Text,
+    VGroup,
+    Write,
+    FadeOut,
+)
+
+from scenes.catalogue import reading_seconds, say_text
+from scenes.kit.surface import SurfaceScene
+
+FONT = "Noto Sans CJK SC"  # one family for English and Chinese, so both languages look alike
+
+
+def _fail(message: str) -> None:
+    """Missing system parts are reported in one line with the fix, not as a traceback from deep inside manim."""
+    print(f"lecture: error: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def _choice(variable: str, allowed: tuple[str, ...]) -> str:
+    value = os.environ.get(variable, allowed[0]).strip().lower()
+    if value not in allowed:
+        _fail(f"{variable}={value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+LANG = _choice("LECTURE_LANG", ("en", "zh"))
+THEME_NAME = _choice("LECTURE_THEME", ("dark", "light"))
+# Slide mode (set by `saddle render`): scenes are manim-slides Slides writing their deck into this folder, and every
+# narrated line starts a slide. Unset, scenes are plain manim Scenes.
+SLIDES_FOLDER = os.environ.get("LECTURE_SLIDES", "")
+if SLIDES_FOLDER:
+    from manim_slides import Slide as _Scene2D, ThreeDSlide
+
+    class _Scene3D(ThreeDSlide, SurfaceScene):
+        """A 3-D slide scene that still draws loss_surface fast."""
+else:
+    _Scene2D, _Scene3D = Scene, SurfaceScene
+
+if shutil.which("latex") is None or shutil.which("dvisvgm") is None:
+    _fail("LaTeX is not installed (latex and dvisvgm are needed for formulas); run `make setup`")
+if FONT not in manimpango.list_fonts():
+    _fail(f"the font {FONT!r} is not installed; run `make setup` (Debian package fonts-noto-cjk)")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours for one background. The colour code of the slides is kept in both themes."""
+
+    background: str
+    text: str
+    muted: str  # secondary text, axes, grid
+    panel: str  # boxes behind tables and formulas
+    theta: str  # θ′, the point we expand around — blue
+    gradient: str  # g — green
+    hessian: str  # H — red
+    negative: str  # eigen-direction with λ < 0: the escape
+    positive: str  # eigen-direction with λ > 0
+    zero: str  # eigen-direction with λ = 0: flat
+    loss: str  # curves of the loss itself
+    surface: tuple[str, ...]  # low → high colour scale of surfaces
+
+
+THEMES = {
+    "dark": Theme(
+        background="#111418", text="#F2F2F2", muted="#8A93A0", panel="#1D232B",
+        theta="#4EA8FF", gradient="#4CCB6A", hessian="#FF5A5A",
+        negative="#FF9F1C", positive="#B48CFF", zero="#F5E663", loss="#E8E8E8",
+        surface=("#1B3A6B", "#2C7FB8", "#7FCDBB", "#EDF8B1"),
+    ),
+    "light": Theme(
+        background="#FFFFFF", text="#1A1A1A", muted="#6B7280", panel="#EEF1F5",
+        theta="#1565C0", gradient="#1E8E3E", hessian="#D32F2F",
+        negative="#E65100", positive="#6A1B9A", zero="#9E8600", loss="#333333",
+        surface=("#0B3C7D", "#2C7FB8", "#41B6C4", "#78C679"),  # top stays darker than the page
+    ),
+}
+THEME = THEMES[THEME_NAME]
+
+# Typography: sizes chosen to stay readable at 480p.
+TITLE_SIZE = 44
+BODY_SIZE = 30
+SMALL_SIZE = 24
+FORMULA_SIZE = 40
+
+Text.set_default(font=FONT, color=THEME.text, font_size=BODY_SIZE)
+MathTex.set_default(color=THEME.text, font_size=FORMULA_SIZE)
+DecimalNumber.set_default(color=THEME.text)  # axis numbers
+Integer.set_default(color=THEME.text)
+Tex.set_default(color=THEME.text, font_size=FORMULA_SIZE)
+
+
+def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs) -> Text:
+    """On-screen words from the catalogue, in the chosen language, with {placeholders} filled from data."""
+    return Text(say_text(key, LANG, **(fields or {})), font_size=size, **kwargs)
+
+
+class LectureMixin:
+    """Shared behaviour of every lecture scene: theme background, a title, narrated steps."""
+
+    skip_reversing = True  # slide mode: the HTML and PowerPoint decks never play slides backwards
+
+    def __init__(self, *args, **kwargs):
+        if SLIDES_FOLDER:
+            kwargs.setdefault("output_folder", Path(SLIDES_FOLDER))
+        super().__init__(*args, **kwargs)
+
+    def setup(self):
+        super().setup()
+        self.camera.background_color = ManimColor(THEME.background)
+
+    def pin(self, *mobjects) -> None:
+        """Keep mobjects fixed on the screen (a no-op in 2-D; 3-D scenes keep them out of the camera's rotation)."""
+
+    def pin_unseen(self, *mobjects) -> None:
+        """Pin mobjects without showing them yet: they appear when an animation brings them in."""
+        self.pin(*mobjects)
+        self.remove(*mobjects)
+
+    def show_title(self, key: str) -> Text:
+        title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
+        if SLIDES_FOLDER:  # the stitched lecture names its chapter after the scene's title, in the scene's language
+            Path(SLIDES_FOLDER).mkdir(parents=True, exist_ok=True)
+            Path(SLIDES_FOLDER, f"{type(self).__name__}.title").write_text(say_text(key, LANG), encoding="utf-8")
+        self.pin(title)
+        self.play(Write(title), run_time=1)
+        return title
+
+    def say(self, key: str, *animations, run_time: float | None = None, **fields) -> None:
+        """Play the animations while the narration line is on screen as a subtitle, then wait until it can be read."""
+        text = say_text(key, LANG, **fields)
+        if SLIDES_FOLDER:
+            self.next_slide(notes=text)  # a natural pause: each narrated line starts a slide, its words are the notes
+        needed = reading_seconds(text, LANG)
+        run_time = run_time if run_time is not None else (min(2.0, needed) if animations else 0.0)
+        self.add_subcaption(text, duration=max(needed, run_time))
+        if animations:
+            self.play(*animations, run_time=run_time)
+        if needed > run_time:
+            self.wait(needed - run_time)
+
+    def clear_all(self, run_time: float = 0.8) -> None:
+        """Fade out everything on screen: the end of a section."""
+        if self.mobjects:
+            self.play(*(FadeOut(m) for m in self.mobjects), run_time=run_time)
+
+
+class LectureScene(LectureMixin, _Scene2D):
+    pass
+
+
+class LectureScene3D(LectureMixin, _Scene3D):  # SurfaceScene (or its slide form): draws loss_surface fast
+    def pin(self, *mobjects) -> None:
+        self.add_fixed_in_frame_mobjects(*mobjects)
+
+    def on_screen(self, point) -> np.ndarray:
+        """Where a point of the 3-D scene is on the screen now, to put a pinned label beside it. The camera caches
+        its rotation when it draws a frame, so it is refreshed first (no frame is drawn when animations are skipped)."""
+        camera = self.renderer.camera
+        camera.reset_rotation_matrix()
+        return camera.project_point(point)
+
+
+def stacked(*mobjects, buff: float = 0.3) -> VGroup:
+    """Mobjects one under another, left-aligned: tables of facts."""
+    return VGroup(*mobjects).arrange(DOWN, aligned_edge=LEFT, buff=buff)
+
+
+__all__ = [
+    "THEME", "LANG", "FONT", "TITLE_SIZE", "BODY_SIZE", "SMALL_SIZE", "FORMULA_SIZE",
+    "words", "LectureScene", "LectureScene3D", "stacked", "UP", "DOWN",
+]
