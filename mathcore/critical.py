@@ -9,6 +9,7 @@ from functools import reduce
 import numpy as np
 import sympy as sp
 
+from mathcore.errors import LossError
 from mathcore.loss import Loss, box_bounds
 
 DEFAULT_BOX = (-2.0, 2.0, -2.0, 2.0)
@@ -77,7 +78,9 @@ def _grid(box, count: int) -> np.ndarray:
 
 def hessian_scale(loss: Loss, box=DEFAULT_BOX) -> float:
     """Typical spectral norm of H over the box: the yardstick for 'this eigenvalue is zero'."""
-    norms = np.linalg.norm(loss.hessian(_grid(box, 9)), ord=2, axis=(-2, -1))
+    hessians = loss.hessian(_grid(box, 9))
+    hessians = hessians[np.all(np.isfinite(hessians), axis=(-2, -1))]  # SVD fails on a Hessian that does not exist
+    norms = np.linalg.norm(hessians, ord=2, axis=(-2, -1)) if len(hessians) else np.zeros(0)
     norms = norms[np.isfinite(norms) & (norms > 0)]
     return float(np.median(norms)) if norms.size else 1.0
 
@@ -146,12 +149,18 @@ def _in_box(points: np.ndarray, box, margin: float = 1e-9) -> np.ndarray:
 
 
 def _polish(loss: Loss, points: np.ndarray, steps: int = 60) -> np.ndarray:
-    """Newton on ∇L = 0 for many starts at once (pseudo-inverse, so flat directions do not blow up)."""
+    """Newton on ∇L = 0 for many starts at once (pseudo-inverse, so flat directions do not blow up).
+
+    A start that reaches a point where the derivatives do not exist (a kink, a pole) is abandoned as NaN."""
     points = np.array(points, dtype=float)
     for _ in range(steps):
-        step = np.einsum("...ij,...j->...i", np.linalg.pinv(loss.hessian(points), rcond=1e-10), loss.gradient(points))
+        hessians, gradients = loss.hessian(points), loss.gradient(points)
+        defined = np.all(np.isfinite(hessians), axis=(-2, -1)) & np.all(np.isfinite(gradients), axis=-1)
+        step = np.zeros_like(points)
+        step[defined] = np.einsum("...ij,...j->...i", np.linalg.pinv(hessians[defined], rcond=1e-10),
+                                  gradients[defined])
         step = np.where(np.isfinite(step), step, 0.0)
-        points = points - step
+        points = np.where(defined[..., None], points - step, np.nan)
         if np.max(np.abs(step), initial=0.0) < 1e-15:
             break
     return points
@@ -281,6 +290,9 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         raise ValueError("critical_points works on losses of two variables")
     box = tuple(float(v) for v in np.asarray(box, dtype=float).reshape(-1))
     box_bounds(box)
+    if all(g == 0 for g in loss.gradient_expressions):
+        raise LossError(f"the loss is constant (L = {loss.expression}): every point is critical and none can be "
+                        "classified; give a loss that depends on the variables")
     scale = hessian_scale(loss, box)
     exact = _exact(loss, box, scale)
     method = "exact" if exact is not None else "numeric"

@@ -13,6 +13,7 @@ from functools import cached_property
 import numpy as np
 import sympy as sp
 
+from mathcore.domain import box_ranges, check_domain, finite_grid
 from mathcore.errors import LossError
 
 MAX_EXPRESSION_LENGTH = 400
@@ -256,16 +257,21 @@ class Loss:
         return Mesh(x=xs, y=ys, z=z)
 
     def require_finite(self, box, resolution: int = 48) -> "Mesh":
-        """Mesh over the box, or a clear error if the loss is undefined anywhere on it."""
+        """Mesh over a 2-D box, or a clear error if the loss is infinite, undefined or overflows anywhere in it."""
         mesh = self.to_mesh(box, resolution)
-        bad = ~np.isfinite(mesh.z)
-        if bad.any():
-            j, i = np.argwhere(bad)[0]
-            raise LossError(
-                f"the loss is not finite at {bad.mean():.0%} of the box (e.g. at ({mesh.x[i]:.3g}, {mesh.y[j]:.3g})); "
-                "choose a box where it is defined with --box"
-            )
+        grid_x, grid_y = np.meshgrid(mesh.x, mesh.y, indexing="xy")
+        points = np.stack([grid_x.ravel(), grid_y.ravel()], axis=-1)
+        check_domain(self.expression, self.variables, box_bounds(box), points, mesh.z.ravel())
         return mesh
+
+    def require_defined(self, box) -> None:
+        """The same check for any number of variables, on a grid of about FINITE_SAMPLES points over the box."""
+        if self.dimension == 2:
+            self.require_finite(box)
+            return
+        ranges = box_ranges(box, self.dimension)
+        points = finite_grid(ranges)
+        check_domain(self.expression, self.variables, ranges, points, self.value(points))
 
 
 @dataclass(frozen=True)
@@ -279,12 +285,5 @@ class Mesh:
 
 def box_bounds(box) -> tuple[tuple[float, float], tuple[float, float]]:
     """Validate a 2-D box given as (xmin, xmax, ymin, ymax) or ((xmin, xmax), (ymin, ymax))."""
-    flat = np.asarray(box, dtype=float).reshape(-1)
-    if flat.size != 4:
-        raise LossError(f"a box needs 4 numbers XMIN XMAX YMIN YMAX, got {flat.size}")
-    if not np.all(np.isfinite(flat)):
-        raise LossError("the box must be finite numbers")
-    x0, x1, y0, y1 = (float(v) for v in flat)
-    if not (x0 < x1 and y0 < y1):
-        raise LossError(f"the box must have XMIN < XMAX and YMIN < YMAX, got {x0:g} {x1:g} {y0:g} {y1:g}")
+    (x0, x1), (y0, y1) = box_ranges(box, 2)
     return (x0, x1), (y0, y1)

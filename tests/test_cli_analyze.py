@@ -90,3 +90,36 @@ def test_nothing_was_executed():
 def test_bad_box(box):
     result = run("analyze", "x*y", "--box", *box)
     assert result.exit_code == 2 and "box" in result.stderr
+
+
+# Defects found by the hostile-input survey (issue 16): each ends in a correct answer or one line, exit 2.
+def test_a_kink_in_the_search_is_abandoned_not_a_traceback():
+    result = run("analyze", "abs(x)**0.5+y", "--vars", "x,y")  # dL/dy = 1: no critical point anywhere
+    assert result.exit_code == 0, result.stderr
+    assert "no isolated critical points" in result.stdout
+
+
+@pytest.mark.parametrize("expression, message", [
+    ("x*0", "the loss is constant (L = 0)"),
+    ("tanh(x)**(-1)+y", "infinite or undefined where tanh(x) = 0, which meets the box (e.g. at (0, -2))"),
+    ("1/(x - 0.123) + y", "where x - 123/1000 = 0"),
+    ("1/(x**2 + y**2)", "where x**2 + y**2 = 0, which meets the box (e.g. at (0, 0))"),
+    ("tan(x) + y", "where cos(x) = 0"),
+    ("log(x**2) + y", "where x**2 = 0"),
+    ("exp(1000*x) + y", "the loss overflows floating point"),
+])
+def test_constant_singular_and_overflowing_losses(expression, message):
+    result = run("analyze", expression, "--vars", "x,y")
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and message in lines[0], result.stderr
+
+
+def test_a_box_too_large_for_floating_point_says_it_overflows():
+    result = run("analyze", "x**2+y**2", "--box", "-1e300", "1e300", "-1", "1")
+    assert result.exit_code == 2
+    assert "overflows floating point" in result.stderr and "smaller box" in result.stderr
+
+
+def test_a_pole_outside_the_box_is_fine():
+    result = run("analyze", "1/(x**2 + y**2) + x", "--box", "1", "2", "1", "2")
+    assert result.exit_code == 0, result.stderr

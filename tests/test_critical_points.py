@@ -2,9 +2,12 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mathcore.builtins import bowl, dome, himmelblau, monkey_saddle, quartic_bowl, saddle
 from mathcore.critical import classify, critical_points
+from mathcore.errors import LossError
 from mathcore.loss import Loss
 
 # Himmelblau (1972): minima with L = 0 and the local maximum, known to 6 decimals.
@@ -64,3 +67,17 @@ def test_eigenvectors_are_unit_and_orthogonal():
     info = classify(himmelblau(), [-0.270845, -0.923039], box=(-5, 5, -5, 5))
     np.testing.assert_allclose(info.eigenvectors @ info.eigenvectors.T, np.eye(2), atol=1e-12)
     assert np.all(np.diff(info.eigenvalues) >= 0)
+
+
+@settings(max_examples=30, deadline=None)
+@given(a=st.integers(-19, 19), b=st.integers(-19, 19), outside=st.booleans())
+def test_a_pole_inside_the_box_is_found_between_grid_points(a, b, outside):
+    """Oracle: the pole of 1/((x − a)² + (y − b)²) is at (a, b) by construction; shifted by 5 it is outside (−1.9 + 5 > 2)."""
+    a, b = a / 10 + (5 if outside else 0), b / 10
+    loss = Loss.from_text(f"1/((x - {a})**2 + (y - {b})**2) + x")
+    if outside:
+        loss.require_finite((-2, 2, -2, 2))
+    else:
+        with pytest.raises(LossError, match="infinite or undefined") as error:
+            loss.require_finite((-2, 2, -2, 2))
+        assert f"({a:.3g}, {b:.3g})" in str(error.value).replace("-0,", "0,")
