@@ -11,7 +11,12 @@ from manim import (
 from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
 
-KIND_COLOURS = {"negative": THEME.negative, "near_zero": THEME.zero, "positive": THEME.positive}
+#: The theme colour of each kind of eigenvalue: the colour code of eigen-directions.
+KIND_COLOURS = {"negative": "negative", "near_zero": "zero", "positive": "positive"}
+
+
+def kind_colour(kind: str) -> str:
+    return getattr(THEME, KIND_COLOURS[kind])
 
 
 def short(value: float) -> str:
@@ -78,9 +83,9 @@ class MinimumRatio(LectureScene):
         """minimum ratio = N₊ / (N₊ + N₋ + N₀) in the eigen-colours, the three counts and the tolerance τ."""
         formula = MathTex(data.ratio_latex, substrings_to_isolate=["N_{+}", "N_{0}", "N_{-}"], font_size=36)
         for symbol, kind in (("N_{+}", "positive"), ("N_{0}", "near_zero"), ("N_{-}", "negative")):
-            formula.set_color_by_tex(symbol, KIND_COLOURS[kind])
+            formula.set_color_by_tex(symbol, kind_colour(kind))
         line = VGroup(words("mr.definition", SMALL_SIZE), formula).arrange(RIGHT, buff=0.2)
-        counts = stacked(*(words(f"mr.legend_{kind}", SMALL_SIZE, color=KIND_COLOURS[kind])
+        counts = stacked(*(words(f"mr.legend_{kind}", SMALL_SIZE, color=kind_colour(kind))
                            for kind in ("positive", "near_zero", "negative")), buff=0.12)
         tolerance = MathTex(data.tolerance_latex, font_size=32, color=THEME.zero)
         return VGroup(line, stacked(counts, tolerance, buff=0.2)).arrange(DOWN, aligned_edge=LEFT, buff=0.3)
@@ -135,7 +140,7 @@ class MinimumRatio(LectureScene):
                                             histogram.kinds):
             if count:
                 bar = Rectangle(width=(right - left) * scale * 0.92, height=height * count / tallest,
-                                fill_color=KIND_COLOURS[kind], fill_opacity=0.85, stroke_width=0)
+                                fill_color=kind_colour(kind), fill_opacity=0.85, stroke_width=0)
                 bars.add(bar.move_to(baseline.get_left() + RIGHT * ((left + right) / 2 - low) * scale,
                                      aligned_edge=DOWN))
         ticks, last = VGroup(), -float("inf")
@@ -148,7 +153,7 @@ class MinimumRatio(LectureScene):
         counts = MathTex(rf"N_{{-}} = {counted.negative},\;", rf"N_{{0}} = {counted.near_zero},\;",
                          rf"N_{{+}} = {counted.positive}", font_size=30)
         for part, kind in zip(counts, ("negative", "near_zero", "positive")):
-            part.set_color(KIND_COLOURS[kind])
+            part.set_color(kind_colour(kind))
         caption = VGroup(words(label_key, SMALL_SIZE), counts).arrange(RIGHT, buff=0.3)
         return stacked(caption, VGroup(bars, baseline, ticks), buff=0.1)
 

@@ -15,8 +15,7 @@ from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Arrow, Create, Dot, FadeIn, Li
 from mathcore.errors import LossError
 from mathcore.story.s12_loss_explorer import ExplorerData, explore, from_environment
 from scenes.kit.maps import PathTracer, eigen_color, polyline, slow_start
-from scenes.catalogue import say_text
-from scenes.kit.style import LANG, SMALL_SIZE, THEME, LectureScene3D, stacked, words
+from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
 from scenes.kit.surface import loss_surface
 
 KIND_COLORS = {
@@ -134,7 +133,7 @@ class LossExplorer(LectureScene3D):
         if data.curves:
             for kind in dict.fromkeys(c.kind for c in data.curves):
                 rows.append(VGroup(Line(LEFT * 0.15, RIGHT * 0.15, color=kind_color(kind), stroke_width=5),
-                                   words("exp.curve", SMALL_SIZE, {"kind": say_text(f"exp.{kind}", LANG)})).arrange(RIGHT))
+                                   words("exp.curve", SMALL_SIZE, {"kind": text(f"exp.{kind}")})).arrange(RIGHT))
         for sign, key in ((-1, "wnh.legend_negative"), (1, "wnh.legend_positive"), (0, "wnh.legend_zero")):
             rows.append(VGroup(Arrow(LEFT * 0.25, RIGHT * 0.25, buff=0, color=eigen_color(sign), stroke_width=4),
                                words(key, SMALL_SIZE)).arrange(RIGHT))

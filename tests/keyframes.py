@@ -13,6 +13,7 @@ import types
 from manim import ThreeDScene
 from manim.utils.testing.frames_comparison import frames_comparison
 
+from scenes.kit.style import Look
 from scenes.kit.surface import FastSurfaceCamera
 
 
@@ -20,9 +21,14 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
-def keyframe_test(scene_class):
-    """A pytest test comparing the last frame of scene_class with its control data (--set_test writes it)."""
+def keyframe_test(scene_class, look: Look | None = None):
+    """A pytest test comparing the last frame of scene_class with its control data (--set_test writes it); with a
+    look, the scene drawn in that language and theme (control data <scene>_<lang>_<theme>.npz)."""
     three_d = issubclass(scene_class, ThreeDScene)
+    part = scene_class.__module__.rpartition(".")[2]
+    name = _snake(scene_class.__name__) + (f"_{look.lang}_{look.theme_name}" if look else "")
+    if look:
+        scene_class = type(scene_class.__name__, (scene_class,), {"look": look})
 
     def test(scene):
         if three_d:
@@ -34,7 +40,6 @@ def keyframe_test(scene_class):
 
     # frames_comparison finds the control data folder by the test function's module globals (__module_test__):
     # give the test the globals of a module named after the scene's part.
-    part = scene_class.__module__.rpartition(".")[2]
-    test = types.FunctionType(test.__code__, {**globals(), "__module_test__": part}, f"test_{_snake(scene_class.__name__)}",
+    test = types.FunctionType(test.__code__, {**globals(), "__module_test__": part}, f"test_{name}",
                               test.__defaults__, test.__closure__)
     return frames_comparison(base_scene=ThreeDScene if three_d else scene_class)(test)

@@ -5,6 +5,7 @@ import numpy as np
 from mathcore.story.s02_critical_point_zoo import critical_point_zoo
 from scenes.s02_critical_point_zoo import CriticalPointZoo
 from tests.golden import check_golden
+from scenes.kit.style import Look
 from tests.keyframes import keyframe_test
 
 
@@ -35,3 +36,4 @@ def test_critical_point_zoo_data(data_regression, ndarrays_regression):
 
 
 test_critical_point_zoo_keyframe = keyframe_test(CriticalPointZoo)
+test_critical_point_zoo_keyframe_zh_light = keyframe_test(CriticalPointZoo, Look("zh", "light"))

@@ -3,6 +3,7 @@
 from mathcore.story.s10_recap import recap
 from scenes.s10_recap import Recap
 from tests.golden import check_golden
+from scenes.kit.style import Look
 from tests.keyframes import keyframe_test
 
 
@@ -15,3 +16,4 @@ def test_recap_data(data_regression, ndarrays_regression):
 
 
 test_recap_keyframe = keyframe_test(Recap)
+test_recap_keyframe_zh_light = keyframe_test(Recap, Look("zh", "light"))

@@ -1,7 +1,9 @@
 """The lecture's look in one place: the colour code, the two themes, typography, language and narration.
 
-Every scene imports its colours, fonts and words from here, so a theme or a language is one environment
-variable (LECTURE_THEME=dark|light, LECTURE_LANG=en|zh) and the colour code can never drift between scenes."""
+Every scene takes its colours, fonts and words from here. Theme and language are a value, `Look`, that a scene
+activates when it is set up (from LECTURE_LANG / LECTURE_THEME, as `manim render` passes them, or from the scene's
+`look` class attribute), so one process can build a scene in English on the dark theme and then in Chinese on the
+light one, and the colour code can never drift between scenes."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import os
 import shutil
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import manimpango
@@ -30,29 +33,21 @@ from manim import (
     FadeOut,
 )
 
-from scenes.catalogue import reading_seconds, say_text
+from scenes.catalogue import LANGUAGES, reading_seconds, say_text
 from scenes.kit.surface import SurfaceScene
 
 FONT = "Noto Sans CJK SC"  # one family for English and Chinese, so both languages look alike
 
 
 def _fail(message: str) -> None:
-    """Missing system parts are reported in one line with the fix, not as a traceback from deep inside manim."""
+    """Bad settings and missing system parts are reported in one line with the fix, not as a traceback from deep
+    inside manim."""
     print(f"lecture: error: {message}", file=sys.stderr)
     sys.exit(2)
 
 
-def _choice(variable: str, allowed: tuple[str, ...]) -> str:
-    value = os.environ.get(variable, allowed[0]).strip().lower()
-    if value not in allowed:
-        _fail(f"{variable}={value!r} is not one of {', '.join(allowed)}")
-    return value
-
-
-LANG = _choice("LECTURE_LANG", ("en", "zh"))
-THEME_NAME = _choice("LECTURE_THEME", ("dark", "light"))
 # Slide mode (set by `saddle render`): scenes are manim-slides Slides writing their deck into this folder, and every
-# narrated line starts a slide. Unset, scenes are plain manim Scenes.
+# narrated line starts a slide. Unset, scenes are plain manim Scenes. The base class is chosen here, once.
 SLIDES_FOLDER = os.environ.get("LECTURE_SLIDES", "")
 if SLIDES_FOLDER:
     from manim_slides import Slide as _Scene2D, ThreeDSlide
@@ -62,10 +57,14 @@ if SLIDES_FOLDER:
 else:
     _Scene2D, _Scene3D = Scene, SurfaceScene
 
-if shutil.which("latex") is None or shutil.which("dvisvgm") is None:
-    _fail("LaTeX is not installed (latex and dvisvgm are needed for formulas); run `make setup`")
-if FONT not in manimpango.list_fonts():
-    _fail(f"the font {FONT!r} is not installed; run `make setup` (Debian package fonts-noto-cjk)")
+
+@cache
+def require_tools() -> None:
+    """LaTeX and the lecture font, checked once, when the first scene is set up (not when a module is imported)."""
+    if shutil.which("latex") is None or shutil.which("dvisvgm") is None:
+        _fail("LaTeX is not installed (latex and dvisvgm are needed for formulas); run `make setup`")
+    if FONT not in manimpango.list_fonts():
+        _fail(f"the font {FONT!r} is not installed; run `make setup` (Debian package fonts-noto-cjk)")
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ THEMES = {
         surface=("#0B3C7D", "#2C7FB8", "#41B6C4", "#78C679"),  # top stays darker than the page
     ),
 }
-THEME = THEMES[THEME_NAME]
+THEME_NAMES = tuple(THEMES)
 
 # Typography: sizes chosen to stay readable at 480p.
 TITLE_SIZE = 44
@@ -108,22 +107,78 @@ BODY_SIZE = 30
 SMALL_SIZE = 24
 FORMULA_SIZE = 40
 
-Text.set_default(font=FONT, color=THEME.text, font_size=BODY_SIZE)
-MathTex.set_default(color=THEME.text, font_size=FORMULA_SIZE)
-DecimalNumber.set_default(color=THEME.text)  # axis numbers
-Integer.set_default(color=THEME.text)
-Tex.set_default(color=THEME.text, font_size=FORMULA_SIZE)
+
+@dataclass(frozen=True)
+class Look:
+    """The language and theme a scene is drawn in."""
+
+    lang: str = LANGUAGES[0]
+    theme_name: str = THEME_NAMES[0]
+
+    def __post_init__(self):
+        for variable, value, allowed in (("LECTURE_LANG", self.lang, LANGUAGES),
+                                         ("LECTURE_THEME", self.theme_name, THEME_NAMES)):
+            if value not in allowed:
+                _fail(f"{variable}={value!r} is not one of {', '.join(allowed)}")
+
+    @property
+    def theme(self) -> Theme:
+        return THEMES[self.theme_name]
+
+    @classmethod
+    def from_environment(cls) -> Look:
+        """The look `manim render` is asked for: LECTURE_LANG=en|zh, LECTURE_THEME=dark|light (defaults en, dark)."""
+        return cls(os.environ.get("LECTURE_LANG", LANGUAGES[0]).strip().lower(),
+                   os.environ.get("LECTURE_THEME", THEME_NAMES[0]).strip().lower())
+
+
+_active: list[Look] = []
+
+
+def use(look: Look) -> None:
+    """Draw from now on in this look: the theme's colours and the language's words, and manim's text defaults."""
+    require_tools()
+    _active[:] = [look]
+    theme = look.theme
+    Text.set_default(font=FONT, color=theme.text, font_size=BODY_SIZE)
+    MathTex.set_default(color=theme.text, font_size=FORMULA_SIZE)
+    DecimalNumber.set_default(color=theme.text)  # axis numbers
+    Integer.set_default(color=theme.text)
+    Tex.set_default(color=theme.text, font_size=FORMULA_SIZE)
+
+
+def active_look() -> Look:
+    """The look of the scene being built; before any scene is set up, the one the environment asks for."""
+    if not _active:
+        use(Look.from_environment())
+    return _active[0]
+
+
+class _ActiveTheme:
+    """`THEME.negative` and the like: the colours of the active look's theme, looked up when a scene draws."""
+
+    def __getattr__(self, name: str):
+        return getattr(active_look().theme, name)
+
+
+THEME: Theme = _ActiveTheme()  # type: ignore[assignment]  # reads like a Theme, follows the active look
+
+
+def text(key: str, **fields) -> str:
+    """A catalogue line in the active language, with {placeholders} filled from data."""
+    return say_text(key, active_look().lang, **fields)
 
 
 def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs) -> Text:
-    """On-screen words from the catalogue, in the chosen language, with {placeholders} filled from data."""
-    return Text(say_text(key, LANG, **(fields or {})), font_size=size, **kwargs)
+    """On-screen words from the catalogue, in the active language, with {placeholders} filled from data."""
+    return Text(text(key, **(fields or {})), font_size=size, **kwargs)
 
 
 class LectureMixin:
     """Shared behaviour of every lecture scene: theme background, a title, narrated steps."""
 
     skip_reversing = True  # slide mode: the HTML and PowerPoint decks never play slides backwards
+    look: Look | None = None  # None: the environment's (LECTURE_LANG, LECTURE_THEME); a variant may fix one
 
     def __init__(self, *args, **kwargs):
         if SLIDES_FOLDER:
@@ -132,7 +187,9 @@ class LectureMixin:
 
     def setup(self):
         super().setup()
-        self.camera.background_color = ManimColor(THEME.background)
+        self.look = self.look or Look.from_environment()
+        use(self.look)
+        self.camera.background_color = ManimColor(self.look.theme.background)
 
     def pin(self, *mobjects) -> None:
         """Keep mobjects fixed on the screen (a no-op in 2-D; 3-D scenes keep them out of the camera's rotation)."""
@@ -146,19 +203,19 @@ class LectureMixin:
         title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
         if SLIDES_FOLDER:  # the stitched lecture names its chapter after the scene's title, in the scene's language
             Path(SLIDES_FOLDER).mkdir(parents=True, exist_ok=True)
-            Path(SLIDES_FOLDER, f"{type(self).__name__}.title").write_text(say_text(key, LANG), encoding="utf-8")
+            Path(SLIDES_FOLDER, f"{type(self).__name__}.title").write_text(text(key), encoding="utf-8")
         self.pin(title)
         self.play(Write(title), run_time=1)
         return title
 
     def say(self, key: str, *animations, run_time: float | None = None, **fields) -> None:
         """Play the animations while the narration line is on screen as a subtitle, then wait until it can be read."""
-        text = say_text(key, LANG, **fields)
+        line = text(key, **fields)
         if SLIDES_FOLDER:
-            self.next_slide(notes=text)  # a natural pause: each narrated line starts a slide, its words are the notes
-        needed = reading_seconds(text, LANG)
+            self.next_slide(notes=line)  # a natural pause: each narrated line starts a slide, its words are the notes
+        needed = reading_seconds(line, active_look().lang)
         run_time = run_time if run_time is not None else (min(2.0, needed) if animations else 0.0)
-        self.add_subcaption(text, duration=max(needed, run_time))
+        self.add_subcaption(line, duration=max(needed, run_time))
         if animations:
             self.play(*animations, run_time=run_time)
         if needed > run_time:
@@ -192,6 +249,6 @@ def stacked(*mobjects, buff: float = 0.3) -> VGroup:
 
 
 __all__ = [
-    "THEME", "LANG", "FONT", "TITLE_SIZE", "BODY_SIZE", "SMALL_SIZE", "FORMULA_SIZE",
+    "THEME", "Look", "use", "active_look", "text", "FONT", "TITLE_SIZE", "BODY_SIZE", "SMALL_SIZE", "FORMULA_SIZE",
     "words", "LectureScene", "LectureScene3D", "stacked", "UP", "DOWN",
 ]
