@@ -9,6 +9,7 @@ from manim import (
 )
 
 from mathcore.story.s01_training_stalls import TrainingStallsData, training_stalls
+from scenes.kit.maps import polyline
 from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
 
 
@@ -44,8 +45,8 @@ class TrainingStalls(LectureScene):
                                                   words("ts.loss", SMALL_SIZE), x_numbers=False)
         VGroup(landscape, landscape_labels).to_edge(LEFT, buff=0.6).shift(
             UP * (curve_axes.c2p(0, 0)[1] - landscape.c2p(0, 0)[1]))
-        terrain = VMobject(color=THEME.loss, stroke_width=4).set_points_smoothly(
-            [landscape.c2p(t, l) for t, l in zip(data.landscape_theta, data.landscape_loss)])
+        terrain = polyline(landscape, np.column_stack([data.landscape_theta, data.landscape_loss]), THEME.loss,
+                           smooth=True)
         self.play(Create(landscape), FadeIn(landscape_labels), Create(terrain), run_time=1.5)
 
         progress = ValueTracker(0)

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, ORIGIN, OUT, RIGHT, UP, Create, Cross, Dot3D, FadeIn, FadeOut, Indicate, MathTex, Matrix, Rotate,
+    DEGREES, DOWN, LEFT, ORIGIN, OUT, RIGHT, UP, Create, Cross, Dot3D, FadeIn, FadeOut, Indicate, MathTex, Rotate,
     ThreeDAxes, Transform, VGroup, Write,
 )
 
 from mathcore.story.s03_taylor_approximation import Expansion, taylor_approximation
 from scenes.s02_critical_point_zoo import screen_right
+from scenes.kit.linalg import matrix
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, words
 from scenes.kit.surface import loss_surface
-
-
-def column(entries, color) -> Matrix:
-    """A bracketed column or matrix of LaTeX entries, brackets in the colour of what it is."""
-    tex = Matrix([list(row) for row in entries], h_buff=1.5, v_buff=1.1, element_alignment_corner=ORIGIN)
-    tex.get_brackets().set_color(color)
-    return tex
 
 
 class TaylorApproximation(LectureScene3D):
@@ -28,6 +22,7 @@ class TaylorApproximation(LectureScene3D):
     theta = -50 * DEGREES
     turn = -40 * DEGREES  # the one move: the surface turns, to show the model hugging it from another side
     side = 4.6
+    matrix_spacing = {"h_buff": 1.5, "v_buff": 1.1, "corner": ORIGIN}
     height = 2.6
     z_range = (0, 5)
     placement = (1.6, -1.5)  # where the surface's origin sits, in screen units right and up (clear of the panel)
@@ -99,8 +94,8 @@ class TaylorApproximation(LectureScene3D):
         """θ′, g and H at the point, exact, each in its colour; one row per term of the formula."""
         rows = [
             MathTex(r"\theta' = \left(" + ", ".join(at.point_latex) + r"\right)", color=THEME.theta),
-            VGroup(MathTex("g =", color=THEME.gradient), column([[g] for g in at.gradient_latex], THEME.gradient)),
-            VGroup(MathTex("H =", color=THEME.hessian), column(at.hessian_latex, THEME.hessian)),
+            VGroup(MathTex("g =", color=THEME.gradient), matrix([[g] for g in at.gradient_latex], THEME.gradient, **self.matrix_spacing)),
+            VGroup(MathTex("H =", color=THEME.hessian), matrix(at.hessian_latex, THEME.hessian, **self.matrix_spacing)),
         ]
         for row in rows[1:]:
             row.arrange(RIGHT, buff=0.2)

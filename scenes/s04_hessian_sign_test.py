@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Arc, Arrow, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot,
-    FadeIn, FadeOut, GrowArrow, Line, MathTex, ValueTracker, VGroup, Write, always_redraw, linear,
+    FadeIn, FadeOut, GrowArrow, MathTex, ValueTracker, VGroup, Write, always_redraw, linear,
 )
 
 from mathcore.story.s04_hessian_sign_test import DirectionSweep, hessian_sign_test
-from scenes.kit.linalg import matrix, sign_color, sign_pieces
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
+from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix, sign_color, sign_pieces
+from scenes.kit.style import BODY_SIZE, THEME, LectureScene, words
 
 
 class HessianSignTest(LectureScene):
@@ -137,7 +137,7 @@ class HessianSignTest(LectureScene):
         for index, (value, latex) in enumerate(zip(sweep.eigenvalues, sweep.eigenvalue_latex), 1):
             color = sign_color(value)
             line = DashedLine(axes.c2p(0, value), axes.c2p(360, value), color=color, stroke_width=3)
-            label = MathTex(rf"\lambda_{index} = {latex}", color=color, font_size=30).next_to(line, RIGHT, buff=0.15)
+            label = eigen_pair(index, value, latex, font_size=30).next_to(line, RIGHT, buff=0.15)
             levels.add(VGroup(line, label))
             for degrees in np.degrees(sweep.eigen_angles[index - 1]) + np.array([0, 180]):
                 extremes.add(Dot(axes.c2p(degrees, value), radius=0.09, color=color))
@@ -148,8 +148,7 @@ class HessianSignTest(LectureScene):
         arrows, names = VGroup(), VGroup()
         for index, (value, vector) in enumerate(zip(sweep.eigenvalues, sweep.eigenvectors), 1):
             tip = center + length * np.array([*vector, 0])
-            arrows.add(Arrow(center, tip, buff=0, color=sign_color(value), stroke_width=6,
-                             max_tip_length_to_length_ratio=0.2))
+            arrows.add(eigen_arrow(center, tip, value))
             if labels:
                 names.add(MathTex(f"u_{index}", color=sign_color(value), font_size=34).move_to(
                     center + (length + 0.35) * np.array([*vector, 0]) + 0.3 * np.array([vector[1], -vector[0], 0])))
@@ -165,7 +164,7 @@ class HessianSignTest(LectureScene):
         ring = VGroup(zero, sign_pieces(curve, case.values, stroke_width=5),
                       self.eigen_arrows(center, case, self.ring_radius))
         hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix(case.hessian_latex, THEME.hessian, h_buff=1.3))
-        eigenvalues = VGroup(*(MathTex(rf"\lambda_{index} = {latex}", color=sign_color(value))
+        eigenvalues = VGroup(*(eigen_pair(index, value, latex)
                                for index, (value, latex) in enumerate(zip(case.eigenvalues, case.eigenvalue_latex), 1)))
         hessian.arrange(RIGHT).scale(0.75).move_to([self.columns[0], y, 0], aligned_edge=LEFT)
         eigenvalues.arrange(DOWN, aligned_edge=LEFT).move_to([self.columns[1], y, 0], aligned_edge=LEFT)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import numpy as np
 from manim import (
     DEGREES, DL, DOWN, LEFT, OUT, RIGHT, UP, UR, Arrow, Axes, Circle, Create, Dot, Dot3D, FadeIn, FadeOut,
-    GrowArrow, Indicate, ManimColor, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, VMobject, Write,
+    GrowArrow, Indicate, ManimColor, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, Write,
 )
 
 from mathcore.story.s05_worst_network import HessianAtPoint, worst_network_hessian, worst_network_surface
-from scenes.kit.linalg import matrix, sign_color
+from scenes.kit.legend import sign_legend
+from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
+from scenes.kit.maps import polyline
 from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import height_colours, loss_surface
 
@@ -140,9 +142,8 @@ class WorstNetwork(LectureScene3D):
     @staticmethod
     def curves(axes, branches, color, stroke_width: float) -> VGroup:
         """Curves of the (w1, w2) plane drawn at L = 0 in the axes, one smooth piece per branch."""
-        return VGroup(*(VMobject(color=color, stroke_width=stroke_width).set_points_smoothly(
-            [axes.c2p(*p, 0) for p in branch[:: max(1, len(branch) // 80)]] + [axes.c2p(*branch[-1], 0)])
-            for branch in branches))
+        return VGroup(*(polyline(axes, np.column_stack([branch, np.zeros(len(branch))]), color, stroke_width,
+                                 smooth=True, most=80) for branch in branches))
 
 
 class WorstNetworkHessian(LectureScene):
@@ -211,8 +212,7 @@ class WorstNetworkHessian(LectureScene):
         lines = []
         for index, (value, latex_value, vector) in enumerate(zip(at.eigenvalues, at.eigenvalue_latex,
                                                                  at.eigenvector_latex), 1):
-            lines.append(MathTex(rf"\lambda_{index} = {latex_value}", r",\quad", rf"u_{index} = {vector}",
-                                 color=sign_color(value)).scale(self.formula_scale))
+            lines.append(eigen_pair(index, value, latex_value, vector).scale(self.formula_scale))
         return VGroup(*lines).arrange(RIGHT, buff=1.0)
 
     def draw_map(self, data) -> None:
@@ -221,8 +221,8 @@ class WorstNetworkHessian(LectureScene):
                     axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 24},
                     tips=False).to_edge(RIGHT, buff=1.0).shift(DOWN * 0.45)
         labels = axes.get_axis_labels(MathTex(data.variable_latex[0]), MathTex(data.variable_latex[1]))
-        valley = VGroup(*(VMobject(color=THEME.loss, stroke_width=4, stroke_opacity=0.7).set_points_smoothly(
-            [axes.c2p(*p) for p in branch[:: max(1, len(branch) // 60)]]) for branch in data.valley_branches))
+        valley = VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=60, opacity=0.7)
+                          for branch in data.valley_branches))
         self.play(Create(axes), FadeIn(labels), run_time=1.5)
         top_end = max((end for branch in data.valley_branches for end in (branch[0], branch[-1])), key=lambda p: p[1])
         valley_label = MathTex(data.valley_equation_latex, color=THEME.loss, font_size=32).next_to(
@@ -236,11 +236,8 @@ class WorstNetworkHessian(LectureScene):
             for index in directions:
                 value, vector = at.eigenvalues[index], at.eigenvectors[index]
                 start, end = axes.c2p(*at.point), axes.c2p(*(at.point + 0.9 * vector))
-                arrows.add(Arrow(start, end, buff=0, color=sign_color(value), stroke_width=5,
-                                 max_tip_length_to_length_ratio=0.25))
-        legend = stacked(words("wnh.legend_negative", SMALL_SIZE, color=THEME.negative),
-                         words("wnh.legend_positive", SMALL_SIZE, color=THEME.positive),
-                         words("wnh.legend_zero", SMALL_SIZE, color=THEME.zero), buff=0.2)
+                arrows.add(eigen_arrow(start, end, value, width=5, tip=0.25))
+        legend = stacked(*sign_legend(arrows=False), buff=0.2)
         kinds = stacked(words("wnh.kind_origin", SMALL_SIZE), words("wnh.kind_valley", SMALL_SIZE), buff=0.2)
         legend = stacked(kinds, legend, buff=0.6).to_edge(LEFT, buff=0.8).shift(UP * 0.3)
         self.say("wnh.map_said", *(GrowArrow(a) if isinstance(a, Arrow) else FadeIn(a) for a in arrows),

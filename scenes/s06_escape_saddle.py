@@ -4,13 +4,14 @@ and why nobody forms H (Lanczos finds the escape direction from Hessian-vector p
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, Axes, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowArrow,
-    MathTex, Matrix, Text, VGroup, Write,
+    DOWN, DR, LEFT, RIGHT, UP, Arrow, Axes, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowArrow,
+    MathTex, Text, VGroup, Write,
 )
 
 from mathcore.builtins import worst_network
 from mathcore.story.s06_escape_saddle import EscapeSaddleData, escape_saddle
-from scenes.kit.maps import PathTracer, eigen_color, map_axes, polyline, power_of_ten, slow_start, toy_map
+from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
+from scenes.kit.maps import PathTracer, map_axes, polyline, power_of_ten, slow_start, toy_map
 from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 class EscapeSaddle(LectureScene):
@@ -92,16 +93,13 @@ class EscapeSaddle(LectureScene):
 
     def eigen_panel(self, axes: Axes, data: EscapeSaddleData) -> tuple[VGroup, list[Arrow]]:
         saddle = data.saddle
-        matrix = Matrix([list(row) for row in saddle.hessian_latex], h_buff=1.2)
-        matrix.get_brackets().set_color(THEME.hessian)
-        hessian = VGroup(MathTex("H(0, 0) =", color=THEME.hessian), matrix).arrange(RIGHT).scale(0.8)
+        hessian = VGroup(MathTex("H(0, 0) =", color=THEME.hessian),
+                         matrix(saddle.hessian_latex, THEME.hessian, h_buff=1.2, corner=DR)).arrange(RIGHT).scale(0.8)
         lines, arrows = [], []
         for index, (value, value_latex, vector, vector_latex) in enumerate(zip(
                 saddle.eigenvalues, saddle.eigenvalue_latex, saddle.eigenvectors, saddle.eigenvector_latex), 1):
-            lines.append(MathTex(rf"\lambda_{index} = {value_latex},\ u_{index} = {vector_latex}",
-                                 color=eigen_color(value)).scale(0.7))
-            arrows.append(Arrow(axes.c2p(*saddle.point), axes.c2p(*(saddle.point + 1.2 * vector)), buff=0,
-                                color=eigen_color(value), stroke_width=6, max_tip_length_to_length_ratio=0.2))
+            lines.append(eigen_pair(index, value, value_latex, vector_latex, gap=r"\ ").scale(0.7))
+            arrows.append(eigen_arrow(axes.c2p(*saddle.point), axes.c2p(*(saddle.point + 1.2 * vector)), value))
         panel = stacked(hessian, *lines, buff=0.2).next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
         return panel, arrows
 

@@ -10,6 +10,7 @@ from manim import (
 
 from mathcore.story.s08_dimensions import random_hessians
 from mathcore.story.s08_dimensions import slice_reveal
+from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.maps import polyline
 from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
@@ -98,8 +99,8 @@ class RandomHessians(LectureScene):
         self.play(Create(axes), FadeIn(labels), run_time=1.5)
         counted = VGroup(*(Circle(radius=0.11, color=THEME.text, stroke_width=3).move_to(self.at(axes, n, p))
                            for n, p in zip(data.counted_sizes, data.counted)))
-        legend_counted = VGroup(Circle(radius=0.11, color=THEME.text, stroke_width=3),
-                                words("rh.legend_counted", SMALL_SIZE, {"samples": counted_samples})).arrange(RIGHT)
+        legend_counted = legend_row(Circle(radius=0.11, color=THEME.text, stroke_width=3),
+                                    words("rh.legend_counted", SMALL_SIZE, {"samples": counted_samples}))
         legend = stacked(legend_counted).next_to(axes, RIGHT, buff=0.5).align_to(axes, UP)
         self.say("rh.counting", FadeIn(legend),
                  LaggedStart(*(FadeIn(c, scale=0.5) for c in counted[:2]), lag_ratio=0.5),
@@ -110,8 +111,8 @@ class RandomHessians(LectureScene):
         # Section: importance sampling goes further
         sampled = VGroup(*(Dot(self.at(axes, n, p), radius=0.07, color=THEME.positive)
                            for n, p in zip(data.sizes, data.estimate)))
-        legend_sampled = VGroup(Dot(radius=0.07, color=THEME.positive),
-                                words("rh.legend_sampled", SMALL_SIZE, {"samples": samples})).arrange(RIGHT)
+        legend_sampled = legend_row(Dot(radius=0.07, color=THEME.positive),
+                                    words("rh.legend_sampled", SMALL_SIZE, {"samples": samples}))
         legend.add(legend_sampled.next_to(legend_counted, DOWN, aligned_edge=LEFT, buff=0.3))
         self.say("rh.sampling", FadeIn(legend_sampled), LaggedStart(*(FadeIn(d) for d in sampled), lag_ratio=0.2),
                  run_time=3)
@@ -175,8 +176,8 @@ class RandomHessians(LectureScene):
             bar = Rectangle(width=far[0] - corner[0], height=max(far[1] - corner[1], 1e-3), stroke_width=1,
                             stroke_color=THEME.background, fill_color=color, fill_opacity=0.85)
             bars.add(bar.move_to((corner + far) / 2))
-        curve = VMobject(color=THEME.text, stroke_width=3).set_points_smoothly(
-            [axes.c2p(x, y) for x, y in zip(data.semicircle_x, data.semicircle_density)])
+        curve = polyline(axes, np.column_stack([data.semicircle_x, data.semicircle_density]), THEME.text, 3,
+                         smooth=True)
         self.play(LaggedStart(*(GrowFromEdge(bar, DOWN) for bar in bars), lag_ratio=0.08), run_time=2.5)
         self.say("rh.semicircle", Create(curve))
         count = words("rh.negative_count", BODY_SIZE, {"negative": data.negative_count, "size": size},

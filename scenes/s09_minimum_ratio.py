@@ -9,6 +9,7 @@ from manim import (
 )
 
 from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
+from scenes.kit.legend import legend_row
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
 
 #: The theme colour of each kind of eigenvalue: the colour code of eigen-directions.
@@ -116,9 +117,9 @@ class MinimumRatio(LectureScene):
         for key, colour, (_, high) in (("mr.stopped_label", THEME.muted, data.stopped_gradient_range),
                                        ("mr.converged_label", THEME.theta, data.gradient_range)):
             dot = Dot(radius=self.dot_radius * 1.3, color=colour)
-            rows.append(VGroup(dot, words(key, SMALL_SIZE, {"high": short(high)})).arrange(RIGHT, buff=0.15))
+            rows.append(legend_row(dot, words(key, SMALL_SIZE, {"high": short(high)}), buff=0.15))
         ring = Dot(radius=self.dot_radius * 1.3, fill_opacity=0, stroke_width=2, color=THEME.positive)
-        rows.append(VGroup(ring, words("mr.aside_label", SMALL_SIZE)).arrange(RIGHT, buff=0.15))
+        rows.append(legend_row(ring, words("mr.aside_label", SMALL_SIZE), buff=0.15))
         return stacked(*rows, buff=0.15)
 
     def spectra(self, data: MinimumRatioData) -> VGroup:

@@ -7,6 +7,7 @@ from manim import DOWN, LEFT, RIGHT, Create, Dot, FadeIn, Line, MathTex, VGroup
 
 from mathcore.builtins import worst_network
 from mathcore.story.s11_optimizer_race import Racer, optimizer_race
+from scenes.kit.legend import legend_row
 from scenes.kit.maps import PathTracer, map_axes, power_of_ten, slow_start, toy_map
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
 
@@ -81,8 +82,8 @@ class OptimizerRace(LectureScene):
     def legend_row(self, racer: Racer, tracer: PathTracer) -> VGroup:
         """Swatch + name on one line, settings and the live loss on the next."""
         color = tracer.dot.get_color()
-        name = VGroup(Line(LEFT * 0.2, RIGHT * 0.2, color=color, stroke_width=6),
-                      words(f"race.{racer.key}", SMALL_SIZE, color=color)).arrange(RIGHT, buff=0.15)
+        name = legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=color, stroke_width=6),
+                          words(f"race.{racer.key}", SMALL_SIZE, color=color), buff=0.15)
         loss = tracer.readout(MathTex("L =", font_size=30, color=color), racer.path.losses, color, "{:.4f}",
                               size=SMALL_SIZE)
         details = VGroup(words("race.settings", SMALL_SIZE, {"settings": settings_text(racer)}, color=THEME.muted),

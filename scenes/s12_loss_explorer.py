@@ -10,11 +10,13 @@ import dataclasses
 import sys
 
 import numpy as np
-from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Arrow, Create, Dot, FadeIn, Line, MathTex, ThreeDAxes, VGroup, Write
+from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, Line, MathTex, ThreeDAxes, VGroup, Write
 
 from mathcore.errors import LossError
 from mathcore.story.s12_loss_explorer import ExplorerData, explore, from_environment
-from scenes.kit.maps import PathTracer, eigen_color, polyline, slow_start
+from scenes.kit.legend import legend_row, sign_legend
+from scenes.kit.linalg import eigen_arrow
+from scenes.kit.maps import PathTracer, polyline, slow_start
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
 from scenes.kit.surface import loss_surface
 
@@ -78,8 +80,8 @@ class LossExplorer(LectureScene3D):
         scale = self.arrow_length / axes.x_axis.get_unit_size()
         for p in data.points:
             for value, vector in zip(p.eigenvalues, p.eigenvectors):
-                arrows.add(Arrow(place(p.point, p.value), place(p.point + scale * vector, p.value), buff=0,
-                                 color=eigen_color(value), stroke_width=4, max_tip_length_to_length_ratio=0.3))
+                arrows.add(eigen_arrow(place(p.point, p.value), place(p.point + scale * vector, p.value), value,
+                                       width=4, tip=0.3))
         self.say("exp.eigen", FadeIn(arrows), run_time=1.5)
         silent = sum(p.test == "higher-order" for p in data.points)
         if silent:
@@ -128,18 +130,16 @@ class LossExplorer(LectureScene3D):
 
     def legend(self, data: ExplorerData) -> VGroup:
         """Kinds present, the eigen colours, and the descent; pinned to the screen."""
-        rows = [VGroup(Dot(radius=0.09, color=kind_color(kind)), words(f"exp.{kind}", SMALL_SIZE)).arrange(RIGHT)
+        rows = [legend_row(Dot(radius=0.09, color=kind_color(kind)), words(f"exp.{kind}", SMALL_SIZE))
                 for kind in KIND_COLORS if data.count(kind)]
         if data.curves:
             for kind in dict.fromkeys(c.kind for c in data.curves):
-                rows.append(VGroup(Line(LEFT * 0.15, RIGHT * 0.15, color=kind_color(kind), stroke_width=5),
-                                   words("exp.curve", SMALL_SIZE, {"kind": text(f"exp.{kind}")})).arrange(RIGHT))
-        for sign, key in ((-1, "wnh.legend_negative"), (1, "wnh.legend_positive"), (0, "wnh.legend_zero")):
-            rows.append(VGroup(Arrow(LEFT * 0.25, RIGHT * 0.25, buff=0, color=eigen_color(sign), stroke_width=4),
-                               words(key, SMALL_SIZE)).arrange(RIGHT))
+                rows.append(legend_row(Line(LEFT * 0.15, RIGHT * 0.15, color=kind_color(kind), stroke_width=5),
+                                       words("exp.curve", SMALL_SIZE, {"kind": text(f"exp.{kind}")})))
+        rows += sign_legend()
         if any(p.escape is not None for p in data.points):
-            rows.append(VGroup(Line(LEFT * 0.2, RIGHT * 0.2, color=THEME.theta, stroke_width=4),
-                               words("exp.descent", SMALL_SIZE)).arrange(RIGHT))
+            rows.append(legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=THEME.theta, stroke_width=4),
+                                   words("exp.descent", SMALL_SIZE)))
         legend = stacked(*rows, buff=0.22)
         legend.scale_to_fit_width(min(legend.width, self.legend_width)).to_edge(RIGHT, buff=0.4).shift(DOWN * 0.5)
         self.pin(legend)

@@ -107,7 +107,4 @@ STRINGS = {
     },
     "wnh.kind_origin": {"en": "(0, 0): saddle point", "zh": "(0, 0)：鞍点"},
     "wnh.kind_valley": {"en": "valley w₁w₂ = 1: minima", "zh": "山谷 w₁w₂ = 1：极小值"},
-    "wnh.legend_negative": {"en": "λ < 0: escape", "zh": "λ < 0：逃离方向"},
-    "wnh.legend_positive": {"en": "λ > 0: uphill", "zh": "λ > 0：上坡方向"},
-    "wnh.legend_zero": {"en": "λ = 0: flat", "zh": "λ = 0：平坦方向"},
 }

@@ -6,7 +6,6 @@ STRINGS = {
         "en": "The toy network's loss seen from above: the valley of minima, and the line w₁ = −w₂ through the saddle.",
         "zh": "从上往下看玩具网络的 loss：极小值组成的山谷，和穿过鞍点的直线 w₁ = −w₂。",
     },
-    "map.manifold": {"en": "stable manifold", "zh": "稳定流形"},
     "esc.start": {
         "en": "Start gradient descent on that line, with step size η = {lr}.",
         "zh": "在这条线上开始做 gradient descent，步长 η = {lr}。",

@@ -51,9 +51,19 @@ def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = 
     return tiles
 
 
-def polyline(axes: Axes, points, color, width: float = 4, smooth: bool = False) -> VMobject:
-    curve = VMobject(color=color, stroke_width=width)
-    placed = [axes.c2p(*p) for p in points]
+def thinned(points, most: int) -> np.ndarray:
+    """About `most` of the points, evenly spaced, always ending on the last: enough for a smooth curve."""
+    points = np.asarray(points, dtype=float)
+    kept = points[:: max(1, len(points) // most)]
+    return kept if (len(points) - 1) % max(1, len(points) // most) == 0 else np.vstack([kept, points[-1:]])
+
+
+def polyline(axes, points, color, width: float = 4, smooth: bool = False, most: int | None = None,
+             opacity: float = 1.0) -> VMobject:
+    """A curve through points given in the axes' coordinates (x, y or x, y, z): straight pieces, or a smooth
+    curve through about `most` of them."""
+    curve = VMobject(color=color, stroke_width=width, stroke_opacity=opacity)
+    placed = [axes.c2p(*p) for p in (thinned(points, most) if most else points)]
     return curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed)
 
 
@@ -68,10 +78,6 @@ def power_of_ten(value: float) -> str:
 def slow_start(t: float) -> float:
     """Rate function for a descent: the few big early steps take a fair share of the time, the long tail less."""
     return t**2.5
-
-
-def eigen_color(value: float) -> str:
-    return THEME.negative if value < 0 else THEME.positive if value > 0 else THEME.zero
 
 
 _GLYPHS: dict[tuple[str, float], tuple[VMobject, float]] = {}
@@ -183,13 +189,13 @@ def toy_map(axes: Axes, loss: Loss, box, variable_latex, valley_branches, manifo
     """The toy loss from above: filled contours, axis labels, the valley of minima and the saddle's stable
     manifold w1 = −w2 (dashed, labelled). Returned by part so a scene can bring them in as it likes."""
     x0, x1 = box_bounds(box)[0]
-    manifold_label = VGroup(words("map.manifold", SMALL_SIZE, color=THEME.muted),
+    manifold_label = VGroup(words("kit.manifold", SMALL_SIZE, color=THEME.muted),
                             MathTex(manifold_latex, color=THEME.muted, font_size=30)).arrange(DOWN, buff=0.1)
     manifold_label.add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.08)
     return {
         "heat": heat_map(axes, loss, box),
         "labels": axes.get_axis_labels(MathTex(variable_latex[0]), MathTex(variable_latex[1])),
-        "valley": VGroup(*(polyline(axes, branch[::10], THEME.loss, smooth=True) for branch in valley_branches)),
+        "valley": VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=30) for branch in valley_branches)),
         "manifold": DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3),
         "manifold_label": manifold_label.move_to(axes.c2p(-0.6 * (x1 - x0) / 2, 0.6 * (x1 - x0) / 2)),
     }
