@@ -1,8 +1,9 @@
-# The two commands of the README. Each installs what is missing first (scripts/bootstrap.sh).
+# The two commands of the README, and the fast loop while working. Each installs what is missing first
+# (scripts/bootstrap.sh).
 PYTHON_VENV := .venv/bin/python
 QUALITY ?= l
 
-.PHONY: setup lecture test
+.PHONY: setup lecture test check
 setup:
 	@bash scripts/bootstrap.sh
 
@@ -10,6 +11,12 @@ lecture: setup  ## render every scene of the lecture into renders/, then its sli
 	.venv/bin/saddle render -q $(QUALITY)
 	.venv/bin/saddle slides -q $(QUALITY)
 
-test:  ## the whole test suite, slow renders and the small study included (CI runs exactly this)
+test:  ## the whole test suite on every core, slow renders and the small study included (CI runs exactly this)
 	@SADDLE_EXTRAS=dev,study bash scripts/bootstrap.sh
-	$(PYTHON_VENV) -m pytest
+	$(PYTHON_VENV) -m pytest -n auto
+
+check:  ## the loop while working: lint, types, and every test that draws no frame (under 2 minutes)
+	@SADDLE_EXTRAS=dev,study bash scripts/bootstrap.sh
+	.venv/bin/ruff check .
+	.venv/bin/mypy
+	$(PYTHON_VENV) -m pytest -n auto -q -m "not slow and not render"

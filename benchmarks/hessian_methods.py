@@ -36,8 +36,8 @@ def main() -> None:
         network = TanhNetwork(features.shape[1], width)
         loss = objective(network, features, labels, settings.weight_decay)
         theta = network.initial(seed)
-        study_time, study = best_time(lambda: exact_hessian(loss, theta))
-        rows_time, rows = best_time(lambda: torch.autograd.functional.hessian(loss, theta))
+        study_time, study = best_time(lambda loss=loss, theta=theta: exact_hessian(loss, theta))
+        rows_time, rows = best_time(lambda loss=loss, theta=theta: torch.autograd.functional.hessian(loss, theta))
         totals["study"] += study_time
         totals["rows"] += rows_time
         print(f"{width:>5} {network.parameters:>6} {study_time:>15.3f} {rows_time:>11.3f} "

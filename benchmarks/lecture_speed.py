@@ -31,9 +31,11 @@ QUALITIES = {"480p15": ["-ql"], "1080p30": ["-r", "1920,1080", "--frame_rate", "
 
 def render(path: str, scene: str, flags: list[str], media: Path) -> tuple[float, float]:
     """(seconds to render, seconds of video) for one scene."""
-    command = [sys.executable, "-m", "manim", "render", *flags, "--disable_caching", "--media_dir", str(media), path, scene]
+    command = [sys.executable, "-m", "manim", "render", *flags, "--disable_caching", "--media_dir", str(media),
+               path, scene]
     started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=os.environ | {"COLUMNS": "200"}, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, env=os.environ | {"COLUMNS": "200"}, capture_output=True, text=True,
+                            check=False)
     seconds = time.perf_counter() - started
     if result.returncode:
         sys.exit(f"lecture_speed: error: {scene} failed to render:\n{result.stderr[-2000:]}")
@@ -66,7 +68,8 @@ def main() -> None:
     scenes = [(path, name) for path, name in LECTURE if not args.scene or name in args.scene]
     if not scenes:
         sys.exit("lecture_speed: error: no scenes to render (scenes/lecture.py is empty or --scene matched none)")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}; {len(scenes)} scenes")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}; "
+          f"{len(scenes)} scenes")
     summary = []
     for quality in args.quality or list(QUALITIES):
         wall, cpu, duration, results = run(scenes, QUALITIES[quality], jobs=1)
@@ -74,8 +77,10 @@ def main() -> None:
             print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.1f}x)")
         parallel_wall, *_ = run(scenes, QUALITIES[quality], jobs=args.jobs)
         print(f"{quality} lecture: {duration:.1f} s of video; serial {wall:.1f} s ({wall / duration:.2f}x), "
-              f"{args.jobs} at a time {parallel_wall:.1f} s ({parallel_wall / duration:.2f}x), cpu {cpu:.1f} s ({cpu / duration:.2f}x)")
-        summary.append(f"realtime-factor {quality}: {wall / duration:.2f} serial, {parallel_wall / duration:.2f} parallel, "
+              f"{args.jobs} at a time {parallel_wall:.1f} s ({parallel_wall / duration:.2f}x), "
+              f"cpu {cpu:.1f} s ({cpu / duration:.2f}x)")
+        summary.append(f"realtime-factor {quality}: {wall / duration:.2f} serial, "
+                       f"{parallel_wall / duration:.2f} parallel, "
                        f"{cpu / duration:.2f} cpu")
     print("\n".join(summary))
 

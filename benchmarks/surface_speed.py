@@ -54,7 +54,8 @@ def timed_scene(base: type, make_surface, faces: int, frames: int):
 def measure(name: str, faces: int, frames: int) -> np.ndarray:
     """[[drawing cpu, drawing wall], [rendering cpu, rendering wall]] seconds per frame."""
     base, make_surface = SURFACES[name]
-    settings = {"media_dir": None, "quality": "low_quality", "disable_caching": True, "verbosity": "WARNING", "progress_bar": "none"}
+    settings = {"media_dir": None, "quality": "low_quality", "disable_caching": True, "verbosity": "WARNING",
+                "progress_bar": "none"}
     with tempfile.TemporaryDirectory() as media, tempconfig(settings | {"media_dir": media}):
         scene = timed_scene(base, make_surface, faces, frames)()
         scene.render()
@@ -74,7 +75,8 @@ def main() -> None:
             for name in SURFACES:
                 best[name] = np.minimum(best[name], measure(name, faces, args.frames))
         for name, ((draw_cpu, draw_wall), (frame_cpu, frame_wall)) in best.items():
-            print(f"{faces}x{faces} {name:5s}: drawing {draw_cpu * 1e3:6.1f} ms/frame cpu ({draw_wall * 1e3:6.1f} wall), "
+            print(f"{faces}x{faces} {name:5s}: drawing {draw_cpu * 1e3:6.1f} ms/frame cpu "
+                  f"({draw_wall * 1e3:6.1f} wall), "
                   f"rendered {frame_cpu * 1e3:6.1f} ms/frame cpu ({frame_wall * 1e3:6.1f} wall)")
         ratio = best["stock"] / best["fast"]
         drawing_ratio[faces] = ratio[0, 0]

@@ -6,7 +6,9 @@ interpolated level curves instead of the grid's staircase."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from typing import cast
 
 import contourpy
 import numpy as np
@@ -37,12 +39,12 @@ def filled_bands(loss: Loss, box, resolution: int, levels: int) -> tuple[Band, .
     edges = band_levels(float(mesh.z.min()), float(mesh.z.max()), levels)
     generator = contourpy.contour_generator(mesh.x, mesh.y, mesh.z, fill_type=contourpy.FillType.OuterOffset)
     bands = []
-    for index, (lower, upper) in enumerate(zip(edges[:-1], edges[1:])):
+    for index, (lower, upper) in enumerate(itertools.pairwise(edges)):
         # contourpy fills lower < L ≤ upper: widen the outer ends so the minimum and maximum belong to a band
         bottom = lower if index else np.nextafter(lower, -np.inf)
         top = upper if index < levels - 1 else np.nextafter(upper, np.inf)
-        points, offsets = generator.filled(bottom, top)
+        points, offsets = cast(tuple[list, list], generator.filled(bottom, top))  # OuterOffset: (points, offsets)
         rings = tuple(polygon[start:stop] for polygon, offset in zip(points, offsets)
-                      for start, stop in zip(offset[:-1], offset[1:]))
+                      for start, stop in itertools.pairwise(offset))
         bands.append(Band(index=index, lower=float(lower), upper=float(upper), rings=rings))
     return tuple(bands)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sympy as sp
-
 from mathcore.loss import Loss, _symbol
 
 W1, W2 = _symbol("w1"), _symbol("w2")

@@ -98,11 +98,8 @@ def _ring_kind(loss: Loss, point: np.ndarray, radius: float) -> str:
 def _unit_eigenvectors(vectors: np.ndarray) -> np.ndarray:
     """Rows, each with its first non-zero component made positive, so the output is deterministic."""
     rows = vectors.T.copy()
-    for row in rows:
-        pivot = np.argmax(np.abs(row) > 1e-12)
-        if row[pivot] < 0:
-            row *= -1
-    return rows
+    pivots = rows[np.arange(len(rows)), np.argmax(np.abs(rows) > 1e-12, axis=1)]
+    return np.where(pivots[:, None] < 0, -rows, rows)
 
 
 def classify(loss: Loss, point, box=DEFAULT_BOX, scale: float | None = None) -> Classification:

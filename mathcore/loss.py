@@ -7,8 +7,10 @@ every node is checked against a whitelist, and the sympy expression is built fro
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypedDict
 
 import numpy as np
 import sympy as sp
@@ -22,7 +24,7 @@ MAX_ABS_EXPONENT = 64
 MAX_ABS_LITERAL = 1e12
 
 #: Functions a loss may call, by the name a user types.
-FUNCTIONS: dict[str, tuple[object, int]] = {
+FUNCTIONS: dict[str, tuple[Callable[..., sp.Expr], int]] = {
     "exp": (sp.exp, 1),
     "log": (sp.log, 1),
     "sqrt": (sp.sqrt, 1),
@@ -148,6 +150,11 @@ def _vectorised(components: list[sp.Expr], variables: tuple[sp.Symbol, ...]):
     return evaluate
 
 
+class SubstitutedLatex(TypedDict):
+    gradient: list[str]  # one entry per variable
+    hessian: list[list[str]]  # rows
+
+
 @dataclass(frozen=True)
 class Loss:
     """A scalar loss of named variables, with exact derivatives and their numpy and LaTeX forms."""
@@ -166,7 +173,7 @@ class Loss:
             raise LossError(f"the expression uses {names}, which is not among the variables ({wanted}); fix --vars")
 
     @classmethod
-    def from_text(cls, text: str, variables: str | list[str] | None = None, dimension: int | None = 2) -> "Loss":
+    def from_text(cls, text: str, variables: str | list[str] | None = None, dimension: int | None = 2) -> Loss:
         """Parse user text; variables default to the expression's symbols in sorted order."""
         expression = parse_expression(text)
         if variables is None:
@@ -219,7 +226,7 @@ class Loss:
     def hessian(self, points) -> np.ndarray:
         """∇²L at points (..., n); returns (..., n, n)."""
         flat = self._hessian_fn(points)
-        return flat.reshape(flat.shape[:-1] + (self.dimension, self.dimension))
+        return flat.reshape((*flat.shape[:-1], self.dimension, self.dimension))
 
     # LaTeX: what the scenes put on screen, from the very expressions above.
     @property
@@ -238,7 +245,7 @@ class Loss:
     def hessian_latex(self) -> list[list[str]]:
         return [[latex(sp.expand(h)) for h in row] for row in self.hessian_expressions]
 
-    def subs_latex(self, point) -> dict[str, object]:
+    def subs_latex(self, point) -> SubstitutedLatex:
         """Gradient and Hessian with a point substituted exactly, as LaTeX, for on-screen substitution."""
         values = dict(zip(self.variables, (sp.nsimplify(p) for p in point)))
         return {
@@ -246,7 +253,7 @@ class Loss:
             "hessian": [[latex(sp.simplify(h.subs(values))) for h in row] for row in self.hessian_expressions],
         }
 
-    def to_mesh(self, box, resolution: int = 48) -> "Mesh":
+    def to_mesh(self, box, resolution: int = 48) -> Mesh:
         """Values on a regular grid over a 2-D box: the data behind a surface or contour plot."""
         if self.dimension != 2:
             raise LossError(f"a mesh needs a loss of 2 variables, this one has {self.dimension}")
@@ -256,7 +263,7 @@ class Loss:
         z = self.value(np.stack([grid_x, grid_y], axis=-1))
         return Mesh(x=xs, y=ys, z=z)
 
-    def require_finite(self, box, resolution: int = 48) -> "Mesh":
+    def require_finite(self, box, resolution: int = 48) -> Mesh:
         """Mesh over a 2-D box, or a clear error if the loss is infinite, undefined or overflows anywhere in it."""
         mesh = self.to_mesh(box, resolution)
         grid_x, grid_y = np.meshgrid(mesh.x, mesh.y, indexing="xy")

@@ -14,8 +14,8 @@ Needs the `study` extra (torch, scikit-learn); nothing else in mathcore imports 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Callable, Iterator
 
 import numpy as np
 import torch

@@ -17,7 +17,7 @@ class QuadraticModel:
     hessian: np.ndarray  # H
 
     @classmethod
-    def of(cls, loss: Loss, centre) -> "QuadraticModel":
+    def of(cls, loss: Loss, centre) -> QuadraticModel:
         centre = np.asarray(centre, dtype=float)
         return cls(centre, float(loss.value(centre)), loss.gradient(centre), loss.hessian(centre))
 

@@ -43,18 +43,18 @@ def _run(loss: Loss, start, step_fn, method: str, parameters: dict, max_steps: i
     else:
         if np.linalg.norm(loss.gradient(point)) < tolerance:
             reason = "converged"
-    points = np.array(points)
+    path = np.array(points)
     return Trajectory(
         method=method,
-        points=points,
-        losses=loss.value(points),
+        points=path,
+        losses=loss.value(path),
         gradient_norms=np.linalg.norm(loss.gradient(points), axis=-1),
         stop_reason=reason,
         parameters=parameters,
     )
 
 
-DEFAULTS = dict(max_steps=2000, tolerance=1e-9, bound=1e6)
+DEFAULTS = {"max_steps": 2000, "tolerance": 1e-9, "bound": 1e6}
 
 
 def gradient_descent(loss: Loss, start, lr: float = 0.05, **options) -> Trajectory:

@@ -7,12 +7,12 @@ import sys
 
 import click
 
-from saddle.cli_explore import explore
-from saddle.cli_render import COMMANDS
-from saddle.cli_study import study
 from mathcore.critical import DEFAULT_BOX, critical_points
 from mathcore.errors import LossError
 from mathcore.loss import Loss, box_bounds
+from saddle.cli_explore import explore
+from saddle.cli_render import COMMANDS
+from saddle.cli_study import study
 from saddle.report import analysis_dict, analysis_table
 
 

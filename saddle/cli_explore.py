@@ -40,8 +40,9 @@ def explore(expression, variables, box, quality):
     environment = os.environ | {"LOSS_EXPR": expression, "LOSS_BOX": " ".join(repr(v) for v in box),
                                 "LOSS_VARS": variables or ""}
     scene_file = next(entry.path for entry in load_lecture() if entry.name == SCENE)
-    command = [sys.executable, "-m", "manim", "render", f"-q{quality}", "-o", name, str(scene_file.relative_to(ROOT)), SCENE]
-    if subprocess.run(command, cwd=ROOT, env=environment).returncode:
+    command = [sys.executable, "-m", "manim", "render", f"-q{quality}", "-o", name,
+               str(scene_file.relative_to(ROOT)), SCENE]
+    if subprocess.run(command, cwd=ROOT, env=environment, check=False).returncode:
         click.echo(f"saddle: error: rendering {SCENE} failed (see manim's output above)", err=True)
         sys.exit(1)
     click.echo(ROOT / "renders" / scene_file.stem / QUALITIES[quality] / f"{name}.mp4")  # manim.cfg's video_dir

@@ -4,8 +4,25 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, ORIGIN, RIGHT, UP, Axes, Brace, Create, Dot, FadeIn, Indicate, Line, MathTex, ValueTracker,
-    VGroup, VMobject, Write, always_redraw, rush_into,
+    DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
+    UP,
+    Axes,
+    Brace,
+    Create,
+    Dot,
+    FadeIn,
+    Indicate,
+    Line,
+    MathTex,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    Write,
+    always_redraw,
+    rush_into,
 )
 
 from mathcore.story.s01_training_stalls import TrainingStallsData, training_stalls

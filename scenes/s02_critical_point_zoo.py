@@ -4,8 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DEGREES, DOWN, OUT, PI, RIGHT, UP, Create, Dot3D, FadeIn, Indicate, MathTex, Polygon, Rotate, ThreeDAxes,
-    VGroup, Write,
+    DEGREES,
+    DOWN,
+    OUT,
+    PI,
+    RIGHT,
+    UP,
+    Create,
+    Dot3D,
+    FadeIn,
+    Indicate,
+    MathTex,
+    Polygon,
+    Rotate,
+    ThreeDAxes,
+    VGroup,
+    Write,
 )
 
 from mathcore.story.s02_critical_point_zoo import ZooMember, critical_point_zoo

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, ORIGIN, OUT, RIGHT, UP, Create, Cross, Dot3D, FadeIn, FadeOut, Indicate, MathTex, Rotate,
-    ThreeDAxes, Transform, VGroup, Write,
+    DEGREES,
+    DOWN,
+    LEFT,
+    ORIGIN,
+    OUT,
+    RIGHT,
+    UP,
+    Create,
+    Cross,
+    Dot3D,
+    FadeIn,
+    FadeOut,
+    Indicate,
+    MathTex,
+    Rotate,
+    ThreeDAxes,
+    Transform,
+    VGroup,
+    Write,
 )
 
 from mathcore.story.s03_taylor_approximation import Expansion, taylor_approximation
-from scenes.s02_critical_point_zoo import screen_right
 from scenes.kit.linalg import matrix
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, words
 from scenes.kit.surface import loss_surface
+from scenes.s02_critical_point_zoo import screen_right
 
 
 class TaylorApproximation(LectureScene3D):
@@ -22,7 +41,7 @@ class TaylorApproximation(LectureScene3D):
     theta = -50 * DEGREES
     turn = -40 * DEGREES  # the one move: the surface turns, to show the model hugging it from another side
     side = 4.6
-    matrix_spacing = {"h_buff": 1.5, "v_buff": 1.1, "corner": ORIGIN}
+    matrix_spacing: ClassVar[dict] = {"h_buff": 1.5, "v_buff": 1.1, "corner": ORIGIN}
     height = 2.6
     z_range = (0, 5)
     placement = (1.6, -1.5)  # where the surface's origin sits, in screen units right and up (clear of the panel)
@@ -94,7 +113,8 @@ class TaylorApproximation(LectureScene3D):
         """θ′, g and H at the point, exact, each in its colour; one row per term of the formula."""
         rows = [
             MathTex(r"\theta' = \left(" + ", ".join(at.point_latex) + r"\right)", color=THEME.theta),
-            VGroup(MathTex("g =", color=THEME.gradient), matrix([[g] for g in at.gradient_latex], THEME.gradient, **self.matrix_spacing)),
+            VGroup(MathTex("g =", color=THEME.gradient),
+                   matrix([[g] for g in at.gradient_latex], THEME.gradient, **self.matrix_spacing)),
             VGroup(MathTex("H =", color=THEME.hessian), matrix(at.hessian_latex, THEME.hessian, **self.matrix_spacing)),
         ]
         for row in rows[1:]:

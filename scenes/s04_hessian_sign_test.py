@@ -4,8 +4,28 @@ from __future__ import annotations
 
 import numpy as np
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arc, Arrow, Axes, Circle, Create, DashedLine, DashedVMobject, DecimalNumber, Dot,
-    FadeIn, FadeOut, GrowArrow, MathTex, ValueTracker, VGroup, Write, always_redraw, linear,
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arc,
+    Arrow,
+    Axes,
+    Circle,
+    Create,
+    DashedLine,
+    DashedVMobject,
+    DecimalNumber,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    MathTex,
+    ValueTracker,
+    VGroup,
+    Write,
+    always_redraw,
+    linear,
 )
 
 from mathcore.story.s04_hessian_sign_test import DirectionSweep, hessian_sign_test
@@ -46,7 +66,7 @@ class HessianSignTest(LectureScene):
         hessian = hessian.arrange(RIGHT).scale(0.75)
         form = VGroup(MathTex(data.direction_latex),
                       MathTex(rf"{data.form_symbol_latex} = {saddle.form_latex}")).arrange(DOWN, aligned_edge=LEFT)
-        header = VGroup(hessian, form.scale(0.85)).arrange(RIGHT, buff=1.2).next_to(UP * 2.85, DOWN)
+        VGroup(hessian, form.scale(0.85)).arrange(RIGHT, buff=1.2).next_to(UP * 2.85, DOWN)  # places both
         self.say("hst.saddle_hessian", FadeIn(hessian, shift=UP * 0.2))
         angle = ValueTracker(0)
         dial, axes = self.dial(angle, data), self.graph(angle, data)

@@ -3,10 +3,36 @@ then worked out by hand: gradient, Hessian, eigenvalues (WorstNetworkHessian, 2-
 
 from __future__ import annotations
 
+import itertools
+from typing import ClassVar
+
 import numpy as np
 from manim import (
-    DEGREES, DL, DOWN, LEFT, OUT, RIGHT, UP, UR, Arrow, Axes, Circle, Create, Dot, Dot3D, FadeIn, FadeOut,
-    GrowArrow, Indicate, ManimColor, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, Write,
+    DEGREES,
+    DL,
+    DOWN,
+    LEFT,
+    OUT,
+    RIGHT,
+    UP,
+    UR,
+    Arrow,
+    Axes,
+    Circle,
+    Create,
+    Dot,
+    Dot3D,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    Indicate,
+    ManimColor,
+    MathTex,
+    Rectangle,
+    ReplacementTransform,
+    ThreeDAxes,
+    VGroup,
+    Write,
 )
 
 from mathcore.story.s05_worst_network import HessianAtPoint, worst_network_hessian, worst_network_surface
@@ -23,8 +49,8 @@ class WorstNetwork(LectureScene3D):
     surface_colour_heights = (0, 1, 3, 9)  # where THEME.surface's colours sit on the L axis: detail near the valley
     side = 5.0  # length of the w1 and w2 axes
     height = 3.0  # length of the L axis
-    tilted = {"phi": 64 * DEGREES, "theta": -55 * DEGREES, "zoom": 0.72, "frame_center": OUT * 1.3}
-    from_above = {"phi": 0, "theta": -90 * DEGREES, "zoom": 1.0, "frame_center": LEFT * 2.0}
+    tilted: ClassVar[dict] = {"phi": 64 * DEGREES, "theta": -55 * DEGREES, "zoom": 0.72, "frame_center": OUT * 1.3}
+    from_above: ClassVar[dict] = {"phi": 0, "theta": -90 * DEGREES, "zoom": 1.0, "frame_center": LEFT * 2.0}
     rotation_rate = 0.12  # radians per second while the surface is explained
 
     def construct(self):
@@ -94,7 +120,7 @@ class WorstNetwork(LectureScene3D):
                          for color in (THEME.muted, THEME.text, THEME.text))).arrange(RIGHT, buff=2.4)
         names = VGroup(MathTex("x").move_to(nodes[0]), MathTex("y").next_to(nodes[2], RIGHT, buff=0.9))
         links = VGroup(*(Arrow(a.get_right(), b.get_left(), buff=0.1, color=THEME.muted)
-                         for a, b in zip(nodes, nodes[1:])))
+                         for a, b in itertools.pairwise(nodes)))
         weights = VGroup(*(MathTex(w, color=THEME.theta).next_to(link, UP, buff=0.15)
                            for w, link in zip((w1, w2), links)))
         output = Arrow(nodes[2].get_right(), names[1].get_left(), buff=0.1, color=THEME.muted)
@@ -198,7 +224,8 @@ class WorstNetworkHessian(LectureScene):
     def substitute(self, at: HessianAtPoint, heading_key: str, fields: dict, replacing=None) -> VGroup:
         """g and H with θ′ substituted (heading in θ′'s blue), transformed out of the general formulas if given."""
         heading = words(heading_key, BODY_SIZE, fields, color=THEME.theta)
-        gradient = VGroup(MathTex("g =", color=THEME.gradient), matrix([[g] for g in at.gradient_latex], THEME.gradient))
+        gradient = VGroup(MathTex("g =", color=THEME.gradient),
+                          matrix([[g] for g in at.gradient_latex], THEME.gradient))
         hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix(at.hessian_latex, THEME.hessian))
         values = VGroup(gradient.arrange(RIGHT), hessian.arrange(RIGHT)).arrange(RIGHT, buff=1.0)
         values.scale(self.formula_scale)

@@ -4,8 +4,23 @@ and why nobody forms H (Lanczos finds the escape direction from Hessian-vector p
 from __future__ import annotations
 
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UP, Arrow, Axes, Create, DashedVMobject, Dot, FadeIn, FadeOut, GrowArrow,
-    MathTex, Text, VGroup, Write,
+    DOWN,
+    DR,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    Axes,
+    Create,
+    DashedVMobject,
+    Dot,
+    FadeIn,
+    FadeOut,
+    GrowArrow,
+    MathTex,
+    Text,
+    VGroup,
+    Write,
 )
 
 from mathcore.builtins import worst_network
@@ -13,6 +28,7 @@ from mathcore.story.s06_escape_saddle import EscapeSaddleData, escape_saddle
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
 from scenes.kit.maps import PathTracer, map_axes, polyline, power_of_ten, slow_start, toy_map
 from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+
 
 class EscapeSaddle(LectureScene):
     """Stall, eigenvectors, one eigen-step, the 1-D slice, descent to the valley, then the cost of H."""
@@ -150,8 +166,8 @@ class EscapeSaddle(LectureScene):
         ).next_to(hvp, DOWN, buff=0.5)
         self.say("esc.lanczos", FadeIn(facts, shift=UP * 0.2), params=f"{lanczos.parameters:,}",
                  value=f"{lanczos.eigenvalue:.3f}", products=lanczos.products)
-        step = words("esc.network_step", SMALL_SIZE, {"step": f"{lanczos.step:g}", "before": f"{lanczos.loss_before:.4f}",
-                                                      "after": f"{lanczos.loss_after:.4f}"}, color=THEME.negative)
+        losses = {"before": f"{lanczos.loss_before:.4f}", "after": f"{lanczos.loss_after:.4f}"}
+        step = words("esc.network_step", SMALL_SIZE, {"step": f"{lanczos.step:g}", **losses}, color=THEME.negative)
         self.say("esc.lanczos_step", FadeIn(step.next_to(facts, DOWN, buff=0.3, aligned_edge=LEFT)))
         self.say("esc.later")
         self.wait(1)

@@ -6,11 +6,40 @@ error surfaces. Every box, point and path comes from mathcore.story.s07_sealed_c
 
 from __future__ import annotations
 
+import itertools
+from typing import ClassVar
+
 import numpy as np
 from manim import (
-    DEGREES, DOWN, IN, LEFT, ORIGIN, PI, RIGHT, UP, Circle, Create, DashedLine, Dot, Dot3D, FadeIn, FadeOut, Line,
-    ManimColor, MathTex, MoveAlongPath, Polygon, Prism, Rectangle, Sector, ThreeDAxes, Triangle, UpdateFromAlphaFunc,
-    VGroup, VMobject, Write,
+    DEGREES,
+    DOWN,
+    IN,
+    LEFT,
+    ORIGIN,
+    PI,
+    RIGHT,
+    UP,
+    Circle,
+    Create,
+    DashedLine,
+    Dot,
+    Dot3D,
+    FadeIn,
+    FadeOut,
+    Line,
+    ManimColor,
+    MathTex,
+    MoveAlongPath,
+    Polygon,
+    Prism,
+    Rectangle,
+    Sector,
+    ThreeDAxes,
+    Triangle,
+    UpdateFromAlphaFunc,
+    VGroup,
+    VMobject,
+    Write,
 )
 
 from mathcore.story.s07_sealed_coffin import SealedSpace, sealed_coffin, wall_crossings
@@ -61,7 +90,7 @@ def church(width: float = 3.0) -> VGroup:
 class SealedCoffin(LectureScene3D):
     """Diorena's trick as geometry: a wall in d dimensions is no wall in d + 1."""
 
-    tilt = {"phi": 65 * DEGREES, "theta": -60 * DEGREES}
+    tilt: ClassVar[dict] = {"phi": 65 * DEGREES, "theta": -60 * DEGREES}
     unit = 1.2  # scene units per coordinate unit in the plane section
     coffin_unit = 1.5  # and in the coffin section
 
@@ -190,7 +219,7 @@ class SealedCoffin(LectureScene3D):
         bar = meter[0]
         base = mover.get_color()
         trail = VGroup()
-        for a, b in zip(path[:-1], path[1:]):
+        for a, b in itertools.pairwise(path):
             w = (a[3] + b[3]) / (2 * lift)
             trail.add(Line(axes.c2p(*a[:3]), axes.c2p(*b[:3]), stroke_width=5, color=blend(THEME.text, w),
                            stroke_opacity=1 - 0.4 * w))

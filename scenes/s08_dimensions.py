@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 from manim import (
-    DEGREES, DOWN, LEFT, RIGHT, UP, Arrow3D, Axes, Circle, Create, DashedVMobject, Dot, Dot3D, FadeIn, FadeOut,
-    GrowFromEdge, LaggedStart, MathTex, Rectangle, ReplacementTransform, ThreeDAxes, VGroup, VMobject, Write,
+    DEGREES,
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow3D,
+    Axes,
+    Circle,
+    Create,
+    DashedVMobject,
+    Dot,
+    Dot3D,
+    FadeIn,
+    FadeOut,
+    GrowFromEdge,
+    LaggedStart,
+    MathTex,
+    Rectangle,
+    ReplacementTransform,
+    ThreeDAxes,
+    VGroup,
+    VMobject,
+    Write,
 )
 
-from mathcore.story.s08_dimensions import random_hessians
-from mathcore.story.s08_dimensions import slice_reveal
+from mathcore.story.s08_dimensions import random_hessians, slice_reveal
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.maps import polyline
@@ -25,8 +47,8 @@ def grouped(number: int) -> str:
 class SliceReveal(LectureScene3D):
     """A slice that shows a minimum; turning on the second dimension grows the saddle out of it."""
 
-    side_view = {"phi": 90 * DEGREES, "theta": -90 * DEGREES}  # looking along y: only x and L are seen
-    oblique_view = {"phi": 62 * DEGREES, "theta": -35 * DEGREES}
+    side_view: ClassVar[dict] = {"phi": 90 * DEGREES, "theta": -90 * DEGREES}  # looking along y: only x and L are seen
+    oblique_view: ClassVar[dict] = {"phi": 62 * DEGREES, "theta": -35 * DEGREES}
 
     def construct(self):
         data = slice_reveal()
@@ -128,7 +150,7 @@ class RandomHessians(LectureScene):
                         buff=0.15)
         explanation = stacked(formula, theta, notes, buff=0.25).next_to(legend, DOWN, aligned_edge=LEFT, buff=0.6)
         self.say("rh.trend", Create(trend), Write(formula), FadeIn(theta), FadeIn(notes), run_time=3)
-        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=f"10^{int(round(-np.log10(data.estimate[-1])))}")
+        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=f"10^{round(-np.log10(data.estimate[-1]))}")
         self.play(FadeOut(VGroup(axes, labels, counted, sampled, trend, legend, explanation)))
 
         # Section: one big random matrix, eigenvalues of both signs

@@ -4,8 +4,24 @@ loss against minimum ratio, one dot per trained network, and one network's Hessi
 from __future__ import annotations
 
 from manim import (
-    DOWN, DR, LEFT, RIGHT, UP, AnimationGroup, Axes, Create, DashedLine, Dot, FadeIn, FadeOut, LaggedStart, Line,
-    MathTex, Rectangle, VGroup, Write,
+    DOWN,
+    DR,
+    LEFT,
+    RIGHT,
+    UP,
+    AnimationGroup,
+    Axes,
+    Create,
+    DashedLine,
+    Dot,
+    FadeIn,
+    FadeOut,
+    LaggedStart,
+    Line,
+    MathTex,
+    Rectangle,
+    VGroup,
+    Write,
 )
 
 from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot

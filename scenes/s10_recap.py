@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from manim import (
-    DOWN, LEFT, RIGHT, UP, Arrow, FadeIn, GrowArrow, MathTex, RoundedRectangle, VGroup, Write,
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    FadeIn,
+    GrowArrow,
+    MathTex,
+    RoundedRectangle,
+    VGroup,
+    Write,
 )
 
 from mathcore.story.s10_recap import recap

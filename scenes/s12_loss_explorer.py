@@ -50,7 +50,8 @@ class LossExplorer(LectureScene3D):
         self.show_title("exp.title")
         formula = MathTex(rf"L({', '.join(data.variable_latex)}) = {data.loss_latex}", font_size=34)
         x0, x1, y0, y1 = data.box
-        box = MathTex(rf"({data.variable_latex[0]}, {data.variable_latex[1]}) \in [{x0:g}, {x1:g}] \times [{y0:g}, {y1:g}]",
+        variables = ", ".join(data.variable_latex[:2])
+        box = MathTex(rf"({variables}) \in [{x0:g}, {x1:g}] \times [{y0:g}, {y1:g}]",
                       font_size=30, color=THEME.muted)
         formula = VGroup(formula.scale_to_fit_width(min(formula.width, 6.4)), box).arrange(DOWN, aligned_edge=RIGHT)
         formula.to_corner(UP + RIGHT, buff=0.4)

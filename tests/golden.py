@@ -13,7 +13,8 @@ def split(value, prefix: str = "", arrays: dict | None = None):
     """(plain data with arrays replaced by their keys, {key: array}) for a dataclass tree."""
     arrays = {} if arrays is None else arrays
     if dataclasses.is_dataclass(value):
-        plain = {f.name: split(getattr(value, f.name), f"{prefix}{f.name}.", arrays)[0] for f in dataclasses.fields(value)}
+        plain = {f.name: split(getattr(value, f.name), f"{prefix}{f.name}.", arrays)[0]
+                 for f in dataclasses.fields(value)}
         return plain, arrays
     if isinstance(value, np.ndarray):
         key = prefix.rstrip(".")

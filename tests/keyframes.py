@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import types
 
+import pytest
 from manim import ThreeDScene
 from manim.utils.testing.frames_comparison import frames_comparison
 
@@ -42,4 +43,4 @@ def keyframe_test(scene_class, look: Look | None = None):
     # give the test the globals of a module named after the scene's part.
     test = types.FunctionType(test.__code__, {**globals(), "__module_test__": part}, f"test_{name}",
                               test.__defaults__, test.__closure__)
-    return frames_comparison(base_scene=ThreeDScene if three_d else scene_class)(test)
+    return pytest.mark.render(frames_comparison(base_scene=ThreeDScene if three_d else scene_class)(test))

@@ -34,7 +34,7 @@ def environment() -> dict[str, str]:
 
 def saddle(command: str, lecture: Path, renders: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run(saddle_command(command, lecture, renders, *options), cwd=ROOT, env=environment(),
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, check=False)
 
 
 def output_folder(renders: Path) -> Path:

@@ -1,5 +1,7 @@
 """Filled contour bands against the loss itself: a point lies in the band whose levels bracket its loss."""
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -19,7 +21,7 @@ def winding(rings, point) -> int:
     total = 0
     for ring in rings:
         closed = np.vstack([ring, ring[:1]])
-        for (x0, y0), (x1, y1) in zip(closed[:-1], closed[1:]):
+        for (x0, y0), (x1, y1) in itertools.pairwise(closed):
             if y0 <= y < y1 and (x1 - x0) * (y - y0) - (x - x0) * (y1 - y0) > 0:
                 total += 1
             elif y1 <= y < y0 and (x1 - x0) * (y - y0) - (x - x0) * (y1 - y0) < 0:
@@ -50,7 +52,7 @@ def test_bands_tile_the_box(bands):
     total = sum(signed_area(ring) for band in found for ring in band.rings)
     assert total == pytest.approx((x1 - x0) * (y1 - y0), rel=1e-9)
     assert all(band.lower < band.upper for band in found)
-    assert all(a.upper == b.lower for a, b in zip(found[:-1], found[1:]))
+    assert all(a.upper == b.lower for a, b in itertools.pairwise(found))
 
 
 @settings(max_examples=200, deadline=None)

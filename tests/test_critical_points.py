@@ -72,7 +72,8 @@ def test_eigenvectors_are_unit_and_orthogonal():
 @settings(max_examples=30, deadline=None)
 @given(a=st.integers(-19, 19), b=st.integers(-19, 19), outside=st.booleans())
 def test_a_pole_inside_the_box_is_found_between_grid_points(a, b, outside):
-    """Oracle: the pole of 1/((x − a)² + (y − b)²) is at (a, b) by construction; shifted by 5 it is outside (−1.9 + 5 > 2)."""
+    """Oracle: the pole of 1/((x − a)² + (y − b)²) is at (a, b) by construction; shifted by 5 it is outside
+    (−1.9 + 5 > 2)."""
     a, b = a / 10 + (5 if outside else 0), b / 10
     loss = Loss.from_text(f"1/((x - {a})**2 + (y - {b})**2) + x")
     if outside:

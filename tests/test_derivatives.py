@@ -29,7 +29,8 @@ def oracle_hessian(loss: Loss, point: np.ndarray) -> np.ndarray:
     for k in range(loss.dimension):
         e = np.zeros(loss.dimension)
         e[k] = FD_STEP
-        columns.append((complex_step_gradient(loss, point + e) - complex_step_gradient(loss, point - e)) / (2 * FD_STEP))
+        difference = complex_step_gradient(loss, point + e) - complex_step_gradient(loss, point - e)
+        columns.append(difference / (2 * FD_STEP))
     return np.array(columns).T
 
 

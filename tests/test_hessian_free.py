@@ -15,7 +15,7 @@ def tiny_network():
 
 def sympy_loss(network: TanhNetwork) -> Loss:
     """The same network written out symbolically: an oracle that shares no code with the R-operator."""
-    symbols = sp.symbols("p0:%d" % network.size, real=True)
+    symbols = sp.symbols(f"p0:{network.size}", real=True)
     w1, b1, w2, (b2,) = (sp.Matrix(symbols[a:b]) for a, b in ((0, 4), (4, 6), (6, 8), (8, 9)))
     w1 = w1.reshape(2, 2)
     residuals = []

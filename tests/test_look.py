@@ -43,7 +43,8 @@ def test_one_process_builds_both_looks_in_turn(tmp_path):
         words = texts(scene)
         assert STRINGS["recap.title"][lang] in words
         assert any(CJK.search(w) for w in words) == (lang == "zh")
-        title = next(m for m in scene.mobjects if isinstance(m, Text) and m.original_text == STRINGS["recap.title"][lang])
+        title = next(m for m in scene.mobjects
+                     if isinstance(m, Text) and m.original_text == STRINGS["recap.title"][lang])
         assert title[0].get_fill_color().to_hex().upper() == THEMES[theme].text.upper()
 
 
@@ -51,7 +52,7 @@ def test_one_process_builds_both_looks_in_turn(tmp_path):
 def test_an_unknown_look_is_one_line_and_exit_2(variable, value, tmp_path):
     probe = "from scenes.kit.style import Look; Look.from_environment()"
     result = subprocess.run([sys.executable, "-c", probe], env={"PATH": "/usr/bin:/bin", variable: value},
-                            capture_output=True, text=True, cwd=tmp_path)
+                            capture_output=True, text=True, cwd=tmp_path, check=False)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [f"lecture: error: {variable}={value!r} is not one of "
                                                   + ("en, zh" if variable == "LECTURE_LANG" else "dark, light")]
@@ -62,5 +63,5 @@ def test_importing_the_scenes_activates_no_look():
     probe = ("import scenes.kit.style as s, scenes.lecture as l, runpy\n"
              "for path, _ in l.LECTURE: runpy.run_path(path)\n"
              "assert s._active == [], s._active\n")
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-2000:]

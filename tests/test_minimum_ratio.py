@@ -62,4 +62,4 @@ def test_rendering_side_never_imports_torch():
 
     code = ("import sys, mathcore.story.s09_minimum_ratio, scenes.catalogue; "
             "sys.exit('torch' in sys.modules or 'sklearn' in sys.modules)")
-    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

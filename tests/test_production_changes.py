@@ -13,7 +13,11 @@ import pytest
 from saddle.production.media import probe, require_deliverable
 from saddle.production.safety import TEMPORARY_PREFIX
 from tests.production_helpers import (
-    ROOT, environment, produce_fixture, saddle, saddle_command,
+    ROOT,
+    environment,
+    produce_fixture,
+    saddle,
+    saddle_command,
 )
 
 pytestmark = pytest.mark.slow
@@ -31,7 +35,7 @@ def edit_words_scene(lecture, new_body: str) -> None:
 
 
 def leftovers(folder):
-    return [path for path in folder.rglob(f"{TEMPORARY_PREFIX}*")]
+    return list(folder.rglob(f"{TEMPORARY_PREFIX}*"))
 
 
 def test_only_the_edited_scene_renders_again(rendered):

@@ -22,7 +22,7 @@ VARIANTS = [("en", "dark"), ("zh", "light")]
 def test_scene_renders_last_frame(path, scene, lang, theme, tmp_path):
     env = os.environ | {"LECTURE_LANG": lang, "LECTURE_THEME": theme, "COLUMNS": "200"}
     command = [sys.executable, "-m", "manim", "render", "-ql", "-s", "--media_dir", str(tmp_path), path, scene]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     stills = list(tmp_path.rglob(f"{scene}*.png"))
     assert len(stills) == 1, f"no still image written: {result.stdout[-2000:]}"

@@ -26,13 +26,14 @@ def test_the_typeset_expression_evaluates_to_the_quadratic_model():
 
 
 def test_the_model_is_exact_to_second_order():
-    """Independent of the model's code: its error against the true loss shrinks at least like s³ (halving s: ÷8 or more)."""
+    """Independent of the model's code: its error against the true loss shrinks at least like s³ (halving s: ÷8 or
+    more)."""
     loss = worst_network()
     for expansion in taylor_approximation().expansions:
         model = QuadraticModel(expansion.point, expansion.value, expansion.gradient, expansion.hessian)
         direction = np.array([0.6, 0.8])
-        errors = [abs(float(loss.value(expansion.point + s * direction)) - float(model(expansion.point + s * direction)))
-                  for s in (1e-2, 5e-3)]
+        nearby = [expansion.point + s * direction for s in (1e-2, 5e-3)]
+        errors = [abs(float(loss.value(point)) - float(model(point))) for point in nearby]
         assert errors[0] / errors[1] > 7.0
 
 

@@ -8,7 +8,12 @@ import sympy as sp
 from mathcore.builtins import saddle
 from mathcore.errors import LossError
 from mathcore.story.s08_dimensions import (
-    counted_fraction, fit_trend, goe, importance_fraction, random_hessians, slice_reveal,
+    counted_fraction,
+    fit_trend,
+    goe,
+    importance_fraction,
+    random_hessians,
+    slice_reveal,
 )
 from scenes.s08_dimensions import RandomHessians, SliceReveal
 from tests.golden import check_golden
@@ -88,7 +93,7 @@ def test_both_estimates_match_the_exact_value(size, exact):
 @pytest.mark.parametrize("size", [3, 4])
 def test_importance_sampling_agrees_with_counting(size):
     estimate, relative_error = importance_fraction(size, 40_000, seed=9)
-    fraction, hits = counted_fraction(size, 200_000, seed=10)
+    fraction, _hits = counted_fraction(size, 200_000, seed=10)
     counting_error = np.sqrt(fraction * (1 - fraction) / 200_000)
     assert abs(estimate - fraction) < 4 * np.hypot(relative_error * estimate, counting_error)
 

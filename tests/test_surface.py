@@ -30,7 +30,7 @@ def test_surface_spans_the_box_of_its_axes():
 
 def test_each_face_has_the_colour_of_a_height_it_spans():
     """Black at L = 0 to white at L = 25: a face's grey level times 25 lies between its lowest and highest corner."""
-    axes, surface = axes_and_surface(colorscale=[("#000000", 0), ("#FFFFFF", 25)])
+    _axes, surface = axes_and_surface(colorscale=[("#000000", 0), ("#FFFFFF", 25)])
     heights = worst_network().to_mesh(BOX, 13).z.ravel()[surface.corner_indices]
     level = 25 * surface.face_rgbs
     assert np.allclose(level, level[:, :1])

@@ -5,8 +5,9 @@ and once with `FastSurfaceCamera` + `loss_surface`, at 480p, and compares the RG
 Metric (per channel, 0-255): mean absolute difference < 0.5 and 99.9th percentile of the absolute
 difference <= 24. Measured on this machine: mean <= 0.2, 99.9th percentile <= 13 (21 with a grey-wired
 Sphere), all of it anti-aliasing along face edges (Surface strokes each face over its fill with Bezier sides;
-the fast path fills each straight-sided face grown by half the stroke width, or strokes it in one colour). A surface that is missing, mis-sorted,
-mis-coloured or mis-shaded moves thousands of pixels by tens of levels (see the turned-camera check).
+the fast path fills each straight-sided face grown by half the stroke width, or strokes it in one colour). A surface
+that is missing, mis-sorted, mis-coloured or mis-shaded moves thousands of pixels by tens of levels (see the
+turned-camera check).
 """
 
 import numpy as np
@@ -24,15 +25,16 @@ P999_LIMIT = 24
 BOX = (-2, 2, -2, 2)
 
 CASES = {
-    "worst network, default view": dict(loss=worst_network, phi=65, theta=-45, options={}),
-    "worst network, camera turned": dict(loss=worst_network, phi=70, theta=100, options={}),
-    "worst network, from below, translucent": dict(loss=worst_network, phi=115, theta=30, options={"opacity": 0.6}),
-    "monkey saddle, white wireframe": dict(
-        loss=monkey_saddle, phi=60, theta=-120, options={"stroke": 1.5, "stroke_color": WHITE}
-    ),
-    "monkey saddle, own colours, no stroke": dict(
-        loss=monkey_saddle, phi=75, theta=20, options={"stroke": 0, "colorscale": [(RED, -10), (WHITE, 10)]}
-    ),
+    "worst network, default view": {"loss": worst_network, "phi": 65, "theta": -45, "options": {}},
+    "worst network, camera turned": {"loss": worst_network, "phi": 70, "theta": 100, "options": {}},
+    "worst network, from below, translucent": {"loss": worst_network, "phi": 115, "theta": 30,
+                                               "options": {"opacity": 0.6}},
+    "monkey saddle, white wireframe": {
+        "loss": monkey_saddle, "phi": 60, "theta": -120, "options": {"stroke": 1.5, "stroke_color": WHITE}
+    },
+    "monkey saddle, own colours, no stroke": {
+        "loss": monkey_saddle, "phi": 75, "theta": 20, "options": {"stroke": 0, "colorscale": [(RED, -10), (WHITE, 10)]}
+    },
 }
 
 
@@ -40,7 +42,8 @@ def draw(camera_class, make_surface, case) -> np.ndarray:
     """RGB pixels of axes + surface seen by a fresh camera at the case's angle."""
     with tempconfig({"quality": "low_quality"}):
         camera = camera_class(phi=case["phi"] * DEGREES, theta=case["theta"] * DEGREES)
-        axes = ThreeDAxes(x_range=(-2, 2, 1), y_range=(-2, 2, 1), z_range=(-10, 25, 5), x_length=5, y_length=5, z_length=4)
+        axes = ThreeDAxes(x_range=(-2, 2, 1), y_range=(-2, 2, 1), z_range=(-10, 25, 5),
+                          x_length=5, y_length=5, z_length=4)
         mesh = case["loss"]().to_mesh(BOX, 25)
         camera.capture_mobjects([axes, make_surface(axes, mesh, **case["options"])])
         return camera.pixel_array[:, :, :3].astype(int)
@@ -92,7 +95,8 @@ def capture(camera_class, mobjects, phi=70, theta=30) -> np.ndarray:
 @pytest.mark.parametrize("phi, theta", [(70, 30), (110, 45)])
 def test_stock_surfaces_drawn_by_numpy_match_the_stock_camera(phi, theta):
     """FastSurfaceCamera also draws the faces of stock Surfaces (Sphere, Dot3D) with numpy: same metric."""
-    difference = np.abs(capture(ThreeDCamera, stock_shapes(), phi, theta) - capture(FastSurfaceCamera, stock_shapes(), phi, theta))
+    stock = capture(ThreeDCamera, stock_shapes(), phi, theta)
+    difference = np.abs(stock - capture(FastSurfaceCamera, stock_shapes(), phi, theta))
     assert difference.mean() < MEAN_LIMIT
     assert np.percentile(difference, 99.9) <= P999_LIMIT
 

@@ -7,6 +7,7 @@ of the saddle, gradient descent creeps into the saddle and the recorded loss fla
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,7 +26,8 @@ SLOPE = (THETA - ROOTS["saddle"]) ** 2 * (THETA - ROOTS["lowest"]) * (THETA - RO
 def stall_landscape() -> Loss:
     """The 1-D loss whose derivative is SLOPE, shifted so that its lowest value is exactly 0."""
     antiderivative = sp.integrate(SLOPE, THETA)
-    return Loss(sp.expand(antiderivative - antiderivative.subs(THETA, ROOTS["lowest"])), (THETA,), name="stall landscape")
+    landscape = sp.expand(antiderivative - antiderivative.subs(THETA, ROOTS["lowest"]))
+    return Loss(landscape, (THETA,), name="stall landscape")
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,17 @@ def first_derivative_test(slope: sp.Expr, variable: sp.Symbol) -> list[tuple[sp.
     """Each real zero of the slope with its kind, decided exactly by the slope's sign between neighbouring zeros."""
     roots = sorted(sp.real_roots(sp.Poly(slope, variable)), key=float)
     roots = list(dict.fromkeys(roots))
-    fences = [roots[0] - 1] + [(a + b) / 2 for a, b in zip(roots, roots[1:])] + [roots[-1] + 1]
+    fences = [roots[0] - 1] + [(a + b) / 2 for a, b in itertools.pairwise(roots)] + [roots[-1] + 1]
     signs = [sp.sign(slope.subs(variable, fence)) for fence in fences]
     kinds = {(-1, 1): "minimum", (1, -1): "maximum"}
     return [(root, kinds.get((signs[i], signs[i + 1]), "saddle")) for i, root in enumerate(roots)]
 
 
 def training_stalls(start: float = 0.1, learning_rate: float = 0.02, steps: int = 120,
-                    window=(0.0, 7.2), samples: int = 289) -> TrainingStallsData:
+                    window: tuple[float, float] = (0.0, 7.2), samples: int = 289) -> TrainingStallsData:
     loss = stall_landscape()
     path = gradient_descent(loss, [start], lr=learning_rate, max_steps=steps)
-    grid = np.linspace(*window, samples)
+    grid = np.linspace(window[0], window[1], samples)
     critical = first_derivative_test(sp.diff(loss.expression, THETA), THETA)
     critical_theta = np.array([float(root) for root, _ in critical])
     critical_loss = np.array([float(loss.expression.subs(THETA, root)) for root, _ in critical])

@@ -43,7 +43,7 @@ class Expansion:
     hessian: np.ndarray
     hessian_latex: tuple[tuple[str, ...], ...]
     critical: bool  # g = 0 exactly
-    stages: tuple[Mesh, Mesh, Mesh]  # L(θ′); + (θ−θ′)ᵀg; + ½(θ−θ′)ᵀH(θ−θ′)
+    stages: tuple[Mesh, ...]  # L(θ′); + (θ−θ′)ᵀg; + ½(θ−θ′)ᵀH(θ−θ′)
     true_patch: Mesh  # the loss itself over the same patch
 
 
@@ -59,7 +59,7 @@ class TaylorApproximationData:
     expansions: tuple[Expansion, ...]
 
 
-def _stages(model: QuadraticModel, loss: Loss, patch, resolution: int) -> tuple[tuple[Mesh, Mesh, Mesh], Mesh]:
+def _stages(model: QuadraticModel, loss: Loss, patch, resolution: int) -> tuple[tuple[Mesh, ...], Mesh]:
     (x0, x1), (y0, y1) = box_bounds(patch)
     xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
     points = np.stack(np.meshgrid(xs, ys, indexing="xy"), axis=-1)

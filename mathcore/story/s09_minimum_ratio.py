@@ -11,7 +11,12 @@ import sympy as sp
 
 from mathcore.loss import latex
 from mathcore.minimum_ratio import (
-    MINIMUM_RATIO, RATIO_WITHOUT_NEAR_ZERO, STUDY_JSON, Measurement, SpectrumCounts, load_study,
+    MINIMUM_RATIO,
+    RATIO_WITHOUT_NEAR_ZERO,
+    STUDY_JSON,
+    Measurement,
+    SpectrumCounts,
+    load_study,
 )
 
 #: What the lecture's slide shows: most points at minimum ratio 0.32–0.56, none near 1.

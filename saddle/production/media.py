@@ -4,8 +4,8 @@ chapters, and picking a poster frame. Streams are copied, never re-encoded, so c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
 from fractions import Fraction
+from itertools import accumulate
 from pathlib import Path
 
 import av
@@ -28,6 +28,14 @@ class VideoInfo:
     fps: Fraction
     duration: Fraction  # seconds, exact for constant-rate clips
     alpha: bool  # VP9 in WebM keeps alpha in a side channel, flagged by the alpha_mode tag
+
+
+def _time_base(source) -> Fraction:
+    """The time base of a stream or chapter read from a file (PyAV types it optional; a file always has one)."""
+    time_base = source["time_base"] if isinstance(source, dict) else source.time_base
+    if time_base is None:
+        raise ProductionError(f"{source} has no time base: the file is damaged; render it again")
+    return Fraction(time_base)
 
 
 def _duration(stream) -> Fraction:
@@ -107,13 +115,13 @@ def stitch(clips: list[Path], titles: list[str], target: Path) -> list[Fraction]
     are exactly the durations returned here."""
     durations = [probe(clip).duration for clip in clips]
     with av.open(str(target), "w", format="mp4", options=FASTSTART) as out:
-        stream, reference, offset, marks = None, None, Fraction(0), []
-        for clip, title, duration in zip(clips, titles, durations, strict=True):
+        stream, reference, offset = None, None, Fraction(0)
+        for clip, duration in zip(clips, durations, strict=True):
             with av.open(str(clip)) as inp:
                 source = inp.streams.video[0]
                 if stream is None:
                     stream, reference = out.add_stream_from_template(source), _signature(source)
-                    time_base = Fraction(source.time_base)
+                    time_base = _time_base(source)
                     out.set_chapters([{"id": index + 1, "start": round(start / time_base),
                                        "end": round((start + length) / time_base), "time_base": time_base,
                                        "metadata": {"title": name}}
@@ -122,9 +130,9 @@ def stitch(clips: list[Path], titles: list[str], target: Path) -> list[Fraction]
                 elif _signature(source) != reference:
                     raise ProductionError(f"{clip.name} was encoded differently from {clips[0].name}; render both "
                                           "again with the same settings")
-                shift = round(offset / Fraction(source.time_base))
+                shift = round(offset / _time_base(source))
                 for packet in inp.demux(source):
-                    if packet.dts is None:
+                    if packet.dts is None or packet.pts is None:
                         continue
                     packet.pts += shift
                     packet.dts += shift
@@ -137,8 +145,8 @@ def stitch(clips: list[Path], titles: list[str], target: Path) -> list[Fraction]
 def chapter_list(path: Path) -> list[tuple[str, Fraction, Fraction]]:
     """(title, start, end) of each chapter stored in the container."""
     with av.open(str(path)) as container:
-        return [(chapter["metadata"].get("title", ""), chapter["start"] * Fraction(chapter["time_base"]),
-                 chapter["end"] * Fraction(chapter["time_base"])) for chapter in container.chapters()]
+        return [(chapter["metadata"].get("title", ""), chapter["start"] * _time_base(chapter),
+                 chapter["end"] * _time_base(chapter)) for chapter in container.chapters()]
 
 
 def write_poster(source: Path, target: Path, samples: int = 8) -> None:

@@ -20,7 +20,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from saddle.production.media import ProductionError, remux_for_streaming, require_deliverable, write_poster
 from saddle.production.plan import (
-    ROOT, SceneEntry, Settings, clip_name, fingerprint, longest_first, read_stamp, write_stamp,
+    ROOT,
+    SceneEntry,
+    Settings,
+    clip_name,
+    fingerprint,
+    longest_first,
+    read_stamp,
+    write_stamp,
 )
 from saddle.production.safety import atomic_output, replace_folder, work_folder, write_text
 from saddle.production.subtitles import read_srt, to_srt, to_vtt
@@ -176,7 +183,7 @@ class Renderer:
                                            stderr=subprocess.STDOUT, text=True, errors="replace")
                 self.running.add(process)
             try:
-                for line in process.stdout:
+                for line in process.stdout or ():
                     handle.write(line)
                     if ANIMATION_DONE in line:
                         animations += 1

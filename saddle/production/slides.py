@@ -71,7 +71,7 @@ def make_decks(folder: Path, lecture: list[SceneEntry]) -> list[Path]:
         with atomic_output(folder / name) as temporary:
             command = [sys.executable, "-m", "manim_slides", "convert", *options, "--folder", str(slides),
                        *(entry.name for entry in lecture), str(temporary)]
-            result = subprocess.run(command, env=environment, capture_output=True, text=True)
+            result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
             if result.returncode != 0 or not temporary.exists():
                 lines = (result.stderr + result.stdout).strip().splitlines() or ["no output"]
                 raise ProductionError(f"manim-slides could not make {name}: {lines[-1]}")

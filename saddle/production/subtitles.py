@@ -57,7 +57,8 @@ def to_vtt(cues: list[Cue]) -> str:
 
 def concatenate(tracks: list[list[Cue]], durations: list[Fraction]) -> list[Cue]:
     """One track for clips played one after another: each clip's cues move by the clips before it."""
-    cues, offset = [], Fraction(0)
+    cues: list[Cue] = []
+    offset = Fraction(0)
     for track, duration in zip(tracks, durations, strict=True):
         cues.extend(cue.shifted(offset) for cue in track)
         offset += duration

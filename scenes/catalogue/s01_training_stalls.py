@@ -31,7 +31,8 @@ STRINGS = {
         "zh": "local minima 是 critical point，local maxima 也是。",
     },
     "ts.saddle_said": {
-        "en": "Where our ball stopped the gradient is zero too, yet it is neither a minimum nor a maximum: a saddle point.",
+        "en": "Where our ball stopped the gradient is zero too, yet it is neither a minimum nor a maximum: a saddle "
+              "point.",
         "zh": "球停下来的地方 gradient 也是零，但它既不是 local minima 也不是 local maxima：它是 saddle point。",
     },
     "ts.not_stuck_said": {

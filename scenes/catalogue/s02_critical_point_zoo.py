@@ -32,7 +32,8 @@ STRINGS = {
     "zoo.dont": {"en": "Don't say \"stuck in a local minimum\"", "zh": "不要说「卡在 local minima」"},
     "zoo.why": {"en": "a saddle point has zero gradient too", "zh": "saddle point 的 gradient 也是零"},
     "zoo.dont_said": {
-        "en": "So when training stops, don't say it is stuck in a local minimum: it may just as well be a saddle point.",
+        "en": "So when training stops, don't say it is stuck in a local minimum: it may just as well be a saddle "
+              "point.",
         "zh": "所以 training 停下来的时候，千万不要说卡在 local minima，它也可能是 saddle point。",
     },
     "zoo.critical_said": {

@@ -19,7 +19,8 @@ STRINGS = {
         "zh": "让 v 是角度为 φ 的单位向量，把 vᵀHv 对 φ 画出来。",
     },
     "hst.sweep": {
-        "en": "Turn v once round. Where vᵀHv is positive (violet) the loss goes up; where it is negative (orange) it goes down.",
+        "en": "Turn v once round. Where vᵀHv is positive (violet) the loss goes up; where it is negative (orange) it "
+              "goes down.",
         "zh": "让 v 转一整圈。vᵀHv 是正的地方（紫色）loss 会变大，是负的地方（橙色）loss 会变小。",
     },
     "hst.extremes": {

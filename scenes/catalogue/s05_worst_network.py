@@ -71,7 +71,10 @@ STRINGS = {
         "en": "H has eigenvalues {low} and {high}: one negative, one positive.",
         "zh": "H 的 eigenvalue 是 {low} 和 {high}：一个负的，一个正的。",
     },
-    "wnh.verdict_saddle": {"en": "eigenvalues of both signs → saddle point", "zh": "特征值有正有负 → 鞍点 (saddle point)"},
+    "wnh.verdict_saddle": {
+        "en": "eigenvalues of both signs → saddle point",
+        "zh": "特征值有正有负 → 鞍点 (saddle point)",
+    },
     "wnh.saddle_said": {
         "en": "Eigenvalues of both signs: the origin is a saddle point, not a local minimum.",
         "zh": "eigenvalue 有正有负，所以原点是 saddle point，不是 local minima。",
@@ -102,7 +105,8 @@ STRINGS = {
         "zh": "它还是极小值，因为 loss 不可能小于零。严谨的课要把这一点讲清楚。",
     },
     "wnh.map_said": {
-        "en": "On the map: the saddle at the origin with its escape direction, and the valley of minima with its flat direction.",
+        "en": "On the map: the saddle at the origin with its escape direction, and the valley of minima with its "
+              "flat direction.",
         "zh": "画在平面上：原点的鞍点和它的逃离方向，以及由极小值组成的山谷和它平坦的方向。",
     },
     "wnh.kind_origin": {"en": "(0, 0): saddle point", "zh": "(0, 0)：鞍点"},

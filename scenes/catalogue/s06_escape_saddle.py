@@ -47,7 +47,8 @@ STRINGS = {
     },
     "esc.cost_title": {"en": "Why nobody does this in practice", "zh": "为什么实际上没人这样做"},
     "esc.cost_entries": {
-        "en": "H has P² entries. A network with P = {params} parameters would need {entries} numbers: {tb} TB in float32.",
+        "en": "H has P² entries. A network with P = {params} parameters would need {entries} numbers: {tb} TB in "
+              "float32.",
         "zh": "H 有 P² 个元素。P = {params} 个参数的网络要存 {entries} 个数：float32 就是 {tb} TB。",
     },
     "esc.entries": {"en": "entries", "zh": "个元素"},
@@ -58,13 +59,21 @@ STRINGS = {
     },
     "esc.hvp_cost": {"en": "≈ cost of 2 gradients", "zh": "≈ 2 次 gradient 的计算量"},
     "esc.lanczos": {
-        "en": "Lanczos iteration uses only such products. On a tanh network with {params} parameters it finds the most negative eigenvalue, {value}, with {products} products.",
-        "zh": "Lanczos 方法只用这种乘积。在一个有 {params} 个参数的 tanh 网络上，它用 {products} 次乘积就找到最负的 eigenvalue：{value}。",
+        "en": "Lanczos iteration uses only such products. On a tanh network with {params} parameters it finds the "
+              "most negative eigenvalue, {value}, with {products} products.",
+        "zh": "Lanczos 方法只用这种乘积。在一个有 {params} 个参数的 tanh 网络上，它用 {products} 次乘积就找到最负的 "
+              "eigenvalue：{value}。",
     },
     "esc.network": {"en": "tanh network, P = {params} parameters", "zh": "tanh 网络，P = {params} 个参数"},
     "esc.products": {"en": "Hessian-vector products: {products}", "zh": "Hessian-向量乘积：{products} 次"},
-    "esc.dense_cost": {"en": "forming H: {params} products, {entries} entries", "zh": "建出 H：{params} 次乘积，{entries} 个元素"},
-    "esc.network_step": {"en": "a step of {step} along it: L {before} → {after}", "zh": "沿它走 {step}：L 从 {before} 变成 {after}"},
+    "esc.dense_cost": {
+        "en": "forming H: {params} products, {entries} entries",
+        "zh": "建出 H：{params} 次乘积，{entries} 个元素",
+    },
+    "esc.network_step": {
+        "en": "a step of {step} along it: L {before} → {after}",
+        "zh": "沿它走 {step}：L 从 {before} 变成 {after}",
+    },
     "esc.lanczos_step": {
         "en": "And a small step along that eigenvector lowers the network's loss, just as in the toy.",
         "zh": "沿着这个 eigenvector 走一小步，网络的 loss 也下降了，跟玩具例子一样。",

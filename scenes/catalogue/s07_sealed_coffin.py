@@ -47,11 +47,13 @@ STRINGS = {
         "zh": "现在是三维空间里的石棺：在三维里，每条路都会撞上石棺的壁。",
     },
     "coffin.space_fourth": {
-        "en": "A fourth coordinate w, drawn as colour: while w is not zero the point is outside our space, and the walls are not in its way.",
+        "en": "A fourth coordinate w, drawn as colour: while w is not zero the point is outside our space, and the "
+              "walls are not in its way.",
         "zh": "第四个坐标 w 用颜色表示：只要 w 不是零，这个点就不在我们的空间里，石棺的壁挡不住它。",
     },
     "coffin.space_crossing": {
-        "en": "Where it passes the wall, w is {w}: the point is not in our space there, so there is nothing to break through.",
+        "en": "Where it passes the wall, w is {w}: the point is not in our space there, so there is nothing to break "
+              "through.",
         "zh": "它经过石棺壁的地方，w 是 {w}：那时这个点不在我们的空间里，所以没有东西挡住它。",
     },
     "coffin.space_back": {
@@ -74,7 +76,8 @@ STRINGS = {
         "zh": "在低维图上看起来的 local minima，在高维空间中可能只是 saddle point。",
     },
     "coffin.lesson_said": {
-        "en": "So a point that looks like a local minimum in a picture may have a way out in the network's millions of dimensions.",
+        "en": "So a point that looks like a local minimum in a picture may have a way out in the network's millions "
+              "of dimensions.",
         "zh": "所以图上看起来是 local minima 的点，在 network 百万维的空间里，可能其实有路可以走。",
     },
 }

@@ -4,7 +4,8 @@ STRINGS = {
     # SliceReveal
     "slice.title": {"en": "One dimension hides the saddle", "zh": "少一维，就看不到 saddle point"},
     "slice.intro": {
-        "en": "Here is the loss along one direction only. At the blue point the gradient is zero and every way goes up.",
+        "en": "Here is the loss along one direction only. At the blue point the gradient is zero and every way goes "
+              "up.",
         "zh": "这是只沿着一个方向看的 loss。在蓝色的点，gradient 是零，往哪边走都是上坡。",
     },
     "slice.looks_minimum": {"en": "in 1-D: a local minimum?", "zh": "在一维看：local minima？"},
@@ -24,8 +25,10 @@ STRINGS = {
     "slice.up": {"en": "λ = {value}: up", "zh": "λ = {value}：往上"},
     "slice.down": {"en": "λ = {value}: down, the way out", "zh": "λ = {value}：往下，出路"},
     "slice.directions_said": {
-        "en": "Along the eigenvector of {high} the loss goes up: that is the slice we saw. Along the eigenvector of {low} it goes down: a way out.",
-        "zh": "沿着 {high} 的 eigenvector，loss 往上，就是刚才看到的切片；沿着 {low} 的 eigenvector，loss 往下，这就是出路。",
+        "en": "Along the eigenvector of {high} the loss goes up: that is the slice we saw. Along the eigenvector of "
+              "{low} it goes down: a way out.",
+        "zh": "沿着 {high} 的 eigenvector，loss 往上，就是刚才看到的切片；沿着 {low} 的 eigenvector，loss 往下，"
+              "这就是出路。",
     },
     # RandomHessians
     "rh.title": {"en": "How rare is a real local minimum?", "zh": "真正的 local minima 有多少见？"},
@@ -50,13 +53,18 @@ STRINGS = {
     "rh.legend_counted": {"en": "counted ({samples} matrices)", "zh": "直接数 ({samples} 个矩阵)"},
     "rh.legend_sampled": {"en": "importance sampled ({samples})", "zh": "重要性采样 ({samples} 个)"},
     "rh.sampling": {
-        "en": "Importance sampling on the eigenvalues reaches much smaller probabilities, and agrees where counting works.",
+        "en": "Importance sampling on the eigenvalues reaches much smaller probabilities, and agrees where counting "
+              "works.",
         "zh": "对 eigenvalue 做重要性采样，可以估计小得多的机率，而且在数得到的地方结果一致。",
     },
-    "rh.legend_trend": {"en": "trend line; θ from Dean & Majumdar (2006)", "zh": "趋势线；θ 来自 Dean & Majumdar (2006)"},
+    "rh.legend_trend": {
+        "en": "trend line; θ from Dean & Majumdar (2006)",
+        "zh": "趋势线；θ 来自 Dean & Majumdar (2006)",
+    },
     "rh.legend_fit": {"en": "N-term and constant fitted", "zh": "N 的一次项和常数项是拟合的"},
     "rh.trend": {
-        "en": "The trend line is e to the minus theta N squared, theta = ln 3 / 4, the exact rate of Dean and Majumdar; its lower-order terms are fitted.",
+        "en": "The trend line is e to the minus theta N squared, theta = ln 3 / 4, the exact rate of Dean and "
+              "Majumdar; its lower-order terms are fitted.",
         "zh": "趋势线是 e 的负 θN² 次方，θ = ln 3 / 4，是 Dean 和 Majumdar 算出的衰减率；低阶项是拟合的。",
     },
     "rh.conclusion": {
@@ -72,9 +80,13 @@ STRINGS = {
         "en": "They fill Wigner's semicircle, symmetric about zero.",
         "zh": "它们填满 Wigner 半圆，对零对称。",
     },
-    "rh.negative_count": {"en": "{negative} of {size} eigenvalues are negative", "zh": "{size} 个 eigenvalue 中有 {negative} 个是负的"},
+    "rh.negative_count": {
+        "en": "{negative} of {size} eigenvalues are negative",
+        "zh": "{size} 个 eigenvalue 中有 {negative} 个是负的",
+    },
     "rh.half_said": {
-        "en": "{negative} of {size} are negative: about half. A random critical point has about as many ways down as up.",
+        "en": "{negative} of {size} are negative: about half. A random critical point has about as many ways down as "
+              "up.",
         "zh": "{size} 个中有 {negative} 个是负的，大约一半。随机的 critical point 往下走的路跟往上走的一样多。",
     },
 }

@@ -11,7 +11,8 @@ STRINGS = {
     "mr.definition": {"en": "minimum ratio =", "zh": "minimum ratio ="},
     "mr.definition_said": {
         "en": "Minimum ratio: positive eigenvalues over all eigenvalues. Only a true local minimum reaches one.",
-        "zh": "minimum ratio 就是正的 eigenvalue 的数目除以所有 eigenvalue 的数目。只有真正的 local minima 才会等于一。",
+        "zh": "minimum ratio 就是正的 eigenvalue 的数目除以所有 eigenvalue 的数目。只有真正的 local minima "
+              "才会等于一。",
     },
     "mr.legend_positive": {"en": "N₊: λ > τ", "zh": "N₊：λ > τ"},
     "mr.legend_near_zero": {"en": "N₀: |λ| ≤ τ, near zero", "zh": "N₀：|λ| ≤ τ，接近零"},

@@ -17,10 +17,14 @@ STRINGS = {
     "recap.saddle": {"en": "λ of both signs\nsaddle point", "zh": "λ 有正有负\nsaddle point"},
     "recap.silent": {"en": "some λ = 0\nthe test is silent", "zh": "有 λ = 0\n无法判断"},
     "recap.kinds_said": {
-        "en": "All positive: a local minimum. All negative: a local maximum. Both signs: a saddle point. A zero eigenvalue: look further.",
+        "en": "All positive: a local minimum. All negative: a local maximum. Both signs: a saddle point. A zero "
+              "eigenvalue: look further.",
         "zh": "全部是正的：local minima；全部是负的：local maxima；有正有负：saddle point；有零：要再看更高阶。",
     },
-    "recap.escape": {"en": "escape: θ = θ′ + u, u an eigenvector with λ < 0", "zh": "逃离：θ = θ′ + u，u 是 λ < 0 的 eigenvector"},
+    "recap.escape": {
+        "en": "escape: θ = θ′ + u, u an eigenvector with λ < 0",
+        "zh": "逃离：θ = θ′ + u，u 是 λ < 0 的 eigenvector",
+    },
     "recap.escape_said": {
         "en": "At a saddle, step along an eigenvector of a negative eigenvalue: the loss goes down.",
         "zh": "在 saddle point，沿着负 eigenvalue 的 eigenvector 走一步，loss 就会下降。",
@@ -36,7 +40,8 @@ STRINGS = {
     "recap.common": {"en": "the common case", "zh": "最常见"},
     "recap.rare": {"en": "rare in many dimensions", "zh": "高维时很少见"},
     "recap.common_said": {
-        "en": "And in the millions of dimensions of a network, saddle points are the common case; real local minima are rare.",
+        "en": "And in the millions of dimensions of a network, saddle points are the common case; real local minima "
+              "are rare.",
         "zh": "而在 network 百万维的空间里，saddle point 才是常见的情况，真正的 local minima 很少见。",
     },
 }

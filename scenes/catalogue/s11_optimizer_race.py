@@ -38,7 +38,8 @@ STRINGS = {
         "zh": "加噪声、momentum、Adam 的自适应步长都逃出去了，只用 gradient，不用 Hessian。",
     },
     "race.sfn_said": {
-        "en": "Saddle-free Newton flips the sign of H's negative eigenvalues, so it walks downhill and escapes fastest.",
+        "en": "Saddle-free Newton flips the sign of H's negative eigenvalues, so it walks downhill and escapes "
+              "fastest.",
         "zh": "无鞍牛顿法把 H 的负 eigenvalue 变号，所以一路下坡，最快逃出。",
     },
     "race.lesson": {

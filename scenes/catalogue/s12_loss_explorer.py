@@ -11,8 +11,10 @@ STRINGS = {
         "zh": "这是它的曲面，颜色代表高度。接下来从正上方看。",
     },
     "exp.points": {
-        "en": "Every critical point in the box: {minima} minima, {maxima} maxima, {saddles} saddles, {flats} undecided.",
-        "zh": "范围内所有的 critical point：{minima} 个极小值、{maxima} 个极大值、{saddles} 个鞍点、{flats} 个无法判断。",
+        "en": "Every critical point in the box: {minima} minima, {maxima} maxima, {saddles} saddles, {flats} "
+              "undecided.",
+        "zh": "范围内所有的 critical point：{minima} 个极小值、{maxima} 个极大值、{saddles} 个鞍点、{flats} "
+              "个无法判断。",
     },
     "exp.curves": {
         "en": "Some critical points are not isolated: they form curves, drawn as curves.",
@@ -23,14 +25,18 @@ STRINGS = {
         "zh": "在每个点画出 Hessian 的 eigenvector：λ < 0 是逃离方向，λ > 0 是上坡方向，λ = 0 是平坦方向。",
     },
     "exp.higher_order": {
-        "en": "At {count} of them H has a zero eigenvalue, so the Hessian test is silent; the loss on a small ring around the point decides the kind.",
+        "en": "At {count} of them H has a zero eigenvalue, so the Hessian test is silent; the loss on a small ring "
+              "around the point decides the kind.",
         "zh": "其中 {count} 个点的 H 有零 eigenvalue，Hessian 测试没有结论；改看点周围一小圈上的 loss 来判断种类。",
     },
     "exp.escape": {
         "en": "From every saddle, a small step along the escape direction, then gradient descent with step size {lr}.",
         "zh": "从每个鞍点沿逃离方向走一小步，再做步长 {lr} 的 gradient descent。",
     },
-    "exp.no_saddle": {"en": "This loss has no saddle in the box: nothing to escape from.", "zh": "这个 loss 在范围内没有鞍点，不需要逃离。"},
+    "exp.no_saddle": {
+        "en": "This loss has no saddle in the box: nothing to escape from.",
+        "zh": "这个 loss 在范围内没有鞍点，不需要逃离。",
+    },
     "exp.end": {
         "en": "Try your own: saddle explore \"EXPR\" --box XMIN XMAX YMIN YMAX.",
         "zh": "试试你自己的：saddle explore \"EXPR\" --box XMIN XMAX YMIN YMAX。",

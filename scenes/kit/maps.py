@@ -9,7 +9,18 @@ import math
 
 import numpy as np
 from manim import (
-    DOWN, RIGHT, Axes, DashedLine, Dot, ManimColor, MathTex, Text, ValueTracker, VGroup, VMobject, color_gradient,
+    DOWN,
+    RIGHT,
+    Axes,
+    DashedLine,
+    Dot,
+    ManimColor,
+    MathTex,
+    Text,
+    ValueTracker,
+    VGroup,
+    VMobject,
+    color_gradient,
 )
 
 from mathcore.bands import filled_bands
@@ -38,7 +49,8 @@ def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = 
     even in log(1 + L − min L)), coloured along the surface colour scale. Not an ImageMobject: manim 0.21's Cairo
     camera cannot paste one with Pillow ≥ 11."""
     background = ManimColor(THEME.background)
-    colors = [background.interpolate(c, opacity) for c in color_gradient([ManimColor(c) for c in THEME.surface], levels)]
+    scale = color_gradient([ManimColor(c) for c in THEME.surface], levels)
+    colors = [background.interpolate(c, opacity) for c in scale]
     tiles = VGroup()
     for band in filled_bands(loss, box, cells, levels):
         color = colors[band.index]  # opaque, blended with the background; the stroke closes seams between bands

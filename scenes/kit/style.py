@@ -19,10 +19,11 @@ import numpy as np
 from manim import (
     DOWN,
     LEFT,
-    DecimalNumber,
-    Integer,
     UL,
     UP,
+    DecimalNumber,
+    FadeOut,
+    Integer,
     ManimColor,
     MathTex,
     Scene,
@@ -30,7 +31,6 @@ from manim import (
     Text,
     VGroup,
     Write,
-    FadeOut,
 )
 
 from scenes.catalogue import LANGUAGES, reading_seconds, say_text
@@ -50,7 +50,8 @@ def _fail(message: str) -> None:
 # narrated line starts a slide. Unset, scenes are plain manim Scenes. The base class is chosen here, once.
 SLIDES_FOLDER = os.environ.get("LECTURE_SLIDES", "")
 if SLIDES_FOLDER:
-    from manim_slides import Slide as _Scene2D, ThreeDSlide
+    from manim_slides import Slide as _Scene2D
+    from manim_slides import ThreeDSlide
 
     class _Scene3D(ThreeDSlide, SurfaceScene):
         """A 3-D slide scene that still draws loss_surface fast."""
@@ -249,6 +250,20 @@ def stacked(*mobjects, buff: float = 0.3) -> VGroup:
 
 
 __all__ = [
-    "THEME", "Look", "use", "active_look", "text", "FONT", "TITLE_SIZE", "BODY_SIZE", "SMALL_SIZE", "FORMULA_SIZE",
-    "words", "LectureScene", "LectureScene3D", "stacked", "UP", "DOWN",
+    "BODY_SIZE",
+    "DOWN",
+    "FONT",
+    "FORMULA_SIZE",
+    "SMALL_SIZE",
+    "THEME",
+    "TITLE_SIZE",
+    "UP",
+    "LectureScene",
+    "LectureScene3D",
+    "Look",
+    "active_look",
+    "stacked",
+    "text",
+    "use",
+    "words",
 ]

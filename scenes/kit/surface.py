@@ -14,11 +14,23 @@ from __future__ import annotations
 
 import itertools as it
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 import cairo
 import numpy as np
-from manim import BLUE_E, DOWN, GREEN_C, TEAL_D, YELLOW_C, ManimColor, Surface, ThreeDAxes, ThreeDScene, ThreeDVMobject, VMobject
+from manim import (
+    BLUE_E,
+    DOWN,
+    GREEN_C,
+    TEAL_D,
+    YELLOW_C,
+    ManimColor,
+    Surface,
+    ThreeDAxes,
+    ThreeDScene,
+    ThreeDVMobject,
+    VMobject,
+)
 from manim.camera.camera import Camera
 from manim.camera.three_d_camera import ThreeDCamera
 
@@ -103,7 +115,8 @@ class FastSurface(VMobject):
         """Transform moves vertex to vertex: it needs a surface of the same grid, not manim's curve resampling."""
         if getattr(mobject, "grid_shape", None) != self.grid_shape:
             shape = getattr(mobject, "grid_shape", type(mobject).__name__)
-            raise ValueError(f"a loss surface can only be transformed into one of the same mesh size: {self.grid_shape} vs {shape}")
+            raise ValueError("a loss surface can only be transformed into one of the same mesh size: "
+                             f"{self.grid_shape} vs {shape}")
         return self
 
     def get_anchors(self) -> np.ndarray:
@@ -112,7 +125,8 @@ class FastSurface(VMobject):
 
     def get_subpath_split_indices_from_points(self, *args, **kwargs):
         """Only a stock camera asks for this, and it cannot draw the faces: say what to do instead."""
-        raise TypeError("a FastSurface (scenes.kit.surface.loss_surface) needs a scene derived from SurfaceScene, not ThreeDScene")
+        raise TypeError("a FastSurface (scenes.kit.surface.loss_surface) needs a scene derived from SurfaceScene, "
+                        "not ThreeDScene")
 
     def project_faces(self, camera: ThreeDCamera) -> ProjectedFaces | None:
         """This frame's faces as the camera sees them (None when fully transparent or not revealed)."""
@@ -127,7 +141,8 @@ class FastSurface(VMobject):
         after_end = corners[:, 2] + 1 / 3 * (corners[:, 3] - corners[:, 2])
         fill = np.concatenate([self.face_rgbs[shown], np.full((shown.sum(), 1), fill_opacity)], axis=1)
         stroke = fill if self.stroke_follows_faces else self.get_stroke_rgbas()[:1]
-        stroke = np.broadcast_to(np.concatenate([stroke[:, :3], np.full((len(stroke), 1), stroke_opacity)], axis=1), fill.shape)
+        stroke = np.concatenate([stroke[:, :3], np.full((len(stroke), 1), stroke_opacity)], axis=1)
+        stroke = np.broadcast_to(stroke, fill.shape)
         return project_quads(
             camera, corners, end, after_end, np.stack([fill, fill], axis=1), np.stack([stroke, stroke], axis=1),
             np.full(len(fill), self.get_stroke_width()),
@@ -149,7 +164,8 @@ def project_quads(camera, corners, end, after_end, fill, stroke, stroke_width) -
             _unit_normals(after_end - end, corners[:, 1] - end),
         )
         light_source = camera.light_source.points[0]
-        light = np.stack([_light(corners[:, 0], normals[0], light_source), _light(end, normals[1], light_source)], axis=1)
+        light = np.stack([_light(corners[:, 0], normals[0], light_source), _light(end, normals[1], light_source)],
+                         axis=1)
     quads, shaded_fill, shaded_stroke = projected[:, :4], _shaded_bgra(fill, light), _shaded_bgra(stroke, light)
     widths = np.where(stroke[:, 0, 3] > 0, stroke_width * camera.cairo_line_width_multiple, 0.0)
     # A stroke in the face's own gradient over its fill covers what the fill grown by half the stroke width
@@ -363,23 +379,27 @@ class SurfaceScene(ThreeDScene):
 def _vertices(axes: ThreeDAxes, mesh: Mesh) -> np.ndarray:
     grid_x, grid_y = np.meshgrid(mesh.x, mesh.y, indexing="xy")
     z = np.asarray(mesh.z, dtype=float)
-    return np.asarray(axes.c2p(grid_x.ravel(), grid_y.ravel(), z.ravel())).T.reshape(z.shape + (3,))
+    return np.asarray(axes.c2p(grid_x.ravel(), grid_y.ravel(), z.ravel())).T.reshape((*z.shape, 3))
 
 
-def loss_surface(
-    axes: ThreeDAxes,
-    mesh: Mesh,
-    *,
-    colorscale: Sequence | None = None,
-    opacity: float = 1.0,
-    stroke: float = DEFAULT_STROKE_WIDTH,
-    stroke_color=None,
-) -> FastSurface:
-    """The loss surface z = L(x, y) of `mesh` in `axes`, faces coloured by height; add it in a SurfaceScene.
+@dataclass(frozen=True)
+class SurfaceLook:
+    """How a surface is drawn, the same for the fast surface and the stock reference.
 
     colorscale: colours low to high (spread over the z range of `axes`) or (colour, height) pairs.
     stroke: width of the edges between faces (0: none); stroke_color: a wireframe colour (default: each face's own).
     """
+
+    colorscale: Sequence | None = None
+    opacity: float = 1.0
+    stroke: float = DEFAULT_STROKE_WIDTH
+    stroke_color: object = None
+
+
+def loss_surface(axes: ThreeDAxes, mesh: Mesh, **look) -> FastSurface:
+    """The loss surface z = L(x, y) of `mesh` in `axes`, faces coloured by height, drawn as `SurfaceLook(**look)`
+    says; add it in a SurfaceScene."""
+    colorscale, opacity, stroke, stroke_color = astuple(SurfaceLook(**look))
     vertices = _vertices(axes, mesh)
     rows, columns = mesh.z.shape
     corners = vertices.reshape(-1, 3)[_face_corners(rows, columns)]
@@ -407,7 +427,8 @@ def _mesh_function(axes: ThreeDAxes, mesh: Mesh):
         i0, j0 = min(int(np.floor(u)), last_i - 1), min(int(np.floor(v)), last_j - 1)
         s, t = u - i0, v - j0
         corners = z[j0 : j0 + 2, i0 : i0 + 2]
-        height = (1 - t) * ((1 - s) * corners[0, 0] + s * corners[0, 1]) + t * ((1 - s) * corners[1, 0] + s * corners[1, 1])
+        near, far = (1 - s) * corners[0, 0] + s * corners[0, 1], (1 - s) * corners[1, 0] + s * corners[1, 1]
+        height = (1 - t) * near + t * far
         x = np.interp(u, np.arange(last_i + 1), mesh.x)
         y = np.interp(v, np.arange(last_j + 1), mesh.y)
         return axes.c2p(x, y, height)
@@ -415,16 +436,9 @@ def _mesh_function(axes: ThreeDAxes, mesh: Mesh):
     return point
 
 
-def stock_surface(
-    axes: ThreeDAxes,
-    mesh: Mesh,
-    *,
-    colorscale: Sequence | None = None,
-    opacity: float = 1.0,
-    stroke: float = DEFAULT_STROKE_WIDTH,
-    stroke_color=None,
-) -> Surface:
-    """Manim's own `Surface` through the same samples and colour scale: the reference look and speed."""
+def stock_surface(axes: ThreeDAxes, mesh: Mesh, **look) -> Surface:
+    """Manim's own `Surface` through the same samples and `SurfaceLook`: the reference look and speed."""
+    colorscale, opacity, stroke, stroke_color = astuple(SurfaceLook(**look))
     faces = (len(mesh.x) - 1, len(mesh.y) - 1)
     surface = Surface(
         _mesh_function(axes, mesh),
