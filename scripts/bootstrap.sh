@@ -12,6 +12,9 @@ APT_PACKAGES=(
 )
 command -v npm >/dev/null || APT_PACKAGES+=(npm)      # fetches reveal.js for the offline slide deck
 EXTRAS=${SADDLE_EXTRAS:-dev}
+if [[ ",$EXTRAS," == *",dev,"* ]]; then                # the tests export slides.pptx to PDF and look at its pages
+  APT_PACKAGES+=(libreoffice-impress poppler-utils)  # (LibreOffice Impress headless, pdftoppm; 271 MB, 57 packages)
+fi
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

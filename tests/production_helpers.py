@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import numpy as np
+from PIL import Image
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "production_fixture"
 SCENES = ["TinyCircle", "TinyWords"]
@@ -90,3 +93,21 @@ def produce_fixture(tmp_path_factory, command: str) -> tuple[Path, Path, Path]:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 scene(s) rendered" in result.stdout
     return lecture, renders, output_folder(renders)
+
+
+def pdf_page_background_shares(deck: Path, work: Path, dpi: int = 48) -> list[float]:
+    """Export a deck to PDF with LibreOffice Impress (headless, a private profile), draw each page with poppler's
+    pdftoppm, and give for each page the share of it that is its most common colour (the background)."""
+    export = subprocess.run(["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                             "--convert-to", "pdf", "--outdir", str(work), str(deck)],
+                            check=False, capture_output=True, text=True, timeout=900)
+    pdf = work / f"{deck.stem}.pdf"
+    assert export.returncode == 0 and pdf.exists(), export.stdout + export.stderr
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(work / "page")], check=True, timeout=900)
+    shares = []
+    for page in sorted(work.glob("page-*.png")):
+        with Image.open(page) as image:
+            pixels = np.asarray(image.convert("RGB")).reshape(-1, 3).astype(int)
+        colours, counts = np.unique(pixels, axis=0, return_counts=True)
+        shares.append(float(np.mean(np.abs(pixels - colours[counts.argmax()]).max(axis=1) <= 8)))
+    return shares

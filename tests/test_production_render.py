@@ -4,7 +4,10 @@ clips, posters, the stitched lecture's chapters and subtitle offsets, the manife
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import re
+import zipfile
 from fractions import Fraction
 from itertools import accumulate
 
@@ -12,11 +15,14 @@ import av
 import pytest
 from PIL import Image
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from saddle.production.assemble import published_files
-from saddle.production.media import chapter_list, probe, top_level_boxes
+from saddle.production.captions import problems
+from saddle.production.media import BT709, chapter_list, colour_tags, probe, top_level_boxes
+from saddle.production.slides import LECTURE_TITLE
 from saddle.production.subtitles import read_srt
-from tests.production_helpers import SCENES, browser_page, produce_fixture, saddle, served
+from tests.production_helpers import SCENES, browser_page, pdf_page_background_shares, produce_fixture, saddle, served
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +76,8 @@ def test_lecture_subtitles_are_the_scenes_shifted(produced):
     for cue, (start, end, _) in zip(lecture, expected):
         assert abs(cue.start - start) <= Fraction(1, 1000) and abs(cue.end - end) <= Fraction(1, 1000)
     vtt = (folder / "lecture.vtt").read_text()
-    assert vtt.startswith("WEBVTT") and "00:00:03.933 --> 00:00:05.433\nWords on screen." in vtt
+    # the line would last 1.5 s, but its clip ends 22 frames after it starts: the cue ends with the clip
+    assert vtt.startswith("WEBVTT") and "00:00:03.933 --> 00:00:05.399\nWords on screen." in vtt
 
 
 def test_manifest_lists_every_file_with_its_checksum(produced):
@@ -176,3 +183,77 @@ def test_slide_deck_opens_offline(produced):
         page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
         assert page.evaluate("Reveal.getTotalSlides()") == 4
         assert outside == [] and page.problems == []
+
+
+def test_every_video_is_tagged_bt709(produced):
+    """Scene clips, the stitched lecture and every slide video say how their colours are coded."""
+    _, _, folder = produced
+    videos = [*folder.glob("*.mp4"), *(folder / "slides" / "files").rglob("*.mp4")]
+    assert len(videos) == 3 + 4  # two scenes, the lecture, four slides
+    assert {video.name: colour_tags(video) for video in videos} == {video.name: BT709 for video in videos}
+
+
+def test_cues_keep_the_rules_and_are_the_same_everywhere(produced):
+    _, _, folder = produced
+    lecture = read_srt(folder / "lecture.srt")
+    assert problems(lecture, "en") == []
+    vtt_texts = [block.split("\n", 2)[2] for block in (folder / "lecture.vtt").read_text().strip().split("\n\n")[1:]]
+    assert vtt_texts == [cue.text for cue in lecture]
+    notes = [slide.notes_slide.notes_text_frame.text for slide in Presentation(str(folder / "slides.pptx")).slides]
+    assert [note for note in notes if "(" not in note] == [cue.text for cue in lecture]  # the narrated slides
+
+
+def test_powerpoint_deck_looks_finished(produced):
+    _, _, folder = produced
+    deck = Presentation(str(folder / "slides.pptx"))
+    assert (deck.slide_width, deck.slide_height) == (12192000, 6858000)
+    properties = deck.core_properties
+    assert (properties.title, properties.author, properties.last_modified_by) == (
+        LECTURE_TITLE["en"], "saddle-lecture project", "saddle-lecture project")
+    assert properties.created.year >= 2026 and properties.language == "en-US"
+    titles = [slide.shapes.title.text for slide in deck.slides]
+    assert titles == ["Tiny Circle · 1/2", "Tiny Circle · 2/2", "Tiny · 1/2", "Tiny · 2/2"]
+    assert all(slide.notes_slide.notes_text_frame.text.strip() for slide in deck.slides)
+    movies = [shape for slide in deck.slides for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.MEDIA]
+    assert [movie.name for movie in movies] == ["TinyCircle 1/2 (video)", "TinyCircle 2/2 (video)",
+                                                "TinyWords 1/2 (video)", "TinyWords 2/2 (video)"]
+    assert all(movie._element.nvPicPr.cNvPr.get("descr", "").startswith("Animation, ") for movie in movies)
+    with zipfile.ZipFile(folder / "slides.pptx") as package:
+        app = package.read("docProps/app.xml").decode()
+        presentation = package.read("ppt/presentation.xml").decode()
+        with Image.open(io.BytesIO(package.read("docProps/thumbnail.jpeg"))) as thumbnail:
+            assert thumbnail.width / thumbnail.height == pytest.approx(16 / 9, abs=0.02)
+            assert thumbnail.convert("L").getextrema()[1] > 100  # the title, written
+    assert "On-screen Show (16:9)" in app and "<Slides>4</Slides>" in app and "Steve Canny" not in presentation
+    sections = re.findall(r'<p14:section name="([^"]*)"', presentation)
+    assert sections == ["Tiny Circle", "Tiny"] and 'type="screen4x3"' not in presentation
+
+
+def test_powerpoint_deck_exports_to_pdf_pages_that_show_the_slides(produced, tmp_path):
+    """LibreOffice Impress, as a lecturer printing handouts would: every page shows its slide's poster, none is
+    the empty background (as the title slide's first frame is). The test scenes draw little (a thin circle, a
+    word: 0.5-0.9 % of a page); benchmarks/deck_check.py holds the whole lecture to pages under 99 % background."""
+    _, _, folder = produced
+    shares = pdf_page_background_shares(folder / "slides.pptx", tmp_path)
+    assert len(shares) == 4 and max(shares) < 0.998, shares
+
+
+def test_html_deck_is_titled_numbered_grouped_and_reloads_in_place(produced):
+    _, _, folder = produced
+    with browser_page() as page:
+        page.goto((folder / "slides.html").as_uri(), wait_until="load")
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
+        assert page.title() == LECTURE_TITLE["en"] and page.evaluate("document.documentElement.lang") == "en-US"
+        assert page.evaluate("Reveal.getHorizontalSlides().length") == 2  # one vertical stack per scene
+        assert page.evaluate("Reveal.getTotalSlides()") == 4
+        config = page.evaluate("Reveal.getConfig()")
+        assert (config["slideNumber"], config["progress"], config["hash"]) == ("c/t", True, True)
+        page.evaluate("Reveal.slide(1, 1)")
+        page.wait_for_function("location.hash === '#/1/1'", timeout=20_000)
+        assert page.locator(".slide-number").inner_text().replace(" ", "") == "4/4"
+        page.reload(wait_until="load")
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
+        assert page.evaluate("[Reveal.getIndices().h, Reveal.getIndices().v]") == [1, 1]
+        notes = page.evaluate("[...document.querySelectorAll('aside.notes')].map(n => n.textContent.trim())")
+        assert len(notes) == 4 and all(notes)
+        assert page.problems == []

@@ -10,11 +10,15 @@ import subprocess
 import sys
 from fractions import Fraction
 from pathlib import Path
+from types import SimpleNamespace
 
+import av
+import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from saddle.production.bt709 import _encode_bt709
 from saddle.production.plan import SceneEntry, Settings, fingerprint, longest_first, write_stamp
 from saddle.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
 from saddle.production.slides import REVEAL_VERSION
@@ -142,3 +146,26 @@ def test_slide_mode_keeps_the_scene_bases():
         result = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
                                 cwd=root, timeout=120, check=False)
         assert result.stdout.strip() == expected, result.stderr[-2000:]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.tuples(*[st.integers(0, 255)] * 3))
+def test_frames_are_coded_with_the_bt709_matrix(tmp_path_factory, colour):
+    """saddle.production.bt709's encoder step against the BT.709 formulas (limited range): a flat frame of any
+    colour comes back as the Y'CbCr that Rec. 709 gives for it (FFmpeg's default matrix would be BT.601's)."""
+    path = tmp_path_factory.mktemp("bt709") / "flat.mp4"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=15, options={"qp": "0"})
+        stream.pix_fmt, stream.width, stream.height = "yuv420p", 32, 32
+        frame = np.zeros((32, 32, 4), np.uint8)
+        frame[..., :3], frame[..., 3] = colour, 255
+        _encode_bt709(SimpleNamespace(stream=stream, container=container), frame, 1)
+        for packet in stream.encode():
+            container.mux(packet)
+    with av.open(str(path)) as container:
+        planes = next(container.decode(video=0)).to_ndarray()  # yuv420p: Y rows, then U and V
+    red, green, blue = (value / 255 for value in colour)
+    luma = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    expected = (16 + 219 * luma, 128 + 224 * (blue - luma) / 1.8556, 128 + 224 * (red - luma) / 1.5748)
+    measured = (planes[0, 0], planes[32, 0], planes[40, 0])
+    assert all(abs(int(m) - e) <= 1.5 for m, e in zip(measured, expected)), (measured, expected)

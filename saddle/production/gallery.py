@@ -1,7 +1,7 @@
 """index.html in the output folder: the lecture with its chapter list, then every scene's clip with its poster
-and subtitles — a page to preview everything before a talk. Plain HTML, no network; it works served from the
-folder and opened straight from disk (subtitles and chapters are inlined as data: URLs, because browsers refuse
-to load a <track> from a file: URL)."""
+and subtitles (the cues of the .srt/.vtt files, at most two lines each, on a dark box) — a page to preview
+everything before a talk. Plain HTML, no network; it works served from the folder and opened straight from disk
+(subtitles and chapters are inlined as data: URLs, because browsers refuse to load a <track> from a file: URL)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 from saddle.production.media import probe
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.safety import write_text
+from saddle.production.slides import LECTURE_TITLE
 
 LANGUAGE_LABELS = {"en": "English", "zh": "中文"}
 PAGE_COLOURS = {"dark": ("#111418", "#F2F2F2", "#4EA8FF"), "light": ("#FFFFFF", "#1A1A1A", "#1565C0")}
@@ -31,6 +32,7 @@ body {{ background: {background}; color: {text}; font-family: "Noto Sans CJK SC"
        max-width: 60rem; padding: 0 1rem; }}
 a {{ color: {accent}; }}
 video {{ width: 100%; background: #000; }}
+video::cue {{ background: rgba(0, 0, 0, 0.8); color: #FFF; line-height: 1.3; }}
 section {{ margin-bottom: 3rem; }}
 </style>
 </head>
@@ -102,6 +104,6 @@ def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
 def write_gallery(folder: Path, lecture: list[SceneEntry], settings: Settings) -> None:
     background, text, accent = PAGE_COLOURS[settings.theme]
     write_text(folder / "index.html", _PAGE.format(
-        lang=settings.lang, title="When the gradient is small — lecture preview", background=background,
+        lang=settings.lang, title=f"{LECTURE_TITLE[settings.lang]} — preview", background=background,
         text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings),
         scenes="\n".join(_scene_section(folder, entry, settings) for entry in lecture)))

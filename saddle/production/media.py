@@ -9,10 +9,13 @@ from itertools import accumulate
 from pathlib import Path
 
 import av
+import numpy as np
 
 from mathcore.errors import LossError
 
 FASTSTART = {"movflags": "+faststart"}  # moov atom before the media data: playback starts before the download ends
+#: A video's colour tags as FFmpeg numbers them: BT.709 primaries, transfer and matrix, limited ("tv") range.
+BT709 = {"color_range": 1, "color_primaries": 1, "color_trc": 1, "colorspace": 1}
 
 
 class ProductionError(LossError):
@@ -60,13 +63,20 @@ def probe(path: Path) -> VideoInfo:
                          stream.metadata.get("alpha_mode", stream.metadata.get("ALPHA_MODE")) == "1")
 
 
+def colour_tags(path: Path) -> dict[str, int]:
+    with av.open(str(path)) as container:
+        context = container.streams.video[0].codec_context
+        return {field: int(getattr(context, field)) for field in BT709}
+
+
 def require_deliverable(path: Path) -> VideoInfo:
-    """The clip plays everywhere slides need it: H.264, yuv420p, even frame size, moov first."""
+    """The clip plays everywhere slides need it: H.264, yuv420p, even frame size, moov first, colours tagged."""
     info = probe(path)
     problems = [f"codec {info.codec} (want h264)"] * (info.codec != "h264")
     problems += [f"pixel format {info.pix_fmt} (want yuv420p)"] * (info.pix_fmt != "yuv420p")
     problems += [f"odd frame size {info.width}x{info.height}"] * (info.width % 2 or info.height % 2)
     problems += ["moov atom after the media data"] * (not moov_first(path))
+    problems += [f"colour tags {colour_tags(path)} (want BT.709)"] * (colour_tags(path) != BT709)
     if problems:
         raise ProductionError(f"{path.name}: {', '.join(problems)}")
     return info
@@ -149,28 +159,36 @@ def chapter_list(path: Path) -> list[tuple[str, Fraction, Fraction]]:
                  chapter["end"] * _time_base(chapter)) for chapter in container.chapters()]
 
 
-def write_poster(source: Path, target: Path, samples: int = 8) -> None:
-    """Save the most detailed of a few evenly spread frames as a PNG: a poster shows the scene at its fullest,
-    never the empty first frame or a faded-out last one. Detail is the spread of brightness over the frame."""
+def ink(frame, bottom: float = 1.0) -> float:
+    """The share of a frame that is not its background (its most common colour, give or take antialiasing);
+    of its bottom part only, with `bottom` < 1 (where subtitles are drawn)."""
+    pixels = frame.to_ndarray(format="rgb24")[::4, ::4].astype(np.int32) // 16
+    colours = pixels[..., 0] * 256 + pixels[..., 1] * 16 + pixels[..., 2]
+    band = colours[round(len(colours) * (1 - bottom)):]
+    return float(np.mean(band != np.bincount(colours.ravel()).argmax()))
+
+
+def best_frame(source: Path, samples: int = 8, last: bool = False):
+    """The frame that shows a clip best: the one with the most drawn on it among a few evenly spread frames and
+    the last one (later frames win ties: animations build up), never the empty first frame or a faded-out end.
+    `last` takes the last frame itself (a title slide ends when its title is written). One pass over the clip:
+    seeking would decode from the start of each of manim's partial movies again."""
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
+        stream.thread_type = "AUTO"
         duration = _duration(stream)
-        best, best_score = None, -1.0
-        for k in range(samples):
-            moment = duration * Fraction(2 * k + 1, 2 * samples)
-            frame = _frame_at(container, stream, moment)
-            if frame is not None and (score := float(frame.to_ndarray(format="gray").std())) > best_score:
-                best, best_score = frame, score
-        if best is None:
+        moments = [duration * Fraction(2 * k + 1, 2 * samples) for k in range(0 if last else samples)]
+        candidates, final = [], None
+        for final in container.decode(stream):
+            if moments and final.time is not None and final.time >= moments[0]:
+                candidates.append(final)
+                moments.pop(0)
+        if final is None:
             raise ProductionError(f"{source.name}: no frame could be decoded for the poster")
-        best.to_image().save(target, format="PNG")
+        shares = [ink(frame) for frame in [*candidates, final]]
+        return [*candidates, final][max(range(len(shares)), key=lambda index: (shares[index], index))]
 
 
-def _frame_at(container, stream, moment: Fraction):
-    container.seek(int(moment / Fraction(stream.time_base)), stream=stream, backward=True)
-    last = None
-    for frame in container.decode(stream):
-        last = frame
-        if frame.time is not None and frame.time >= moment:
-            break
-    return last
+def write_poster(source: Path, target: Path) -> None:
+    """Save the frame that best shows the clip as a PNG."""
+    best_frame(source).to_image().save(target, format="PNG")

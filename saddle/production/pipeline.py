@@ -43,7 +43,7 @@ def produce(names: tuple[str, ...], settings: Settings, jobs: int, renders: Path
         notes = [] if settings.transparent else [assemble_lecture(folder, lecture, settings)]
         if decks:
             ready = [entry for entry in chosen if is_current(folder, entry, settings)]
-            made = make_decks(folder, ready)
+            made = make_decks(folder, ready, settings)
             notes += [f"{deck.name} made from {len(ready)} scene(s)" for deck in made] or ["slide decks are up to date"]
         write_gallery(folder, lecture, settings)
         write_manifest(folder, settings)

@@ -18,7 +18,7 @@ from saddle.production.safety import write_text
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
 QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
 #: Bump when the way a scene is rendered changes (manim arguments), so every stored render counts as stale.
-RENDER_RECIPE = 1
+RENDER_RECIPE = 2  # 2: BT.709 Y'CbCr, tagged (saddle.production.bt709)
 
 
 @dataclass(frozen=True)

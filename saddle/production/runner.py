@@ -18,6 +18,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from saddle.production.captions import fit_cues
 from saddle.production.media import ProductionError, remux_for_streaming, require_deliverable, write_poster
 from saddle.production.plan import (
     ROOT,
@@ -58,8 +59,8 @@ def _manim_config(work: Path, cache: Path) -> Path:
 
 def _command(entry: SceneEntry, settings: Settings, config: Path) -> list[str]:
     alpha = ["-t", "--format=webm"] if settings.transparent else []
-    return [sys.executable, "-m", "manim", "render", f"-q{settings.quality}", "--config_file", str(config), *alpha,
-            str(entry.path), entry.name]
+    return [sys.executable, "-m", "saddle.production.bt709", "render", f"-q{settings.quality}", "--config_file",
+            str(config), *alpha, str(entry.path), entry.name]
 
 
 def _environment(settings: Settings, work: Path) -> dict[str, str]:
@@ -80,8 +81,8 @@ def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path) ->
     clip = folder / f"{entry.name}.mp4"
     with atomic_output(clip) as temporary:
         remux_for_streaming(video, temporary)
-        require_deliverable(temporary)
-    cues = read_srt(video.with_suffix(".srt"))
+        duration = require_deliverable(temporary).duration
+    cues = fit_cues(read_srt(video.with_suffix(".srt")), settings.lang, duration)
     write_text(folder / f"{entry.name}.srt", to_srt(cues))
     write_text(folder / f"{entry.name}.vtt", to_vtt(cues))
     with atomic_output(folder / f"{entry.name}.png") as temporary:

@@ -1,0 +1,50 @@
+"""manim's command line, with its videos in BT.709 and saying so (`python -m saddle.production.bt709 render ...`).
+
+manim 0.21 hands PyAV RGBA frames and lets the encoder turn them into Y'CbCr with FFmpeg's default, the BT.601
+matrix, and tags nothing; players then guess (BT.709 for HD, BT.601 for SD) and colours shift between them.
+Here each frame is converted with the BT.709 matrix into limited ("tv") range, and the stream is tagged BT.709
+primaries, transfer and matrix (sRGB colours, as manim draws them, have BT.709 primaries). The tags travel with
+the stream when manim joins partial movies and when saddle remuxes or stitches clips (streams are copied)."""
+
+from __future__ import annotations
+
+import av
+from av.video.reformatter import ColorRange, Colorspace
+from manim.__main__ import main
+from manim.scene import scene_file_writer
+
+from saddle.production.media import BT709
+
+Y_CB_CR = ("yuv420p", "yuva420p")
+_Job = scene_file_writer._PartialMovieEncodeJob
+_open_job = _Job.__init__
+
+
+def _tagged_job(self, path, animation_index, container, stream, frame_queue_size) -> None:
+    if stream.codec_context.pix_fmt in Y_CB_CR:
+        for field, value in BT709.items():
+            setattr(stream.codec_context, field, value)
+    _open_job(self, path, animation_index, container, stream, frame_queue_size)
+
+
+def _encode_bt709(self, frame, num_frames: int) -> None:
+    """As manim encodes a frame, but converted to Y'CbCr here with the BT.709 matrix."""
+    pix_fmt = self.stream.codec_context.pix_fmt
+    for _ in range(num_frames):
+        av_frame = av.VideoFrame.from_ndarray(frame, format="rgba")
+        if pix_fmt in Y_CB_CR:
+            av_frame = av_frame.reformat(format=pix_fmt, dst_colorspace=Colorspace.ITU709,
+                                         dst_color_range=ColorRange.MPEG)
+        for packet in self.stream.encode(av_frame):
+            self.container.mux(packet)
+
+
+def install() -> None:
+    """Make manim's partial-movie encoder convert and tag as above (in this process only)."""
+    setattr(_Job, "__init__", _tagged_job)  # noqa: B010 (mypy forbids assigning to a method)
+    setattr(_Job, "_encode_and_write_frame", _encode_bt709)  # noqa: B010
+
+
+if __name__ == "__main__":
+    install()
+    main()
