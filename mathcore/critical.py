@@ -1,26 +1,37 @@
-"""Critical points of a 2-D loss, found exactly where sympy can and by multistart Newton where it cannot,
-and classified by the Hessian or, where the Hessian is silent, by the loss itself around the point."""
+"""Critical points of a loss of any number of variables, found exactly where sympy can and by multistart Newton
+where it cannot, and classified by the Hessian (index = number of negative eigenvalues) or, where the Hessian is
+silent or does not exist, by the loss itself around the point.
+
+A loss that splits into parts sharing no variable (Σ (xᵢ² − 1)²) is solved part by part: its critical set is
+the product of theirs, so six double wells cost six one-variable problems, not a search in six dimensions."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
-from functools import reduce
 
 import numpy as np
 import sympy as sp
 
+from mathcore.critical_sets import equation_latex, equation_text, explicit_branches, samples_on
+from mathcore.critical_solve import Family, solve_block
+from mathcore.domain import ScalarField, box_grid, box_ranges
 from mathcore.errors import LossError
-from mathcore.loss import Loss, box_bounds
+from mathcore.loss import Loss
 
 DEFAULT_BOX = (-2.0, 2.0, -2.0, 2.0)
+DEFAULT_HALF_WIDTH = 2.0  # the default box is [−2, 2] for every variable
 #: An eigenvalue counts as zero when |λ| ≤ ZERO_RTOL · (typical Hessian norm over the box).
 ZERO_RTOL = 1e-6
-#: The higher-order test compares L on rings of these radii (fractions of the box diagonal) with L at the point.
+#: The higher-order test compares L on rings (spheres) of these radii (fractions of the box diagonal) with L at
+#: the point.
 RING_RADII = (1e-2, 3e-2)
 RING_DIRECTIONS = 3600
 #: Differences of L smaller than this (relative to max(1, |L|)) count as "equal" in the ring test.
 RING_RTOL = 1e-11
-MAX_EXACT_DEGREE = 8
+#: More isolated points than this in the box is refused (a product of parts can multiply quickly).
+MAX_POINTS = 20_000
+LINE_SAMPLES = 801  # along a line of critical points in a variable the loss does not depend on
 
 
 @dataclass(frozen=True)
@@ -30,66 +41,86 @@ class Classification:
     point: np.ndarray
     value: float
     gradient_norm: float
-    eigenvalues: np.ndarray  # ascending
+    eigenvalues: np.ndarray  # ascending; empty where the loss is not twice differentiable
     eigenvectors: np.ndarray  # row i is the unit eigenvector of eigenvalues[i]
     kind: str  # minimum | maximum | saddle | flat
-    test: str  # hessian | higher-order
+    test: str  # hessian | higher-order | not differentiable
     zero_tolerance: float
+    index: int | None  # number of negative eigenvalues (None where there is no Hessian)
 
 
 @dataclass(frozen=True)
 class CriticalPoint(Classification):
-    isolated: bool  # False when the point lies on a curve of critical points
+    isolated: bool  # False when the point lies on a family of critical points
 
 
 @dataclass(frozen=True)
-class CriticalCurve:
-    """A curve f = 0 on which every point is critical, e.g. the valley w1·w2 = 1 of the toy network."""
+class CriticalFamily:
+    """Non-isolated critical points {all equations = 0}, e.g. the valley w1·w2 = 1 of the toy network."""
 
-    equation: sp.Expr  # f, the curve is f = 0
+    equations: tuple[sp.Expr, ...]
     equation_latex: str
-    kind: str
-    branches: tuple[np.ndarray, ...]  # each (m, 2), ordered along the curve, inside the box
-
-    def sample_points(self, count: int = 7) -> np.ndarray:
-        points = np.concatenate(self.branches)
-        return points[np.linspace(0, len(points) - 1, min(count, len(points))).round().astype(int)]
+    equation_text: str
+    kind: str  # the kind of its points, or mixed
+    dimension: int
+    branches: tuple[np.ndarray, ...]  # a curve (dimension 1): ordered polylines (m, n) inside the box; else ()
 
 
 @dataclass(frozen=True)
 class CriticalSet:
     loss: Loss
-    box: tuple[float, float, float, float]
+    box: tuple[float, ...]  # LO HI for each variable
     points: tuple[CriticalPoint, ...]
-    curves: tuple[CriticalCurve, ...]
+    families: tuple[CriticalFamily, ...]
     method: str  # exact | numeric
+    starts: int  # Newton starts used by the numeric parts (0 when everything was exact)
+    blocks: tuple[tuple[str, ...], ...]  # variables of the parts solved separately
+
+    @property
+    def curves(self) -> tuple[CriticalFamily, ...]:
+        return tuple(f for f in self.families if f.dimension == 1)
+
+    def index_counts(self) -> dict[int, int]:
+        indices = [p.index for p in self.points if p.index is not None]
+        return {i: indices.count(i) for i in sorted(set(indices))}
 
 
-def _box_span(box) -> float:
-    (x0, x1), (y0, y1) = box_bounds(box)
-    return float(np.hypot(x1 - x0, y1 - y0))
+def default_box(dimension: int) -> tuple[float, ...]:
+    return (-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH) * dimension
 
 
-def _grid(box, count: int) -> np.ndarray:
-    (x0, x1), (y0, y1) = box_bounds(box)
-    gx, gy = np.meshgrid(np.linspace(x0, x1, count), np.linspace(y0, y1, count))
-    return np.stack([gx.ravel(), gy.ravel()], axis=-1)
+def _span(ranges) -> float:
+    return float(np.linalg.norm([hi - lo for lo, hi in ranges]))
 
 
 def hessian_scale(loss: Loss, box=DEFAULT_BOX) -> float:
     """Typical spectral norm of H over the box: the yardstick for 'this eigenvalue is zero'."""
-    hessians = loss.hessian(_grid(box, 9))
+    ranges = box_ranges(box, loss.dimension)
+    per_axis = 9 if loss.dimension <= 3 else max(3, round(729 ** (1 / loss.dimension)))
+    hessians = loss.hessian(box_grid(ranges, per_axis))
     hessians = hessians[np.all(np.isfinite(hessians), axis=(-2, -1))]  # SVD fails on a Hessian that does not exist
     norms = np.linalg.norm(hessians, ord=2, axis=(-2, -1)) if len(hessians) else np.zeros(0)
     norms = norms[np.isfinite(norms) & (norms > 0)]
     return float(np.median(norms)) if norms.size else 1.0
 
 
-def _ring_kind(loss: Loss, point: np.ndarray, radius: float) -> str:
-    angles = np.linspace(0, 2 * np.pi, RING_DIRECTIONS, endpoint=False)
-    ring = point + radius * np.stack([np.cos(angles), np.sin(angles)], axis=-1)
+def _directions(dimension: int, null_space: np.ndarray) -> np.ndarray:
+    """Unit directions for the ring test: the circle in 2-D; in more variables, seeded random directions on the
+    sphere, many of them inside the Hessian's null space (where a degenerate point is decided)."""
+    if dimension == 2:
+        angles = np.linspace(0, 2 * np.pi, RING_DIRECTIONS, endpoint=False)
+        return np.stack([np.cos(angles), np.sin(angles)], axis=-1)
+    rng = np.random.default_rng(0)
+    parts = [rng.standard_normal((RING_DIRECTIONS, dimension)), np.eye(dimension), -np.eye(dimension)]
+    if len(null_space):
+        parts += [rng.standard_normal((RING_DIRECTIONS, len(null_space))) @ null_space, null_space, -null_space]
+    directions = np.concatenate(parts)
+    return directions / np.linalg.norm(directions, axis=-1, keepdims=True)
+
+
+def _ring_kind(loss: Loss, point: np.ndarray, radius: float, directions: np.ndarray) -> str:
     centre = float(loss.value(point))
-    differences = loss.value(ring) - centre
+    differences = loss.value(point + radius * directions) - centre
     eps = RING_RTOL * max(1.0, abs(centre))
     rises, falls = bool((differences > eps).any()), bool((differences < -eps).any())
     return {(True, True): "saddle", (True, False): "minimum", (False, True): "maximum"}.get((rises, falls), "flat")
@@ -102,65 +133,69 @@ def _unit_eigenvectors(vectors: np.ndarray) -> np.ndarray:
     return np.where(pivots[:, None] < 0, -rows, rows)
 
 
+def kinks(loss: Loss) -> list[ScalarField]:
+    """Expressions whose zeros are where the loss has no Hessian: arguments of abs, bases of powers such as
+    sqrt or |u|^1.5 (a non-integer exponent below 2)."""
+    found = {node.args[0] for node in sp.preorder_traversal(loss.expression) if isinstance(node, sp.Abs)}
+    found |= {node.base for node in sp.preorder_traversal(loss.expression)
+              if isinstance(node, sp.Pow) and node.exp.is_number and not node.exp.is_integer and node.exp < 2}
+    return [ScalarField(u, loss.variables) for u in found if u.free_symbols]
+
+
 def classify(loss: Loss, point, box=DEFAULT_BOX, scale: float | None = None) -> Classification:
     """Eigen-decomposition of H at the point and the kind of point it is.
 
     The Hessian decides when it is definite or indefinite; when an eigenvalue is (relatively) zero and the
-    others share one sign, the test is inconclusive and the loss itself is compared on small rings around
-    the point (a local, sampled test: the monkey saddle is a saddle, x⁴ + y⁴ a minimum)."""
-    point = np.asarray(point, dtype=float)
-    scale = hessian_scale(loss, box) if scale is None else scale
-    tolerance = ZERO_RTOL * scale
-    eigenvalues, vectors = np.linalg.eigh(loss.hessian(point))
+    others share one sign, the test is inconclusive and the loss itself is compared on small rings (spheres)
+    around the point (a local, sampled test: the monkey saddle is a saddle, x⁴ + y⁴ a minimum). Where the loss
+    is not twice differentiable (|x| at 0) only the ring test is used, and the point says so."""
+    return classify_all(loss, np.asarray(point, dtype=float)[None], box, scale)[0]
+
+
+def classify_all(loss: Loss, points: np.ndarray, box=DEFAULT_BOX, scale: float | None = None) -> list[Classification]:
+    """classify for many points (m, n) at once: the derivatives are evaluated in one call."""
+    points = np.asarray(points, dtype=float).reshape(-1, loss.dimension)
+    n, span = loss.dimension, _span(box_ranges(box, loss.dimension))
+    tolerance = ZERO_RTOL * (hessian_scale(loss, box) if scale is None else scale)
+    hessians, values = loss.hessian(points), loss.value(points)
+    with np.errstate(all="ignore"):
+        gradient_norms = np.linalg.norm(loss.gradient(points), axis=-1)
+    smooth = np.all(np.isfinite(hessians), axis=(-2, -1))
+    for kink in kinks(loss):
+        smooth &= ~(np.abs(kink.value(points)) <= 1e-12)
+    eigenvalues, vectors = np.zeros((len(points), n)), np.tile(np.eye(n), (len(points), 1, 1))
+    if smooth.any():
+        eigenvalues[smooth], vectors[smooth] = np.linalg.eigh(hessians[smooth])
     eigenvalues = np.where(np.abs(eigenvalues) <= tolerance * 1e-6, 0.0, eigenvalues)
-    positive, negative = eigenvalues > tolerance, eigenvalues < -tolerance
-    if positive.any() and negative.any():
-        kind, test = "saddle", "hessian"
-    elif positive.all():
-        kind, test = "minimum", "hessian"
-    elif negative.all():
-        kind, test = "maximum", "hessian"
-    else:
-        test = "higher-order"
-        kind = "flat"
-        for radius in sorted(RING_RADII):
-            kind = _ring_kind(loss, point, radius * _box_span(box))
-            if kind != "flat":
-                break
-    return Classification(
-        point=point,
-        value=float(loss.value(point)),
-        gradient_norm=float(np.linalg.norm(loss.gradient(point))),
-        eigenvalues=eigenvalues,
-        eigenvectors=_unit_eigenvectors(vectors),
-        kind=kind,
-        test=test,
-        zero_tolerance=tolerance,
-    )
-
-
-def _in_box(points: np.ndarray, box, margin: float = 1e-9) -> np.ndarray:
-    (x0, x1), (y0, y1) = box_bounds(box)
-    x, y = points[..., 0], points[..., 1]
-    return (x >= x0 - margin) & (x <= x1 + margin) & (y >= y0 - margin) & (y <= y1 + margin)
-
-
-def _polish(loss: Loss, points: np.ndarray, steps: int = 60) -> np.ndarray:
-    """Newton on ∇L = 0 for many starts at once (pseudo-inverse, so flat directions do not blow up).
-
-    A start that reaches a point where the derivatives do not exist (a kink, a pole) is abandoned as NaN."""
-    points = np.array(points, dtype=float)
-    for _ in range(steps):
-        hessians, gradients = loss.hessian(points), loss.gradient(points)
-        defined = np.all(np.isfinite(hessians), axis=(-2, -1)) & np.all(np.isfinite(gradients), axis=-1)
-        step = np.zeros_like(points)
-        step[defined] = np.einsum("...ij,...j->...i", np.linalg.pinv(hessians[defined], rcond=1e-10),
-                                  gradients[defined])
-        step = np.where(np.isfinite(step), step, 0.0)
-        points = np.where(defined[..., None], points - step, np.nan)
-        if np.max(np.abs(step), initial=0.0) < 1e-15:
-            break
-    return points
+    results = []
+    for i, point in enumerate(points):
+        positive, negative = eigenvalues[i] > tolerance, eigenvalues[i] < -tolerance
+        kind, test = "flat", "higher-order" if smooth[i] else "not differentiable"
+        if smooth[i] and positive.any() and negative.any():
+            kind, test = "saddle", "hessian"
+        elif smooth[i] and positive.all():
+            kind, test = "minimum", "hessian"
+        elif smooth[i] and negative.all():
+            kind, test = "maximum", "hessian"
+        else:
+            null_space = vectors[i].T[~positive & ~negative] if smooth[i] else np.eye(n)
+            directions = _directions(n, null_space)
+            for radius in sorted(RING_RADII):
+                kind = _ring_kind(loss, point, radius * span, directions)
+                if kind != "flat":
+                    break
+        results.append(Classification(
+            point=point,
+            value=float(values[i]),
+            gradient_norm=float(gradient_norms[i]),
+            eigenvalues=eigenvalues[i] if smooth[i] else np.zeros(0),
+            eigenvectors=_unit_eigenvectors(vectors[i]) if smooth[i] else np.zeros((0, n)),
+            kind=kind,
+            test=test,
+            zero_tolerance=tolerance,
+            index=int(negative.sum()) if smooth[i] else None,
+        ))
+    return results
 
 
 def _deduplicate(points: np.ndarray, radius: float) -> np.ndarray:
@@ -168,135 +203,139 @@ def _deduplicate(points: np.ndarray, radius: float) -> np.ndarray:
     for p in points:
         if all(np.linalg.norm(p - q) > radius for q in kept):
             kept.append(p)
-    kept.sort(key=lambda p: (round(p[0], 9), round(p[1], 9)))
-    return np.array(kept).reshape(-1, 2)
-
-
-def _equation_latex(f: sp.Expr) -> str:
-    constant = f.as_independent(*f.free_symbols, as_Add=True)[0]
-    lhs, rhs = sp.expand(f - constant), -constant
-    if lhs.could_extract_minus_sign():
-        lhs, rhs = -lhs, -rhs
-    return sp.latex(sp.Eq(lhs, rhs, evaluate=False))
-
-
-def _branches(loss: Loss, f: sp.Expr, box, samples: int = 801) -> tuple[np.ndarray, ...]:
-    """Ordered pieces of the curve f = 0 inside the box, from an explicit solution y(x) or x(y)."""
-    x, y = loss.variables
-    (x0, x1), (y0, y1) = box_bounds(box)
-    for solve_for, along, (lo, hi) in ((y, x, (x0, x1)), (x, y, (y0, y1))):
-        try:
-            solutions = sp.solve(f, solve_for)
-        except NotImplementedError:
-            continue
-        solutions = [s for s in solutions if s.free_symbols <= {along}]
-        if not solutions:
-            continue
-        t = np.linspace(lo, hi, samples)
-        pieces = []
-        for solution in solutions:
-            with np.errstate(all="ignore"):
-                other = np.broadcast_to(np.asarray(sp.lambdify(along, solution, "numpy")(t.astype(complex))), t.shape)
-            real = np.isfinite(other) & (np.abs(np.imag(other)) < 1e-12)
-            points = np.stack([t, np.real(other)] if solve_for == y else [np.real(other), t], axis=-1)
-            inside = real & _in_box(points, box)
-            edges = np.flatnonzero(np.diff(np.concatenate([[0], inside.astype(int), [0]])))
-            pieces += [points[a:b] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2]
-        return tuple(pieces)
-    return ()
+    kept.sort(key=lambda p: tuple(round(c, 9) for c in p))
+    return np.array(kept).reshape(-1, points.shape[-1])
 
 
 def level_curve(loss: Loss, level: float, box=DEFAULT_BOX) -> tuple[np.ndarray, ...]:
     """The contour L = level inside the box, exactly, as ordered branches: each factor of L − level is solved
     for one variable (so the level of the toy network's saddle gives both axes as well as w1·w2 = 2)."""
     _, factors = sp.factor_list(sp.expand(loss.expression - sp.nsimplify(level)))
-    return tuple(branch for factor, _ in factors if factor.free_symbols for branch in _branches(loss, factor, box))
+    ranges = box_ranges(box, 2)
+    return tuple(branch for factor, _ in factors if factor.free_symbols
+                 for branch in explicit_branches(factor, loss.variables, ranges) or ())
 
 
-def _real_solutions(polynomials: list[sp.Expr], variables) -> list[list[float]] | None:
-    """Real solutions of a zero-dimensional polynomial system by a lex Gröbner basis and back-substitution.
+def blocks(loss: Loss) -> list[tuple[list[int], sp.Expr]]:
+    """The loss as a sum of parts sharing no variable: (indices of the part's variables, the part), in the order
+    of the variables; a variable the loss does not use is a part of its own, equal to 0."""
+    index = {v: i for i, v in enumerate(loss.variables)}
+    group = list(range(loss.dimension))
 
-    (sympy's solve_poly_system silently drops solutions of Himmelblau's gradient, so it is not used.)"""
-    x, y = variables
-    basis = sp.groebner(polynomials, x, y, order="lex")
-    if not basis.is_zero_dimensional:
-        return None
-    exprs = list(basis.exprs)
-    univariate = next(g for g in exprs if not g.has(x))
-    solutions = []
-    for root in sp.Poly(univariate, y).real_roots():
-        y_value = sp.Float(root.evalf(40), 40)
-        in_x = [sp.Poly(g.subs(y, y_value), x) for g in exprs if g.has(x)]
-        in_x = [p for p in in_x if p.degree() > 0]
-        for x_root in min(in_x, key=lambda p: p.degree()).nroots(n=30, maxsteps=200):
-            x_value = complex(x_root)
-            if abs(x_value.imag) > 1e-9:
-                continue
-            residual = max(abs(complex(g.subs({x: x_value.real, y: y_value}))) for g in exprs)
-            if residual < 1e-6 * max(1.0, *(abs(c) for g in exprs for c in sp.Poly(g, x, y).coeffs())):
-                solutions.append([x_value.real, float(y_value)])
-    return solutions
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    terms = [t for t in sp.Add.make_args(loss.expression) if t.free_symbols]
+    for term in terms:
+        members = sorted(index[s] for s in term.free_symbols)
+        for i in members[1:]:
+            group[root(i)] = root(members[0])
+    parts: dict[int, list[int]] = {}
+    for i in range(loss.dimension):
+        parts.setdefault(root(i), []).append(i)
+    return [(members, sp.Add(*(t for t in terms if root(index[next(iter(t.free_symbols))]) == r)))
+            for r, members in parts.items()]
 
 
-def _exact(loss: Loss, box, scale: float):
-    """Exact critical set of a polynomial loss: the common factor of the gradient gives curves, the rest points."""
-    variables = loss.variables
-    if not loss.expression.is_polynomial(*variables):
-        return None
-    polys = [sp.Poly(sp.expand(g), *variables) for g in loss.gradient_expressions]
-    if any(p.total_degree() > MAX_EXACT_DEGREE for p in polys):
-        return None
-    common = reduce(sp.gcd, polys)
-    curves = []
-    for factor, _ in sp.factor_list(common.as_expr())[1]:
-        if not factor.free_symbols:
+def _coordinate_equation(variable: sp.Symbol, value: float) -> sp.Expr:
+    """variable − value, with the value written simply when it is (π/2, √2/2, 1/3)."""
+    simple = sp.nsimplify(value, [sp.pi], tolerance=1e-12, rational=False)
+    return variable - (simple if abs(float(simple) - value) <= 1e-12 * max(1.0, abs(value)) else sp.Float(value, 15))
+
+
+def _block_choices(solution, members, ranges) -> list[tuple[np.ndarray | None, Family | None]]:
+    points = _deduplicate(solution.points, 1e-6 * _span([ranges[i] for i in members]))
+    return [(p, None) for p in points] + [(None, f) for f in solution.families]
+
+
+def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFamily:
+    """One family of the product: the chosen families of some parts times the chosen points of the others."""
+    n = loss.dimension
+    equations: list[sp.Expr] = []
+    dimension, base = 0, np.zeros(n)
+    samples: list[tuple[list[int], np.ndarray]] = []  # per part: its columns and a few sample points
+    curve_part = None
+    for (point, family), (members, _) in zip(combination, parts):
+        variables = [loss.variables[i] for i in members]
+        block_ranges = [ranges[i] for i in members]
+        if family is None:
+            base[members] = point
+            equations += [_coordinate_equation(v, float(c)) for v, c in zip(variables, point)]
             continue
-        branches = _branches(loss, factor, box)
-        if not branches:
-            continue
-        samples = np.concatenate(branches)
-        picks = samples[np.linspace(0, len(samples) - 1, 9).round().astype(int)]
-        kinds = {classify(loss, p, box, scale).kind for p in picks}
-        kind = kinds.pop() if len(kinds) == 1 else "mixed"
-        curves.append(CriticalCurve(factor, _equation_latex(factor), kind, branches))
-    quotients = [sp.div(p, common)[0] for p in polys]
-    if all(q.is_zero for q in quotients):
-        return [], curves
-    candidates = _real_solutions([q.as_expr() for q in quotients], variables)
-    if candidates is None:
-        return None
-    points = np.array(candidates, dtype=float).reshape(-1, 2)
-    points = _polish(loss, points, steps=5)
-    return points[_in_box(points, box)], curves
-
-
-def _numeric(loss: Loss, box, seed: int = 0) -> np.ndarray:
-    rng = np.random.default_rng(seed)
-    (x0, x1), (y0, y1) = box_bounds(box)
-    starts = np.concatenate([_grid(box, 15), rng.uniform([x0, y0], [x1, y1], size=(64, 2))])
-    points = _polish(loss, starts)
-    gradient_scale = max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
-    converged = np.all(np.isfinite(points), axis=-1) & _in_box(points, box)
-    converged &= np.linalg.norm(loss.gradient(points), axis=-1) < 1e-9 * gradient_scale
-    return points[converged]
+        dimension += family.dimension
+        equations += list(family.equations)
+        if family.branches:
+            along = np.concatenate(family.branches)
+            samples.append((members, along[np.linspace(0, len(along) - 1, 9).round().astype(int)]))
+            curve_part = (members, family.branches)
+        elif not family.equations:  # a variable the loss does not use: its whole range
+            samples.append((members, box_grid(block_ranges, 3)))
+            if family.dimension == 1:
+                (lo, hi), = block_ranges
+                curve_part = (members, (np.linspace(lo, hi, LINE_SAMPLES)[:, None],))
+        else:
+            samples.append((members, samples_on(family.equations[0], variables, block_ranges)))
+    picks = []
+    for i in range(9):
+        sample = base.copy()
+        for members, points in samples:
+            if len(points):
+                sample[members] = points[i % len(points)]
+        picks.append(sample)
+    kinds = {c.kind for c in classify_all(loss, np.array(picks), tuple(np.ravel(ranges)), scale)}
+    branches: tuple[np.ndarray, ...] = ()
+    if dimension == 1 and curve_part is not None:
+        members, pieces = curve_part
+        branches = tuple(np.tile(base, (len(b), 1)) for b in pieces)
+        for full, piece in zip(branches, pieces):
+            full[:, members] = piece
+    return CriticalFamily(
+        equations=tuple(equations),
+        equation_latex=r",\quad ".join(equation_latex(f) for f in equations),
+        equation_text=", ".join(equation_text(f) for f in equations),
+        kind=kinds.pop() if len(kinds) == 1 else "mixed",
+        dimension=dimension,
+        branches=branches,
+    )
 
 
 def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
-    """Every critical point in the box, exact (sympy) where the gradient system is polynomial and solvable."""
-    if loss.dimension != 2:
-        raise ValueError("critical_points works on losses of two variables")
-    box = tuple(float(v) for v in np.asarray(box, dtype=float).reshape(-1))
-    box_bounds(box)
+    """Every critical point in the box, exact (sympy) where the gradient system is polynomial and solvable; the
+    loss is split into parts sharing no variable first, and the critical set is the product of theirs."""
+    ranges = box_ranges(box, loss.dimension)
+    box = tuple(float(v) for v in np.ravel(ranges))
     if all(g == 0 for g in loss.gradient_expressions):
         raise LossError(f"the loss is constant (L = {loss.expression}): every point is critical and none can be "
                         "classified; give a loss that depends on the variables")
+    parts = blocks(loss)
+    solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members])
+                 for members, part in parts]
+    choices = [_block_choices(s, members, ranges) for s, (members, _) in zip(solutions, parts)]
+    count = int(np.prod([sum(p is not None for p, _ in c) for c in choices]))
+    if count > MAX_POINTS:
+        raise LossError(f"the loss has {count} critical points in the box, more than {MAX_POINTS} can be classified; "
+                        "choose a smaller box with --box")
     scale = hessian_scale(loss, box)
-    exact = _exact(loss, box, scale)
-    method = "exact" if exact is not None else "numeric"
-    points, curves = exact if exact is not None else (_numeric(loss, box), [])
-    points = _deduplicate(points, 1e-6 * _box_span(box))
-    on_curve = [any(abs(float(c.equation.subs(dict(zip(loss.variables, p))))) < 1e-9 for c in curves) for p in points]
-    classified = tuple(
-        CriticalPoint(**vars(classify(loss, p, box, scale)), isolated=not c) for p, c in zip(points, on_curve)
+    points, families = [], []
+    for combination in itertools.product(*choices):
+        if all(family is None for _, family in combination):
+            full = np.zeros(loss.dimension)
+            for (point, _), (members, _) in zip(combination, parts):
+                full[members] = point
+            points.append(full)
+        else:
+            families.append(_family(loss, ranges, combination, parts, scale))
+    points = sorted(points, key=lambda p: tuple(round(c, 9) for c in p))
+    fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families]
+    classified = []
+    for p, info in zip(points, classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)):
+        on_family = any(all(abs(float(f.value(p[None])[0])) < 1e-9 for f in fs) for fs in fields)
+        classified.append(CriticalPoint(**vars(info), isolated=not on_family))
+    numeric = [s for s in solutions if s.method == "numeric"]
+    return CriticalSet(
+        loss=loss, box=box, points=tuple(classified), families=tuple(families),
+        method="numeric" if numeric else "exact", starts=sum(s.starts for s in numeric),
+        blocks=tuple(tuple(loss.variables[i].name for i in members) for members, _ in parts),
     )
-    return CriticalSet(loss=loss, box=box, points=classified, curves=tuple(curves), method=method)

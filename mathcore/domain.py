@@ -69,8 +69,8 @@ def _format(point, ranges) -> str:
     return "(" + ", ".join(f"{0.0 if abs(v) < 1e-9 * span else v:.3g}" for v in point) + ")"
 
 
-class _Singular:
-    """One singular expression b, its numpy value and gradient, and a search for its zeros in the box."""
+class ScalarField:
+    """One expression b of the variables, its numpy value and gradient, and searches for its zeros in a box."""
 
     def __init__(self, expression: sp.Expr, variables):
         self.expression = expression
@@ -79,11 +79,11 @@ class _Singular:
 
     def value(self, points: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
-            return np.broadcast_to(np.asarray(self._value(*points.T), dtype=float), points.shape[:-1])
+            return np.broadcast_to(np.asarray(self._value(*np.moveaxis(points, -1, 0)), dtype=float), points.shape[:-1])
 
-    def _gradient_at(self, points: np.ndarray) -> np.ndarray:
+    def gradient(self, points: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):
-            parts = self._gradient(*points.T)
+            parts = self._gradient(*np.moveaxis(points, -1, 0))
         return np.stack([np.broadcast_to(np.asarray(p, dtype=float), points.shape[:-1]) for p in parts], axis=-1)
 
     def zero_in(self, ranges, samples: np.ndarray) -> np.ndarray | None:
@@ -114,15 +114,20 @@ class _Singular:
                 high = middle
         return low if abs(self.value(low[None])[0]) <= tolerance * 1e6 else None
 
-    def _touch(self, ranges, starts: np.ndarray, tolerance: float) -> np.ndarray | None:
-        """Gauss–Newton steps x ← x − b ∇b / |∇b|² towards a zero of b that b only touches (b ≥ 0 around it)."""
-        points = starts.copy()
-        for _ in range(_NEWTON_STEPS):
-            values, gradients = self.value(points), self._gradient_at(points)
+    def project(self, points: np.ndarray, steps: int = _NEWTON_STEPS) -> np.ndarray:
+        """Gauss–Newton steps x ← x − b ∇b / |∇b|²: onto the zero set b = 0 from nearby points."""
+        points = np.array(points, dtype=float)
+        for _ in range(steps):
+            values, gradients = self.value(points), self.gradient(points)
             norms = np.sum(gradients**2, axis=-1)
             with np.errstate(all="ignore"):
                 step = np.where((norms > 0)[:, None], values[:, None] * gradients / norms[:, None], 0.0)
             points = points - np.where(np.isfinite(step), step, 0.0)
+        return points
+
+    def _touch(self, ranges, starts: np.ndarray, tolerance: float) -> np.ndarray | None:
+        """A zero that b only touches (b ≥ 0 around it), reached by projecting the samples nearest zero."""
+        points = self.project(starts)
         lo, hi = np.array(ranges).T
         inside = np.all((points >= lo) & (points <= hi), axis=-1)
         hits = inside & (np.abs(self.value(points)) <= tolerance)
@@ -133,7 +138,7 @@ def check_domain(expression: sp.Expr, variables, ranges, points: np.ndarray, val
     """LossError, in one line with its fix, if the loss is not finite somewhere in the box.
 
     points (m, n) and values (m,) are the loss sampled on a grid over the box."""
-    singular = [_Singular(b, variables) for b in singular_expressions(expression)]
+    singular = [ScalarField(b, variables) for b in singular_expressions(expression)]
     bad = ~np.isfinite(values)
     if bad.any():
         index = int(np.argmax(bad))

@@ -7,13 +7,17 @@ import sys
 
 import click
 
-from mathcore.critical import DEFAULT_BOX, critical_points
+from mathcore.critical import critical_points
+from mathcore.domain import box_ranges
 from mathcore.errors import LossError
-from mathcore.loss import Loss, box_bounds
+from mathcore.loss import Loss
+from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.cli_explore import explore
 from saddle.cli_render import COMMANDS
 from saddle.cli_study import study
 from saddle.report import analysis_dict, analysis_table
+
+MAX_VARIABLES = 8
 
 
 class SaddleGroup(click.Group):
@@ -32,17 +36,19 @@ def main():
     """Critical points of losses, and the lecture that explains them."""
 
 
-@main.command()
+@main.command(cls=BoxCommand)
 @click.argument("expression")
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
-@click.option("--box", nargs=4, type=float, default=DEFAULT_BOX, show_default=True,
-              metavar="XMIN XMAX YMIN YMAX", help="Region to search for critical points.")
+@box_option("Region to search for critical points.")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
-def analyze(expression, variables, box, as_json):
-    """Find and classify every critical point of EXPRESSION, e.g. "(1-w1*w2)**2"."""
-    loss = Loss.from_text(expression, variables)
-    box_bounds(box)
-    loss.require_finite(box)
+def analyze(expression, variables, box_text, as_json):
+    """Find and classify every critical point of EXPRESSION, e.g. "(1-w1*w2)**2", in any number of variables."""
+    loss = Loss.from_text(expression, variables, dimension=None)
+    if loss.dimension > MAX_VARIABLES:
+        raise LossError(f"the loss has {loss.dimension} variables; saddle analyze handles at most {MAX_VARIABLES}")
+    box = parse_box(box_text, loss.dimension)
+    box_ranges(box, loss.dimension)
+    loss.require_defined(box)
     critical = critical_points(loss, box)
     click.echo(json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical))
 

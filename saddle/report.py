@@ -1,10 +1,13 @@
-"""Plain-data views of an analysis: the JSON that `saddle analyze --json` prints and the scenes read."""
+"""Plain-data views of an analysis: the JSON that `saddle analyze --json` prints and the table it prints otherwise."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from mathcore.critical import CriticalSet
+
+KIND_ORDER = ("minimum", "saddle", "maximum", "flat")
+PLURAL = {"minimum": "minima", "maximum": "maxima", "saddle": "saddles", "flat": "flat"}
 
 
 def _number(value: float, digits: int = 10) -> float:
@@ -16,6 +19,18 @@ def _numbers(array, digits: int = 10):
     return [_numbers(a, digits) if np.ndim(a) else _number(a, digits) for a in np.asarray(array)]
 
 
+def counts(critical: CriticalSet) -> dict:
+    """How many isolated points of each index and of each kind."""
+    kinds = [p.kind for p in critical.points]
+    by_kind = {k: kinds.count(k) for k in (*KIND_ORDER, *sorted(set(kinds) - set(KIND_ORDER))) if k in kinds}
+    return {
+        "points": len(critical.points),
+        "by_index": {str(i): n for i, n in critical.index_counts().items()},
+        "by_kind": by_kind,
+        "not_differentiable": sum(p.index is None for p in critical.points),
+    }
+
+
 def analysis_dict(critical: CriticalSet) -> dict:
     loss = critical.loss
     return {
@@ -24,13 +39,17 @@ def analysis_dict(critical: CriticalSet) -> dict:
         "variables": [v.name for v in loss.variables],
         "box": list(critical.box),
         "method": critical.method,
+        "numeric_starts": critical.starts,
+        "separate_parts": [list(block) for block in critical.blocks],
         "gradient_latex": loss.gradient_latex,
         "hessian_latex": loss.hessian_latex,
+        "counts": counts(critical),
         "critical_points": [
             {
                 "point": _numbers(p.point),
                 "value": _number(p.value),
                 "gradient_norm": _number(p.gradient_norm, 15),
+                "index": p.index,
                 "eigenvalues": _numbers(p.eigenvalues),
                 "eigenvectors": _numbers(p.eigenvectors),
                 "kind": p.kind,
@@ -39,37 +58,66 @@ def analysis_dict(critical: CriticalSet) -> dict:
             }
             for p in critical.points
         ],
-        "critical_curves": [
+        "critical_sets": [
             {
-                "kind": c.kind,
-                "equation_latex": c.equation_latex,
-                "sample_points": _numbers(c.sample_points(), 6),
+                "kind": f.kind,
+                "dimension": f.dimension,
+                "equation_latex": f.equation_latex,
+                "equation": f.equation_text,
+                "branches": [branch.tolist() for branch in f.branches],  # full precision, ordered along each branch
             }
-            for c in critical.curves
+            for f in critical.families
         ],
     }
+
+
+def _box_text(critical: CriticalSet) -> str:
+    return " x ".join(f"[{lo:g}, {hi:g}]" for lo, hi in zip(critical.box[::2], critical.box[1::2]))
+
+
+def _method_text(critical: CriticalSet) -> str:
+    text = f"solved {critical.method}ly"
+    if len(critical.blocks) > 1:
+        text += ", part by part: " + " | ".join(", ".join(block) for block in critical.blocks)
+    if critical.starts:
+        text += f"; Newton from {critical.starts} starts, so points between them may be missed"
+    return text
+
+
+def _summary(critical: CriticalSet) -> str:
+    facts = counts(critical)
+    kinds = ", ".join(f"{n} {kind if n == 1 else PLURAL.get(kind, kind)}" for kind, n in facts["by_kind"].items())
+    indices = "   ".join(f"{i}: {n}" for i, n in facts["by_index"].items())
+    line = f"{facts['points']} isolated critical point{'s' if facts['points'] != 1 else ''}: {kinds}"
+    return line + (f"   (by index, the number of negative eigenvalues: {indices})" if indices else "")
 
 
 def analysis_table(critical: CriticalSet) -> str:
     """The same facts as analysis_dict, laid out for a terminal."""
     loss = critical.loss
     names = ", ".join(v.name for v in loss.variables)
-    x0, x1, y0, y1 = critical.box
+    width = max(24, 10 * loss.dimension)
     lines = [
         f"loss      L({names}) = {loss.expression}",
-        f"box       [{x0:g}, {x1:g}] x [{y0:g}, {y1:g}]   (solved {critical.method}ly)",
+        f"box       {_box_text(critical)}   ({_method_text(critical)})",
         "gradient  " + "   ".join(f"dL/d{v.name} = {g}" for v, g in zip(loss.variables, loss.gradient_expressions)),
         "",
-        f"{'point':>24}  {'L':>10}  {'|grad|':>8}  {'eigenvalues':>22}  {'kind':<8} test",
+        f"{'point':>{width}}  {'L':>10}  {'|grad|':>8}  {'eigenvalues':>22}  {'index':>5}  {'kind':<8} test",
     ]
     for p in critical.points:
         point = "(" + ", ".join(f"{c:.5g}" for c in p.point) + ")"
-        eig = ", ".join(f"{e:.4g}" for e in p.eigenvalues)
-        flag = "" if p.isolated else "  (on a critical curve)"
-        lines.append(f"{point:>24}  {p.value:>10.4g}  {p.gradient_norm:>8.1e}  {eig:>22}  {p.kind:<8} {p.test}{flag}")
+        eig = ", ".join(f"{e:.4g}" for e in p.eigenvalues) or "none"
+        index = "-" if p.index is None else str(p.index)
+        flag = "" if p.isolated else "  (on a critical set)"
+        lines.append(f"{point:>{width}}  {p.value:>10.4g}  {p.gradient_norm:>8.1e}  {eig:>22}  {index:>5}  "
+                     f"{p.kind:<8} {p.test}{flag}")
     if not critical.points:
         lines.append("  no isolated critical points in the box")
-    for c in critical.curves:
-        lines.append(f"curve of {c.kind}: {c.equation_latex}  ({sum(len(b) for b in c.branches)} samples, "
-                     f"{len(c.branches)} branch{'es' if len(c.branches) != 1 else ''} in the box)")
+    else:
+        lines.append(_summary(critical))
+    for f in critical.families:
+        what = "curve" if f.dimension == 1 else f"set of dimension {f.dimension}"
+        drawn = f"  ({sum(len(b) for b in f.branches)} points on {len(f.branches)} branch" \
+                f"{'es' if len(f.branches) != 1 else ''} in the box)" if f.branches else ""
+        lines.append(f"{what} of {f.kind}: {f.equation_text}{drawn}")
     return "\n".join(lines)

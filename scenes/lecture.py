@@ -12,6 +12,7 @@ LECTURE: list[tuple[str, str]] = [
     ("scenes/s07_sealed_coffin.py", "SealedCoffin"),
     ("scenes/s08_dimensions.py", "SliceReveal"),
     ("scenes/s08_dimensions.py", "RandomHessians"),
+    ("scenes/s08_dimensions.py", "CriticalPointCount"),
     ("scenes/s09_minimum_ratio.py", "MinimumRatio"),
     ("scenes/s10_recap.py", "Recap"),
     ("scenes/s11_optimizer_race.py", "OptimizerRace"),

@@ -1,4 +1,5 @@
-"""Storyboard part 8: more dimensions, more ways out — and how rare an all-positive Hessian is."""
+"""Storyboard part 8: more dimensions, more ways out — how rare an all-positive Hessian is, and how few of
+the critical points of n double wells are minima."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowFromEdge,
+    Indicate,
     LaggedStart,
+    ManimColor,
     MathTex,
     Rectangle,
     ReplacementTransform,
@@ -29,9 +32,10 @@ from manim import (
     VGroup,
     VMobject,
     Write,
+    interpolate_color,
 )
 
-from mathcore.story.s08_dimensions import random_hessians, slice_reveal
+from mathcore.story.s08_dimensions import critical_point_count, random_hessians, slice_reveal
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.maps import polyline
@@ -206,3 +210,107 @@ class RandomHessians(LectureScene):
                       color=THEME.negative).next_to(axes, UP, buff=0.3)
         self.say("rh.half_said", Write(count), negative=data.negative_count, size=size)
         self.wait(1)
+
+
+def index_color(index: int, dimension: int):
+    """Index 0 (every eigenvalue positive) in the positive colour, index n (every one negative) in the negative."""
+    return interpolate_color(ManimColor(THEME.positive), ManimColor(THEME.negative), index / max(dimension, 1))
+
+
+class CriticalPointCount(LectureScene):
+    """The critical points of n double wells, counted by the analysis itself: 3ⁿ points, 2ⁿ minima, the rest saddles."""
+
+    chart_size = (5.4, 3.6)
+    bar_width = 0.5
+
+    def construct(self):
+        data = critical_point_count()
+        self.show_title("cpc.title")
+
+        # Section: one well, three critical points
+        well, well_formula = self.well(data)
+        self.say("cpc.one_well", Create(well[0]), Write(well_formula), LaggedStart(*(FadeIn(d) for d in well[1]),
+                                                                                 lag_ratio=0.3), run_time=2)
+        formula = MathTex(f"L = {data.loss_latex}").next_to(well, DOWN, buff=0.35).align_to(well, LEFT)
+        self.say("cpc.sum", Write(formula))
+
+        # Section: the table of counts, by kind
+        table = self.table(data).next_to(formula, DOWN, buff=0.35).align_to(well, LEFT)
+        rows = table[1:]
+        self.say("cpc.table", FadeIn(table[0]), LaggedStart(*(FadeIn(r, shift=RIGHT * 0.2) for r in rows),
+                                                            lag_ratio=0.25), run_time=2.5,
+                 three=int(data.points[2]), six=grouped(int(data.points[-1])))
+        self.say("cpc.minima", *(Indicate(row[2], color=THEME.positive) for row in rows))
+
+        # Section: the share of every index, n = 1 … 6
+        axes, labels, bars, totals = self.chart(data)
+        legend = self.legend().next_to(labels[0], DOWN, buff=0.3).align_to(axes, LEFT)
+        self.play(Create(axes), FadeIn(labels), run_time=1)
+        last = int(data.dimensions[-1])
+        self.say("cpc.bars", LaggedStart(*(GrowFromEdge(bar, DOWN) for bar in bars), lag_ratio=0.15),
+                 FadeIn(totals), FadeIn(legend), run_time=3, n=last,
+                 share=f"{100 * data.minima[-1] / data.points[-1]:.0f}%")
+        self.say("cpc.conclusion", Indicate(rows[-1][3], color=index_color(1, 2)),
+                 saddles=int(data.saddles[-1]), points=int(data.points[-1]))
+        self.wait(1)
+
+    def well(self, data) -> tuple[VGroup, MathTex]:
+        """(x² − 1)² with its three critical points coloured by kind."""
+        axes = Axes(x_range=[-1.6, 1.6, 1], y_range=[0, 2.6, 1], x_length=3.6, y_length=1.6, tips=False,
+                    axis_config={"color": THEME.muted, "include_ticks": False})
+        curve = VMobject(color=THEME.loss, stroke_width=4).set_points_smoothly(
+            [axes.c2p(x, y) for x, y in zip(data.well_x, data.well_y)])
+        dots = VGroup(*(Dot(axes.c2p(x, float((x * x - 1) ** 2)), radius=0.09,
+                            color=THEME.positive if kind == "minimum" else THEME.negative)
+                        for x, kind in zip(data.well_points, data.well_kinds)))
+        group = VGroup(VGroup(axes, curve), dots).to_corner(UP + LEFT, buff=0.4).shift(DOWN * 0.9 + RIGHT * 0.2)
+        label = MathTex(data.well_latex, font_size=34).next_to(axes, RIGHT, buff=0.3).align_to(axes, UP)
+        return group, label
+
+    def table(self, data) -> VGroup:
+        """n, the number of critical points, and how many are minima, saddles and maxima."""
+        colors = (THEME.text, THEME.text, THEME.positive, index_color(1, 2), THEME.negative)  # as in the bars
+        keys = ("cpc.n", "cpc.points", "cpc.minimum", "cpc.saddle", "cpc.maximum")
+        widths = (0.5, 1.35, 1.45, 1.45, 1.45)
+        header = VGroup(*(words(key, SMALL_SIZE, color=color) for key, color in zip(keys, colors)))
+        lines = [header]
+        for n, points, minima, saddles, maxima in zip(data.dimensions, data.points, data.minima, data.saddles,
+                                                      data.maxima):
+            lines.append(VGroup(*(MathTex(str(int(v)), font_size=30, color=color)
+                                  for v, color in zip((n, points, minima, saddles, maxima), colors))))
+        for line in lines:
+            x = 0.0
+            for cell, width in zip(line, widths):
+                cell.move_to([x + width - cell.width / 2, 0, 0])  # right-aligned columns
+                x += width
+        return VGroup(*lines).arrange(DOWN, buff=0.16, aligned_edge=RIGHT)
+
+    def chart(self, data) -> tuple[Axes, VGroup, VGroup, VGroup]:
+        """One bar per n, stacked by index from 0 (minima, bottom) to n (the maximum, top)."""
+        last = int(data.dimensions[-1])
+        axes = Axes(x_range=[0.4, last + 0.6, 1], y_range=[0, 1, 0.25], x_length=self.chart_size[0],
+                    y_length=self.chart_size[1], tips=False, axis_config={"color": THEME.muted, "font_size": 24},
+                    x_axis_config={"numbers_to_include": list(range(1, last + 1))},
+                    y_axis_config={"numbers_to_include": [0, 0.5, 1]}).to_edge(RIGHT, buff=0.5).shift(UP * 0.45)
+        labels = VGroup(words("cpc.axis_n", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.4),
+                        words("cpc.axis_share", SMALL_SIZE).next_to(axes, UP, buff=0.25).align_to(axes, LEFT))
+        bars, totals = VGroup(), VGroup()
+        for n, row, total in zip(data.dimensions, data.by_index, data.points):
+            bottom, bar = 0.0, VGroup()
+            for index, count in enumerate(row[: n + 1]):
+                share = count / total
+                low, high = axes.c2p(n - self.bar_width / 2, bottom), axes.c2p(n + self.bar_width / 2, bottom + share)
+                bar.add(Rectangle(width=high[0] - low[0], height=max(high[1] - low[1], 1e-3), stroke_width=1,
+                                  stroke_color=THEME.background, fill_color=index_color(index, int(n)),
+                                  fill_opacity=0.9).move_to((low + high) / 2))
+                bottom += share
+            bars.add(bar)
+            totals.add(MathTex(str(int(total)), font_size=26).next_to(axes.c2p(n, 1), UP, buff=0.12))
+        return axes, labels, bars, totals
+
+    def legend(self) -> VGroup:
+        """The two ends of the colour ramp of the bars, and what an index is."""
+        ends = [legend_row(Rectangle(width=0.3, height=0.25, stroke_width=0, fill_color=index_color(k, 1),
+                                     fill_opacity=0.9), words(key, SMALL_SIZE), buff=0.15)
+                for k, key in ((0, "cpc.index_low"), (1, "cpc.index_high"))]
+        return stacked(*ends, words("cpc.index_meaning", SMALL_SIZE, color=THEME.muted), buff=0.12)

@@ -2,6 +2,7 @@
 
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -23,9 +24,14 @@ def test_toy_network_json():
     assert origin["eigenvalues"] == [-2.0, 2.0]
     assert origin["eigenvectors"][0] == pytest.approx([2**-0.5, 2**-0.5])
     assert origin["isolated"] is True
-    (valley,) = data["critical_curves"]
-    assert valley["kind"] == "minimum" and valley["equation_latex"] == "w_{1} w_{2} = 1"
-    assert all(abs(a * b - 1) < 1e-5 for a, b in valley["sample_points"])
+    (valley,) = data["critical_sets"]
+    assert valley["kind"] == "minimum" and valley["dimension"] == 1
+    assert valley["equation_latex"] == "w_{1} w_{2} = 1" and valley["equation"] == "w1*w2 = 1"
+    assert len(valley["branches"]) == 2  # w1 < 0 and w1 > 0, each an ordered polyline at full precision
+    for branch in valley["branches"]:
+        w1, w2 = np.array(branch).T
+        np.testing.assert_allclose(w1 * w2, 1, rtol=1e-13)
+        assert len(branch) > 200 and np.all(np.diff(w1) > 0)
 
 
 def test_table_and_options():
@@ -35,7 +41,8 @@ def test_table_and_options():
     assert result.exit_code == 0 and "saddle" in result.stdout
     result = run("analyze", "(x**2 + y - 11)**2 + (x + y**2 - 7)**2", "--box", "-5", "5", "-5", "5")
     assert result.exit_code == 0
-    assert result.stdout.count("saddle") == 4 and result.stdout.count("minimum") == 4
+    assert result.stdout.count("saddle ") == 4 and result.stdout.count("minimum") == 4
+    assert "9 isolated critical points: 4 minima, 4 saddles, 1 maximum" in result.stdout
     assert "maximum" in result.stdout
 
 
@@ -61,8 +68,6 @@ BAD_INPUTS = {
     "x + ": "cannot parse",
     "": "empty",
     "x" + "+x" * 300: "characters long",
-    "x**2": "exactly 2 variables",
-    "x + y + z": "exactly 2 variables",
     "1/0 + x + y": "division by zero",
     "exp": "is a function",
     "log(x) + y": "not finite",
@@ -123,3 +128,16 @@ def test_a_box_too_large_for_floating_point_says_it_overflows():
 def test_a_pole_outside_the_box_is_fine():
     result = run("analyze", "1/(x**2 + y**2) + x", "--box", "1", "2", "1", "2")
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["x**2 + y", "--box", "0", "1", "0", "1", "0", "1"], "a box needs 4 numbers XMIN XMAX YMIN YMAX, got 6"),
+    (["x + y + z", "--box", "0", "1", "0", "1"], "a box of 3 variables needs 6 numbers"),
+    (["x + y + z", "--box", "0", "1", "1", "0", "0", "1"], "LO < HI for every variable"),
+    (["+".join(f"x{i}" for i in range(9)), "--json"], "handles at most 8"),
+    (["1 + 2"], "a loss needs at least one variable"),
+])
+def test_bad_boxes_and_dimensions(args, message):
+    result = run("analyze", *args)
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1 and message in lines[0], result.output

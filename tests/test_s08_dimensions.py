@@ -1,5 +1,8 @@
-"""Part 8: the data behind SliceReveal and RandomHessians, pinned by golden snapshots and key frames; the slice
-that hides a saddle; the Monte Carlo estimates of P(all eigenvalues > 0) for GOE matrices against exact values."""
+"""Part 8: the data behind SliceReveal, RandomHessians and CriticalPointCount, pinned by golden snapshots and key
+frames; the slice that hides a saddle; the Monte Carlo estimates of P(all eigenvalues > 0) for GOE matrices against
+exact values; the critical points of n double wells against their count by construction."""
+
+from math import comb
 
 import numpy as np
 import pytest
@@ -9,13 +12,15 @@ from mathcore.builtins import saddle
 from mathcore.errors import LossError
 from mathcore.story.s08_dimensions import (
     counted_fraction,
+    critical_point_count,
+    double_wells,
     fit_trend,
     goe,
     importance_fraction,
     random_hessians,
     slice_reveal,
 )
-from scenes.s08_dimensions import RandomHessians, SliceReveal
+from scenes.s08_dimensions import CriticalPointCount, RandomHessians, SliceReveal
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test
 
@@ -40,6 +45,31 @@ def test_random_hessians_data(data_regression, ndarrays_regression):
 
 
 test_random_hessians_keyframe = keyframe_test(RandomHessians)
+
+
+def test_critical_point_count_data(data_regression, ndarrays_regression):
+    """Oracle by construction: a point picks −1, 0 or +1 in each of the n variables; its index is how many zeros it
+    picks (the well's curvature there is −4), so C(n, k)·2ⁿ⁻ᵏ points have index k."""
+    data = critical_point_count()
+    n = data.dimensions
+    assert np.array_equal(data.points, 3**n) and np.array_equal(data.minima, 2**n)
+    assert np.all(data.maxima == 1) and np.array_equal(data.saddles, 3**n - 2**n - 1)
+    expected = [[comb(int(d), k) * 2 ** (int(d) - k) if k <= d else 0 for k in range(n[-1] + 1)] for d in n]
+    assert np.array_equal(data.by_index, expected)
+    assert data.well_kinds == ("minimum", "maximum", "minimum") and np.allclose(data.well_points, [-1, 0, 1])
+    assert data.loss_latex == r"\sum_{i=1}^{n} \left({x}_{i}^{2} - 1\right)^{2}"
+    check_golden(data, data_regression, ndarrays_regression)
+
+
+def test_the_sum_on_screen_is_the_loss_analysed():
+    i, x = sp.Idx("i"), sp.IndexedBase("x")
+    for n in (1, 3):
+        loss = double_wells(n)
+        summed = sp.Sum((x[i] ** 2 - 1) ** 2, (i, 1, n)).doit()
+        assert sp.expand(summed.subs({x[k + 1]: v for k, v in enumerate(loss.variables)}) - loss.expression) == 0
+
+
+test_critical_point_count_keyframe = keyframe_test(CriticalPointCount)
 
 SLICE = slice_reveal()
 

@@ -98,7 +98,7 @@ class WorstNetworkData:
     example_latex: tuple[str, str]  # x = 1, ŷ = 1
     loss_definition_latex: str  # L = (ŷ − y)², before the example is substituted
     loss_latex: str  # after: (1 − w1 w2)²
-    box: tuple[float, float, float, float]
+    box: tuple[float, ...]  # (xmin, xmax, ymin, ymax), as the analysis returns it
     surface: Mesh  # L on a grid, capped at surface_ceiling so that the saddle is not dwarfed by the corners
     surface_ceiling: float
     loss_max: float  # the largest L in the box

@@ -29,9 +29,9 @@ import sympy as sp
 from scipy.special import gammaln
 
 from mathcore.builtins import saddle
-from mathcore.critical import classify
+from mathcore.critical import classify, critical_points
 from mathcore.errors import LossError
-from mathcore.loss import Mesh, latex
+from mathcore.loss import Loss, Mesh, latex
 
 
 @dataclass(frozen=True)
@@ -206,4 +206,57 @@ def random_hessians(max_size: int = 12, samples: int = 40_000, count_samples: in
         example=example, example_eigenvalues=np.linalg.eigvalsh(example),
         histogram_size=histogram_size, eigenvalues=eigenvalues, bin_edges=edges, bin_counts=bin_counts,
         semicircle_x=x, semicircle_density=density, negative_count=int(np.count_nonzero(eigenvalues < 0)),
+    )
+
+
+@dataclass(frozen=True)
+class CriticalPointCountData:
+    """8c, CriticalPointCount: the critical points of n separate double wells Σ (xᵢ² − 1)², n = 1 … 6, found and
+    classified by `saddle analyze`'s own analysis (mathcore.critical): most of them are saddles."""
+
+    loss_latex: str  # Σ_{i=1}^{n} (x_i² − 1)², from a sympy Sum
+    well_latex: str  # one well, (x² − 1)²
+    well_x: np.ndarray  # the one-variable well, sampled for the picture
+    well_y: np.ndarray
+    well_points: np.ndarray  # its critical points, ascending
+    well_kinds: tuple[str, ...]
+    dimensions: np.ndarray  # n = 1 … max
+    points: np.ndarray  # critical points found for each n
+    by_index: np.ndarray  # (max, max + 1): [n − 1, k] = points of index k (k negative eigenvalues)
+    minima: np.ndarray
+    maxima: np.ndarray
+    saddles: np.ndarray
+    box_half_width: float
+
+
+def double_wells(dimension: int):
+    """Σ (xᵢ² − 1)² in x1 … xn, parsed from text exactly as `saddle analyze` parses it."""
+    names = [f"x{i}" for i in range(1, dimension + 1)]
+    return Loss.from_text(" + ".join(f"(x{i}**2 - 1)**2" for i in range(1, dimension + 1)), names, dimension=None)
+
+
+def critical_point_count(max_dimension: int = 6, half_width: float = 2.0) -> CriticalPointCountData:
+    sets = [critical_points(double_wells(n), (-half_width, half_width) * n) for n in range(1, max_dimension + 1)]
+    by_index = np.zeros((max_dimension, max_dimension + 1), dtype=int)
+    for n, critical in enumerate(sets, start=1):
+        for index, count in critical.index_counts().items():
+            by_index[n - 1, index] = count
+    kinds = [[p.kind for p in critical.points] for critical in sets]
+    i, n, x = sp.Idx("i"), sp.Symbol("n", integer=True, positive=True), sp.IndexedBase("x")
+    well = double_wells(1)
+    xs = np.linspace(-1.6, 1.6, 161)
+    return CriticalPointCountData(
+        loss_latex=sp.latex(sp.Sum((x[i] ** 2 - 1) ** 2, (i, 1, n))),
+        well_latex=sp.latex(well.expression.subs(well.variables[0], sp.Symbol("x"))),
+        well_x=xs,
+        well_y=well.value(xs[:, None]),
+        well_points=np.array([p.point[0] for p in sets[0].points]),
+        well_kinds=tuple(p.kind for p in sets[0].points),
+        dimensions=np.arange(1, max_dimension + 1),
+        points=np.array([len(critical.points) for critical in sets]),
+        by_index=by_index,
+        minima=np.array([k.count("minimum") for k in kinds]),
+        maxima=np.array([k.count("maximum") for k in kinds]),
+        saddles=np.array([k.count("saddle") for k in kinds]),
+        box_half_width=half_width,
     )

@@ -1,4 +1,5 @@
-"""Words of storyboard part 8: a slice that hides a saddle, and how rare positive definite Hessians are."""
+"""Words of storyboard part 8: a slice that hides a saddle, how rare positive definite Hessians are, and how
+few of the critical points of n double wells are minima."""
 
 STRINGS = {
     # SliceReveal
@@ -89,4 +90,47 @@ STRINGS = {
               "up.",
         "zh": "{size} 个中有 {negative} 个是负的，大约一半。随机的 critical point 往下走的路跟往上走的一样多。",
     },
+    # CriticalPointCount
+    "cpc.title": {"en": "Count the critical points", "zh": "数一数 critical point"},
+    "cpc.one_well": {
+        "en": "One double well has three critical points: two minima and, between them, a maximum.",
+        "zh": "一个双井函数有三个 critical point：两个 local minima，中间夹着一个 local maxima。",
+    },
+    "cpc.sum": {
+        "en": "Add n wells, one for each variable. A critical point picks one of the three in every variable: "
+              "3 to the n of them.",
+        "zh": "把 n 个井加起来，每个变量一个。每个变量都从三个点里选一个，"
+              "所以一共有 3 的 n 次方个 critical point。",
+    },
+    "cpc.table": {
+        "en": "saddle analyze finds and classifies every one: {three} in three variables, {six} in six.",
+        "zh": "saddle analyze 把它们全部找出来并分类：三个变量有 {three} 个，六个变量有 {six} 个。",
+    },
+    "cpc.minima": {
+        "en": "Only the points at ±1 in every variable are minima: 2 to the n. The origin is a maximum; "
+              "all the rest are saddles.",
+        "zh": "只有每个变量都在 ±1 的点才是 local minima，共 2 的 n 次方个。"
+              "原点是 local maxima，其余全是 saddle point。",
+    },
+    "cpc.bars": {
+        "en": "The index counts a point's negative eigenvalues. Saddles of every index fill the bars; "
+              "the minima shrink to {share} at n = {n}.",
+        "zh": "index 是一个点的负 eigenvalue 个数。各种 index 的 saddle point 占满了长条；"
+              "到 n = {n}，local minima 只剩 {share}。",
+    },
+    "cpc.conclusion": {
+        "en": "{saddles} of {points} critical points are saddles. In high dimension, most critical points are saddles.",
+        "zh": "{points} 个 critical point 中有 {saddles} 个是 saddle point。"
+              "维度越高，critical point 绝大多数都是 saddle point。",
+    },
+    "cpc.n": {"en": "n", "zh": "n"},
+    "cpc.points": {"en": "points", "zh": "总数"},
+    "cpc.minimum": {"en": "minima", "zh": "minima"},
+    "cpc.saddle": {"en": "saddles", "zh": "saddle"},
+    "cpc.maximum": {"en": "maxima", "zh": "maxima"},
+    "cpc.axis_n": {"en": "number of variables n", "zh": "变量个数 n"},
+    "cpc.axis_share": {"en": "share of the critical points", "zh": "占 critical point 的比例"},
+    "cpc.index_low": {"en": "index 0: minimum", "zh": "index 0：local minima"},
+    "cpc.index_high": {"en": "index n: maximum", "zh": "index n：local maxima"},
+    "cpc.index_meaning": {"en": "index = number of negative eigenvalues", "zh": "index = 负 eigenvalue 的个数"},
 }

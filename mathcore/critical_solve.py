@@ -1,0 +1,218 @@
+"""Solving ∇L = 0 for one block of variables (a part of the loss that shares no variable with the rest):
+exactly where sympy can (real roots in one variable; a common factor of the gradient, then a lex Gröbner basis
+and back-substitution in any number of variables), by multistart Newton where it cannot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+
+import numpy as np
+import sympy as sp
+
+from mathcore.critical_sets import branches_2d, components
+from mathcore.domain import ScalarField, box_grid
+from mathcore.loss import Loss
+
+#: Exact solving is tried when the product of the degrees of the reduced gradient (Bézout's bound) is at most this.
+MAX_BEZOUT = 200
+MAX_DEGREE = 64
+#: Multistart Newton in 3 or more variables: this many quasi-random (Sobol) starts per variable.
+STARTS_PER_VARIABLE = 256
+ONE_D_SAMPLES = 4001
+
+
+@dataclass(frozen=True)
+class Family:
+    """Non-isolated critical points of a block: {all equations = 0} (no equation: the whole box of the block)."""
+
+    equations: tuple[sp.Expr, ...]
+    dimension: int
+    branches: tuple[np.ndarray, ...]  # for a curve in two variables: ordered polylines (m, 2); otherwise ()
+
+
+@dataclass(frozen=True)
+class BlockSolution:
+    points: np.ndarray  # (m, k) in the block's variables, inside its box
+    families: tuple[Family, ...]
+    method: str  # exact | numeric
+    starts: int  # Newton starts of a numeric search (0 when exact)
+
+
+def in_box(points: np.ndarray, ranges, margin: float = 1e-9) -> np.ndarray:
+    lo, hi = np.array(ranges).T
+    return np.all((points >= lo - margin) & (points <= hi + margin), axis=-1)
+
+
+def polish(loss: Loss, points: np.ndarray, steps: int = 60) -> np.ndarray:
+    """Newton on ∇L = 0 for many starts at once (pseudo-inverse, so flat directions do not blow up).
+
+    A start that reaches a point where the derivatives do not exist (a kink, a pole) is abandoned as NaN."""
+    points = np.array(points, dtype=float)
+    for _ in range(steps):
+        hessians, gradients = loss.hessian(points), loss.gradient(points)
+        defined = np.all(np.isfinite(hessians), axis=(-2, -1)) & np.all(np.isfinite(gradients), axis=-1)
+        step = np.zeros_like(points)
+        step[defined] = np.einsum("...ij,...j->...i", np.linalg.pinv(hessians[defined], rcond=1e-10),
+                                  gradients[defined])
+        step = np.where(np.isfinite(step), step, 0.0)
+        points = np.where(defined[..., None], points - step, np.nan)
+        if np.max(np.abs(step), initial=0.0) < 1e-15:
+            break
+    return points
+
+
+def _starts(ranges, seed: int) -> np.ndarray:
+    """Where Newton starts: in 2-D a 15×15 grid and 64 random points; in more variables a scrambled Sobol
+    sequence (STARTS_PER_VARIABLE per variable, rounded up to a power of 2), never a full grid."""
+    lo, hi = np.array(ranges).T
+    rng = np.random.default_rng(seed)
+    if len(ranges) <= 2:
+        count = 15 if len(ranges) == 2 else 401
+        return np.concatenate([box_grid(ranges, count), rng.uniform(lo, hi, size=(64, len(ranges)))])
+    from scipy.stats import qmc
+
+    sobol = qmc.Sobol(len(ranges), scramble=True, seed=seed)
+    power = int(np.ceil(np.log2(STARTS_PER_VARIABLE * len(ranges))))  # Sobol points balance in powers of 2
+    return lo + (hi - lo) * sobol.random_base2(power)
+
+
+def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int]:
+    """Converged Newton end points inside the box (not yet de-duplicated) and the number of starts."""
+    starts = _starts(ranges, seed)
+    points = polish(loss, starts)
+    with np.errstate(all="ignore"):
+        gradient_scale = max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
+        converged = np.all(np.isfinite(points), axis=-1) & in_box(points, ranges)
+        converged &= np.linalg.norm(loss.gradient(points), axis=-1) < 1e-9 * gradient_scale
+    return points[converged], len(starts)
+
+
+def real_solutions(polynomials: list[sp.Expr], variables) -> list[list[float]] | None:
+    """Real solutions of a zero-dimensional polynomial system by a lex Gröbner basis and back-substitution,
+    last variable first; None when the system has infinitely many solutions.
+
+    (sympy's solve_poly_system silently drops solutions of Himmelblau's gradient, so it is not used.)"""
+    basis = sp.groebner(polynomials, *variables, order="lex")
+    if not basis.is_zero_dimensional:
+        return None
+    exprs = list(basis.exprs)
+    scale = max(1.0, *(float(abs(c)) for g in exprs for c in sp.Poly(g, *variables).coeffs()))
+    solutions: list[dict] = [{}]
+    for position in range(len(variables) - 1, -1, -1):
+        variable, later = variables[position], set(variables[position + 1:])
+        extended = []
+        for known in solutions:
+            in_variable = [sp.Poly(g.subs(known), variable) for g in exprs
+                           if g.has(variable) and g.free_symbols <= later | {variable}]
+            in_variable = [p for p in in_variable if p.degree() > 0]
+            for root in min(in_variable, key=lambda p: p.degree()).nroots(n=30, maxsteps=200):
+                value = complex(root)
+                if abs(value.imag) > 1e-9:
+                    continue
+                candidate = {**known, variable: sp.Float(value.real, 30)}
+                settled = [g for g in exprs if g.free_symbols <= later | {variable}]
+                if all(abs(complex(g.subs(candidate))) < 1e-6 * scale for g in settled):
+                    extended.append(candidate)
+        solutions = extended
+    return [[float(s[v]) for v in variables] for s in solutions]
+
+
+def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
+    """Multiplicative factors of one gradient component with their powers. Only polynomial pieces are factored
+    (sympy's factor would expand exp(−(x − 100)²) into powers of exp(x): minutes); a function is one factor."""
+    found: dict[sp.Expr, int] = {}
+    for arg in sp.Mul.make_args(sp.factor_terms(g)):
+        base, power = arg.as_base_exp()
+        if not base.free_symbols or not (power.is_Integer and power > 0):
+            continue
+        pieces = sp.factor_list(base)[1] if base.is_polynomial(*variables) else [(base, 1)]
+        for raw, multiplicity in pieces:
+            piece = -raw if raw.could_extract_minus_sign() else raw  # y − eˣ and eˣ − y: one factor
+            if piece.free_symbols:
+                found[piece] = found.get(piece, 0) + multiplicity * int(power)
+    return found
+
+
+def _common_factor(gradients: list[sp.Expr], variables) -> sp.Expr:
+    """The largest factor all gradient components share: a polynomial gcd, or, with functions such as cos(x·y)
+    in them, the factors common to all."""
+    if all(g.is_polynomial(*variables) for g in gradients):
+        return reduce(sp.gcd, [sp.Poly(sp.expand(g), *variables) for g in gradients]).as_expr()
+    factored = [_factors(g, variables) for g in gradients]
+    shared = set(factored[0]).intersection(*factored[1:])
+    return sp.Mul(*(f ** min(d[f] for d in factored) for f in shared))
+
+
+def _families(common: sp.Expr, variables, ranges) -> list[Family]:
+    families = []
+    for f in components(common, variables, ranges):
+        branches = branches_2d(f, variables, ranges) if len(variables) == 2 else ()
+        if len(variables) == 2 and not branches:
+            continue  # the curve misses the box
+        families.append(Family((f,), len(variables) - 1, branches))
+    return families
+
+
+def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str]:
+    """Roots of L′ in [lo, hi]: exact real roots of a polynomial, else sign changes and touching zeros on a fine
+    grid, refined by bisection and Newton."""
+    (variable,), (gradient,) = block.variables, block.gradient_expressions
+    if gradient.is_polynomial(variable):
+        poly = sp.Poly(sp.expand(gradient), variable)
+        try:
+            roots = [float(r.evalf(30)) for r in poly.real_roots()]
+        except NotImplementedError:  # irrational coefficients (π): numeric roots of the same polynomial
+            roots = [complex(r).real for r in poly.nroots(n=30) if abs(complex(r).imag) < 1e-12]
+        return np.array([r for r in roots if lo - 1e-12 <= r <= hi + 1e-12]).reshape(-1, 1), "exact"
+
+    def slope(t: np.ndarray) -> np.ndarray:
+        return block.gradient(t[:, None])[:, 0]
+
+    t = np.linspace(lo, hi, ONE_D_SAMPLES)
+    values = slope(t)
+    finite = np.isfinite(values)
+    crossings = np.flatnonzero(finite[:-1] & finite[1:] & (np.sign(values[:-1]) * np.sign(values[1:]) < 0))
+    low, high, start = t[crossings], t[crossings + 1], values[crossings]
+    for _ in range(60):
+        middle = (low + high) / 2
+        same = np.sign(slope(middle)) == np.sign(start)
+        low, high = np.where(same, middle, low), np.where(same, high, middle)
+    roots = list((low + high) / 2) + list(t[finite & (values == 0)])
+    magnitude = np.abs(np.where(finite, values, np.inf))
+    dips = np.flatnonzero((magnitude[1:-1] <= magnitude[:-2]) & (magnitude[1:-1] <= magnitude[2:])) + 1
+    if len(dips):  # touching zeros (L′ = x², no sign change): Newton from the dips of |L′|
+        touched = polish(block, t[dips][:, None])[:, 0]
+        scale = max(1.0, float(np.median(magnitude[finite])))
+        ok = np.isfinite(touched) & (touched >= lo) & (touched <= hi)
+        roots += [r for r in touched[ok] if abs(slope(np.array([r]))[0]) < 1e-12 * scale]
+    return np.array(roots).reshape(-1, 1), "numeric"
+
+
+def solve_block(part: sp.Expr, variables, ranges) -> BlockSolution:
+    """Critical points of one block: isolated points (not yet de-duplicated) and families."""
+    block = Loss(part, tuple(variables))
+    k, gradients = len(variables), block.gradient_expressions
+    if all(g == 0 for g in gradients):  # the loss does not depend on these variables: all of their box is critical
+        return BlockSolution(np.zeros((0, k)), (Family((), k, ()),), "exact", 0)
+    if k == 1:
+        points, method = _solve_1d(block, *ranges[0])
+        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES)
+    common = _common_factor(gradients, variables)
+    families = tuple(_families(common, variables, ranges)) if common.free_symbols else ()
+    reduced = [sp.cancel(g / common) for g in gradients] if common.free_symbols else gradients
+    if all(q.is_polynomial(*variables) for q in reduced):
+        polys = [sp.Poly(sp.expand(q), *variables) for q in reduced]
+        degrees = [max(p.total_degree(), 1) for p in polys]
+        if all(p.is_zero for p in polys):
+            return BlockSolution(np.zeros((0, k)), families, "exact", 0)
+        if max(degrees) <= MAX_DEGREE and np.prod(degrees) <= MAX_BEZOUT:
+            solutions = real_solutions([p.as_expr() for p in polys], variables)
+            if solutions is not None:
+                points = polish(block, np.array(solutions, dtype=float).reshape(-1, k), steps=5)
+                return BlockSolution(points[in_box(points, ranges)], families, "exact", 0)
+    points, starts = numeric(block, ranges)
+    for family in families:  # Newton also lands on the families: those points are not isolated
+        (f,) = family.equations
+        points = points[~(np.abs(ScalarField(f, variables).value(points)) < 1e-9)]
+    return BlockSolution(points, families, "numeric", starts)
