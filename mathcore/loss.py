@@ -17,6 +17,13 @@ import sympy as sp
 
 from mathcore.domain import box_ranges, check_domain, finite_grid
 from mathcore.errors import LossError
+from mathcore.limits import (
+    MAX_CALL_NESTING,
+    check_characters,
+    check_degree,
+    check_derivative_sizes,
+    check_number,
+)
 
 MAX_EXPRESSION_LENGTH = 400
 MAX_EXPRESSION_DEPTH = 40
@@ -59,29 +66,45 @@ def _piece(text: str, node: ast.AST) -> str:
     return ast.get_source_segment(text, node) or type(node).__name__
 
 
+def _same_chain(parent: ast.AST, child: ast.AST) -> bool:
+    """x+y+z parses as ((x+y)+z): a flat sum or product is long, not deep, and counts as one level."""
+    groups = ({ast.Add, ast.Sub}, {ast.Mult, ast.Div})
+    return isinstance(parent, ast.BinOp) and isinstance(child, ast.BinOp) and any(
+        type(parent.op) in group and type(child.op) in group for group in groups)
+
+
 def parse_expression(text: str) -> sp.Expr:
-    """Build a sympy expression from user text, allowing only arithmetic on names, numbers and whitelisted calls."""
+    """Build a sympy expression from user text, allowing only arithmetic on names, numbers and whitelisted calls,
+    within the limits of mathcore.limits (so whatever is typed is refused or analysed in moments)."""
     if not isinstance(text, str) or not text.strip():
         raise LossError("the loss expression is empty; give one such as '(1 - w1*w2)**2'")
     if len(text) > MAX_EXPRESSION_LENGTH:
         raise LossError(f"the loss expression is {len(text)} characters long; the limit is {MAX_EXPRESSION_LENGTH}")
+    check_characters(text)
     if "^" in text:
         raise LossError("'^' is not a power here; write x**2 instead of x^2")
+    text = text.strip().translate({ord(c): " " for c in "\t\n\r"})  # a pasted line break is a space
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        tree = ast.parse(text, mode="eval")
     except SyntaxError as error:
-        raise LossError(f"cannot parse the loss expression: {error.msg} at column {error.offset}") from None
+        where = f" at column {error.offset}" if error.offset else ""
+        raise LossError(f"cannot parse the loss expression: {error.msg}{where}") from None
+    except (ValueError, RecursionError, MemoryError) as error:  # the parser's own limits
+        raise LossError(f"cannot parse the loss expression: {type(error).__name__}: {error}") from None
 
-    def build(node: ast.AST, depth: int) -> sp.Expr:
+    def build(node: ast.AST, depth: int, calls: int) -> sp.Expr:
         if depth > MAX_EXPRESSION_DEPTH:
             raise LossError(f"the loss expression is nested deeper than {MAX_EXPRESSION_DEPTH} levels")
+        return check_number(make(node, depth, calls), _piece(text, node))
+
+    def make(node: ast.AST, depth: int, calls: int) -> sp.Expr:
         if isinstance(node, ast.Constant):
             value = node.value
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise LossError(f"only numbers are allowed as constants, not {_piece(text, node)!r}")
             if abs(value) > MAX_ABS_LITERAL:
                 raise LossError(f"the number {_piece(text, node)} is too large (limit {MAX_ABS_LITERAL:g})")
-            return sp.Integer(value) if isinstance(value, int) else sp.Rational(_piece(text, node))
+            return sp.Integer(value) if isinstance(value, int) else sp.Rational(_piece(text, node).replace("_", ""))
         if isinstance(node, ast.Name):
             if node.id.startswith("_"):
                 raise LossError(f"names starting with '_' are not allowed: {node.id!r}")
@@ -93,14 +116,15 @@ def parse_expression(text: str) -> sp.Expr:
                 raise LossError(f"variable name {node.id!r} is not allowed (letters and digits, at most 16)")
             return _symbol(node.id)
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-            left, right = build(node.left, depth + 1), build(node.right, depth + 1)
+            left = build(node.left, depth if _same_chain(node, node.left) else depth + 1, calls)
+            right = build(node.right, depth + 1, calls)
             if isinstance(node.op, ast.Pow) and (not right.is_number or abs(float(right)) > MAX_ABS_EXPONENT):
                 if not right.is_number:
                     raise LossError(f"exponents must be numbers, not {_piece(text, node.right)!r}; use exp() and log()")
                 raise LossError(f"the exponent {_piece(text, node.right)} is too large (limit {MAX_ABS_EXPONENT})")
             return _BINARY[type(node.op)](left, right)
         if isinstance(node, ast.UnaryOp) and type(node.op) in _UNARY:
-            return _UNARY[type(node.op)](build(node.operand, depth + 1))
+            return _UNARY[type(node.op)](build(node.operand, depth + 1, calls))
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else None
             if name not in FUNCTIONS:
@@ -109,7 +133,10 @@ def parse_expression(text: str) -> sp.Expr:
             function, arity = FUNCTIONS[name]
             if node.keywords or len(node.args) != arity:
                 raise LossError(f"{name}() takes exactly {arity} argument, in {_piece(text, node)!r}")
-            return function(*(build(arg, depth + 1) for arg in node.args))
+            if calls >= MAX_CALL_NESTING:
+                raise LossError(f"functions are nested more than {MAX_CALL_NESTING} deep; the limit keeps the "
+                                "derivatives small")
+            return function(*(build(arg, depth + 1, calls + 1) for arg in node.args))
         if isinstance(node, ast.Attribute):
             raise LossError(f"attribute access is not allowed: {_piece(text, node)!r}")
         kind = type(node).__name__
@@ -117,9 +144,10 @@ def parse_expression(text: str) -> sp.Expr:
             kind = type(node.op).__name__
         raise LossError(f"not allowed in a loss expression ({kind}): {_piece(text, node)!r}")
 
-    expression = build(tree.body, 0)
+    expression = build(tree.body, 0, 0)
     if expression.has(sp.zoo, sp.oo, -sp.oo, sp.nan):
         raise LossError("the loss expression is undefined (it contains a division by zero or an infinity)")
+    check_degree(expression)
     return expression
 
 
@@ -155,6 +183,19 @@ class SubstitutedLatex(TypedDict):
     hessian: list[list[str]]  # rows
 
 
+def _variable_names(variables: str | list[str]) -> list[str]:
+    """--vars: distinct plain names that are neither a function nor a constant of the expression language."""
+    names = [n.strip() for n in variables.split(",")] if isinstance(variables, str) else list(variables)
+    if len(set(names)) != len(names) or not all(n.isidentifier() and not n.startswith("_") for n in names):
+        raise LossError(f"--vars must be distinct names separated by commas, got {','.join(names)!r}")
+    for name in names:
+        check_characters(name)
+        if name in FUNCTIONS or name in CONSTANTS or len(name) > 16:
+            raise LossError(f"--vars: {name!r} cannot be a variable (a function or constant name, or longer than "
+                            "16 characters); choose another name such as x or w1")
+    return names
+
+
 @dataclass(frozen=True)
 class Loss:
     """A scalar loss of named variables, with exact derivatives and their numpy and LaTeX forms."""
@@ -179,17 +220,16 @@ class Loss:
         if variables is None:
             symbols = tuple(sorted(expression.free_symbols, key=lambda s: s.name))
         else:
-            names = [n.strip() for n in variables.split(",")] if isinstance(variables, str) else list(variables)
-            if len(set(names)) != len(names) or not all(n.isidentifier() and not n.startswith("_") for n in names):
-                raise LossError(f"--vars must be distinct names separated by commas, got {','.join(names)!r}")
-            symbols = tuple(_symbol(n) for n in names)
+            symbols = tuple(_symbol(n) for n in _variable_names(variables))
         if dimension is not None and len(symbols) != dimension:
             found = ", ".join(s.name for s in symbols) or "none"
             raise LossError(
                 f"the loss needs exactly {dimension} variables, found {len(symbols)} ({found}); "
                 f"name them with --vars, e.g. --vars x,y"
             )
-        return cls(expression, symbols, name=text.strip())
+        loss = cls(expression, symbols, name=text.strip())
+        check_derivative_sizes(loss)
+        return loss
 
     @property
     def dimension(self) -> int:
@@ -239,11 +279,13 @@ class Loss:
 
     @property
     def gradient_latex(self) -> list[str]:
-        return [latex(sp.factor(g)) for g in self.gradient_expressions]
+        return [latex(sp.factor(g) if g.is_polynomial(*self.variables) else g) for g in self.gradient_expressions]
 
     @property
     def hessian_latex(self) -> list[list[str]]:
-        return [[latex(sp.expand(h)) for h in row] for row in self.hessian_expressions]
+        # Only polynomials are multiplied out: expand turns the Hessian of sigmoid(sigmoid(x*y)) into minutes of work.
+        return [[latex(sp.expand(h) if h.is_polynomial(*self.variables) else h) for h in row]
+                for row in self.hessian_expressions]
 
     def subs_latex(self, point) -> SubstitutedLatex:
         """Gradient and Hessian with a point substituted exactly, as LaTeX, for on-screen substitution."""

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
 
 import click
 
@@ -12,6 +18,7 @@ from mathcore.domain import box_ranges
 from mathcore.errors import LossError
 from mathcore.loss import Loss
 from saddle.box_option import BoxCommand, box_option, parse_box
+from saddle.budget import analysis_budget
 from saddle.cli_explore import explore
 from saddle.cli_render import COMMANDS
 from saddle.cli_study import study
@@ -19,16 +26,86 @@ from saddle.report import analysis_dict, analysis_table
 
 MAX_VARIABLES = 8
 
+#: Failures of the machine, not of the tool or the input: one line and exit 1, no crash log.
+_ENVIRONMENT_ERRORS = {
+    errno.ENOSPC: "free some disk space (or choose another --renders folder) and run again; finished files are kept",
+    errno.EDQUOT: "free some of your disk quota and run again; finished files are kept",
+    errno.EROFS: "the folder is on a read-only file system: choose a writable one",
+    errno.EACCES: "you may not write there: choose a folder you own",
+    errno.EPERM: "you may not write there: choose a folder you own",
+}
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _crash_log(command: str, error: BaseException) -> Path:
+    """Write the full traceback where the user can find it (XDG state folder, else the temporary folder)."""
+    stamp = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    report = (f"saddle {command} failed at {time.strftime('%Y-%m-%d %H:%M:%S')}\nargv: {sys.argv!r}\n\n"
+              + "".join(traceback.format_exception(error)))
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / "saddle"
+    for folder in (state, Path(tempfile.gettempdir())):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            log = folder / f"saddle-crash-{stamp}.log"
+            log.write_text(report, encoding="utf-8")
+            return log
+        except OSError:
+            continue
+    return Path("(nowhere: no writable folder)")
+
 
 class SaddleGroup(click.Group):
-    """Any LossError becomes one line on stderr and exit code 2, never a traceback."""
+    """Every way a command can end is one line on stderr: bad input (a LossError or a usage error) exits 2,
+    Ctrl-C exits 130, and anything unexpected is a bug: it names the command, the error and the log holding the
+    full traceback, and exits 1. Never a traceback on the terminal."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as error:
+            context = getattr(error, "ctx", None)
+            command = f"saddle {context.command.name}" if context and context.parent else "saddle"
+            hint = ""
+            if isinstance(error, click.NoSuchOption) and not error.option_name.startswith("--"):
+                hint = f"; an expression that starts with '-' goes after --, as in: {command} -- '-x**2+y**2'"
+            click.echo(f"saddle: error: {_one_line(error.format_message())}{hint} (see `{command} --help`)",
+                       err=True)
+            sys.exit(2 if isinstance(error, click.UsageError) else error.exit_code)
+        except click.Abort:
+            click.echo("saddle: interrupted", err=True)
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except LossError as error:
-            click.echo(f"saddle: error: {error}", err=True)
+            click.echo(f"saddle: error: {_one_line(error)}", err=True)
             sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise
+        except OSError as error:
+            if error.errno not in _ENVIRONMENT_ERRORS:
+                raise self._bug(ctx, error) from None
+            where = f" {error.filename}" if error.filename else ""
+            click.echo(f"saddle: error: cannot write{where}: {error.strerror}; {_ENVIRONMENT_ERRORS[error.errno]}",
+                       err=True)
+            sys.exit(1)
+        except Exception as error:  # any bug at all ends in one line and a log
+            raise self._bug(ctx, error) from None
+
+    @staticmethod
+    def _bug(ctx, error: Exception) -> SystemExit:
+        command = ctx.invoked_subcommand or "?"
+        log = _crash_log(command, error)
+        click.echo(f"saddle {command}: internal error (a bug, not your input): {type(error).__name__}: "
+                   f"{_one_line(error)[:300]}; full traceback in {log}", err=True)
+        return SystemExit(1)
 
 
 @click.group(cls=SaddleGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -43,14 +120,16 @@ def main():
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
 def analyze(expression, variables, box_text, as_json):
     """Find and classify every critical point of EXPRESSION, e.g. "(1-w1*w2)**2", in any number of variables."""
-    loss = Loss.from_text(expression, variables, dimension=None)
-    if loss.dimension > MAX_VARIABLES:
-        raise LossError(f"the loss has {loss.dimension} variables; saddle analyze handles at most {MAX_VARIABLES}")
-    box = parse_box(box_text, loss.dimension)
-    box_ranges(box, loss.dimension)
-    loss.require_defined(box)
-    critical = critical_points(loss, box)
-    click.echo(json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical))
+    with analysis_budget():
+        loss = Loss.from_text(expression, variables, dimension=None)
+        if loss.dimension > MAX_VARIABLES:
+            raise LossError(f"the loss has {loss.dimension} variables; saddle analyze handles at most {MAX_VARIABLES}")
+        box = parse_box(box_text, loss.dimension)
+        box_ranges(box, loss.dimension)
+        loss.require_defined(box)
+        critical = critical_points(loss, box)
+        report = json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical)
+    click.echo(report)
 
 
 for command in COMMANDS:  # list, render, slides: the lecture's production (saddle/cli_render.py)

@@ -1,7 +1,8 @@
 """`saddle explore EXPR`: render the lecture's analysis of any two-parameter loss (the LossExplorer scene).
 
-The expression and box are checked here first, by the same gate the scene uses, so a bad loss fails in one
-line (exit 2) before manim starts; then manim renders the scene from the repo root with LOSS_EXPR/LOSS_BOX set."""
+The scene's analysis runs here first (within the same budget as `saddle analyze`), so a bad loss, or one the
+analysis refuses, fails in one line (exit 2) before manim starts; then manim renders the scene from the repo root
+with LOSS_EXPR/LOSS_BOX set."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import sys
 import click
 
 from mathcore.critical import DEFAULT_BOX
-from mathcore.story.s12_loss_explorer import explorer_loss
+from mathcore.story import s12_loss_explorer as explorer
+from saddle.budget import analysis_budget
 from saddle.production.plan import QUALITIES, ROOT, load_lecture
 
 SCENE = "LossExplorer"
@@ -35,7 +37,8 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
               help="Manim quality: l=480p15, m=720p30, h=1080p60.")
 def explore(expression, variables, box, quality):
     """Render the analysis of EXPRESSION (a loss of two variables, e.g. "x**3 - 3*x*y**2") into renders/."""
-    _, box = explorer_loss(expression, box, variables)  # LossError → `saddle: error: ...`, exit 2, nothing rendered
+    with analysis_budget():  # the scene's whole analysis, first: any LossError ends here, before manim starts
+        box = explorer.explore(expression, box, variables).box
     name = output_name(expression, box, variables)
     environment = os.environ | {"LOSS_EXPR": expression, "LOSS_BOX": " ".join(repr(v) for v in box),
                                 "LOSS_VARS": variables or ""}
