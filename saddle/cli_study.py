@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import time
 from pathlib import Path
 
 import click
 
 from mathcore.errors import LossError
-from mathcore.minimum_ratio import STUDY_JSON, ZERO_RTOL, network_record, study_record
+from mathcore.minimum_ratio import STUDY_JSON, ZERO_RTOL, load_study, network_record, study_record
 from saddle.production.safety import write_text
 
 
@@ -49,9 +50,10 @@ def study(networks, seed, widths, adam_steps, samples, zero_rtol, output):
                 records.append(network_record(network))
                 write_text(partial, _readable_json(study_record(settings.record(), records)))
                 progress.advance(task)
-    except KeyboardInterrupt:
-        raise LossError(f"interrupted: {len(records)} of {networks} networks are kept in {partial}; "
-                        "run the same command again to go on from there") from None
+    except KeyboardInterrupt:  # Ctrl-C ends like every other command's: one line, exit 130
+        click.echo(f"saddle: interrupted: {len(records)} of {networks} networks are kept in {partial}; "
+                   "run the same command again to go on from there", err=True)
+        sys.exit(130)
     write_text(output, _readable_json(study_record(settings.record(), records)))
     partial.unlink()
     click.echo(f"wrote {output}: {networks} networks, {time.perf_counter() - started:.0f} s in this run")
@@ -63,13 +65,16 @@ def _resumable(partial: Path, settings: dict, networks: int) -> list[dict]:
     if not partial.exists():
         return []
     try:
+        load_study(partial)  # every record complete and readable, or a LossError
         record = json.loads(partial.read_text())
-        same = {**record["settings"], "networks": networks} == settings
         records = record["networks"][:networks]
-    except (ValueError, KeyError, TypeError):
+        same = ({**record["settings"], "networks": networks} == settings
+                and [r["index"] for r in records] == list(range(len(records))))
+    except (LossError, ValueError, KeyError, TypeError):
         same = False
-    if not same or [r.get("index") for r in records] != list(range(len(records))):
-        click.echo(f"not resuming from {partial}: another study's or unreadable; it will be replaced", err=True)
+    if not same:
+        click.echo(f"saddle: warning: not resuming from {partial}: another study's, or unreadable; it will be "
+                   "replaced", err=True)
         return []
     click.echo(f"resuming from {partial}: {len(records)} of {networks} networks already trained", err=True)
     return records

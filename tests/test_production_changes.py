@@ -86,6 +86,7 @@ def test_a_killed_render_leaves_no_broken_file(rendered):
     lecture, renders, folder = rendered
     good = (folder / "TinyWords.mp4").read_bytes()
     edit_words_scene(lecture, '        self.say("tiny.words", run_time=1)\n        import time; time.sleep(120)\n')
+    (folder / "logs" / "TinyWords.log").unlink()  # the last render's log would say "under way" at once
     process = subprocess.Popen(saddle_command("render", lecture, renders, "TinyWords"), cwd=ROOT,
                                env=environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120

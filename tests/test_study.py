@@ -61,7 +61,7 @@ def test_small_study_reproduces_the_committed_networks_across_an_interruption(tm
 
     monkeypatch.setattr(mathcore.study, "run_study", interrupted_after_one)
     first = CliRunner().invoke(main, ["study", "--networks", "2", "-o", str(output)])
-    assert first.exit_code == 2 and "saddle: error: interrupted: 1 of 2 networks are kept in" in first.stderr
+    assert first.exit_code == 130 and "saddle: interrupted: 1 of 2 networks are kept in" in first.stderr
     assert partial.exists() and not output.exists()
     monkeypatch.setattr(mathcore.study, "run_study", recorded)
     result = CliRunner().invoke(main, ["study", "--networks", "2", "-o", str(output)])

@@ -10,7 +10,7 @@ from PIL import Image
 
 from saddle.production.media import probe, stitch
 from saddle.production.plan import SceneEntry, Settings, chapter_title, is_current, read_stamp
-from saddle.production.safety import atomic_output, write_text
+from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, write_text
 from saddle.production.subtitles import chapters, concatenate, read_srt, to_srt, to_vtt
 
 LECTURE_FILES = ("lecture.mp4", "lecture.srt", "lecture.vtt", "lecture.chapters.vtt")
@@ -27,8 +27,8 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
                                       clip.stat().st_size, clip.stat().st_mtime_ns]  # a clip rendered again
                                      for entry, clip in zip(lecture, clips)]).encode()).hexdigest()
     state = folder / ".state" / "lecture.json"
-    if (state.exists() and json.loads(state.read_text()).get("key") == key
-            and all((folder / name).exists() for name in LECTURE_FILES)):
+    recorded = read_state(state, keyed)
+    if recorded and recorded["key"] == key and recorded["files"] == file_sizes(folder, LECTURE_FILES):
         return "lecture.mp4 is up to date"
     titles = [chapter_title(folder, entry, settings) for entry in lecture]
     with atomic_output(folder / "lecture.mp4") as temporary:
@@ -37,7 +37,7 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
     write_text(folder / "lecture.srt", to_srt(cues))
     write_text(folder / "lecture.vtt", to_vtt(cues))
     write_text(folder / "lecture.chapters.vtt", to_vtt(chapters(titles, durations)))
-    write_text(state, json.dumps({"key": key}))
+    write_text(state, json.dumps({"key": key, "files": file_sizes(folder, LECTURE_FILES)}))
     return f"lecture.mp4 stitched from {len(lecture)} scene(s), {float(sum(durations)):.1f} s"
 
 

@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from saddle.production.media import ProductionError
-from saddle.production.safety import write_text
+from saddle.production.safety import read_state, write_text
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
 QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
@@ -102,9 +102,20 @@ def _stamp_path(folder: Path, entry: SceneEntry, settings: Settings) -> Path:
     return folder / ".state" / f"{clip_name(entry, settings)}.json"
 
 
+_STAMP_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "fingerprint": str, "animations": int, "seconds": (int, float), "title": str, "files": dict, "slides": bool}
+
+
+def _valid_stamp(stamp) -> bool:
+    """A stamp as write_stamp makes it (a bool is no number here, although Python counts it as an int)."""
+    return isinstance(stamp, dict) and all(
+        isinstance(stamp[key], kind) and isinstance(stamp[key], bool) == (kind is bool)
+        for key, kind in _STAMP_FIELDS.items() if stamp.get(key) is not None)
+
+
 def read_stamp(folder: Path, entry: SceneEntry, settings: Settings) -> dict:
-    path = _stamp_path(folder, entry, settings)
-    return json.loads(path.read_text()) if path.exists() else {}
+    """What the last render of the scene recorded (empty when never rendered, or when the stamp was broken)."""
+    return read_state(_stamp_path(folder, entry, settings), _valid_stamp) or {}
 
 
 def write_stamp(folder: Path, entry: SceneEntry, settings: Settings, stamp: dict) -> None:
@@ -124,8 +135,32 @@ def chapter_title(folder: Path, entry: SceneEntry, settings: Settings) -> str:
     return read_stamp(folder, entry, settings).get("title") or entry.title
 
 
+def _valid_slides(config) -> bool:
+    return isinstance(config, dict) and isinstance(config.get("slides"), list) and all(
+        isinstance(slide, dict) and all(isinstance(slide.get(key, ""), str) for key in ("file", "rev_file"))
+        for slide in config["slides"])
+
+
+def scene_slides(folder: Path, entry: SceneEntry) -> dict | None:
+    """The scene's slide list as its render published it (slides/<Scene>.json; None when missing or broken)."""
+    return read_state(folder / "slides" / f"{entry.name}.json", _valid_slides)
+
+
+def _slides_intact(folder: Path, entry: SceneEntry) -> bool:
+    config = scene_slides(folder, entry)
+    return config is not None and all((folder / slide[key]).exists() for slide in config["slides"]
+                                      for key in ("file", "rev_file") if slide.get(key))
+
+
 def is_current(folder: Path, entry: SceneEntry, settings: Settings) -> bool:
-    """The last render of this scene used the same source, data and settings, and all its files are there."""
-    return (entry.path.exists()
-            and read_stamp(folder, entry, settings).get("fingerprint") == fingerprint(entry, settings)
-            and all((folder / name).exists() for name in expected_files(entry, settings)))
+    """The last render of this scene used the same source, data and settings, and all it made is still there as
+    it was made: a file of another size (truncated, replaced) or a broken slide list means render it again."""
+    stamp = read_stamp(folder, entry, settings)
+    if not entry.path.exists() or stamp.get("fingerprint") != fingerprint(entry, settings):
+        return False
+    sizes = stamp.get("files", {})
+    for name in expected_files(entry, settings):
+        path = folder / name
+        if not path.exists() or sizes.get(name, path.stat().st_size) != path.stat().st_size:
+            return False
+    return not stamp.get("slides") or _slides_intact(folder, entry)

@@ -14,6 +14,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -25,12 +26,13 @@ from saddle.production.plan import (
     SceneEntry,
     Settings,
     clip_name,
+    expected_files,
     fingerprint,
     longest_first,
     read_stamp,
     write_stamp,
 )
-from saddle.production.safety import atomic_output, replace_folder, work_folder, write_text
+from saddle.production.safety import atomic_output, discard, replace_folder, work_folder, write_text
 from saddle.production.subtitles import read_srt, to_srt, to_vtt
 
 ANIMATION_DONE = "Partial movie file written"  # manim logs this once per finished animation
@@ -55,6 +57,20 @@ def _manim_config(work: Path, cache: Path) -> Path:
         "text_dir": cache / "texts", "disable_caching": True, "progress_bar": "none",
     }.items()))
     return config
+
+
+def _drop_unfinished_cache(cache: Path) -> None:
+    """manim reuses a cached formula or text picture by its file name alone, so a picture a killed render left
+    half-written would break every later render of the scene: it is removed, with the intermediate files of a
+    compile that never made its picture (a truncated .dvi), and made again."""
+    for picture in cache.rglob("*.svg"):
+        try:
+            ElementTree.parse(picture)
+        except (ElementTree.ParseError, OSError) as error:
+            discard(picture, f"{type(error).__name__}: {error}")
+    for step in [*cache.rglob("*.dvi"), *cache.rglob("*.xdv"), *cache.rglob("*.tex")]:
+        if not step.with_suffix(".svg").exists():
+            step.unlink(missing_ok=True)
 
 
 def _command(entry: SceneEntry, settings: Settings, config: Path) -> list[str]:
@@ -161,7 +177,10 @@ class Renderer:
             write_stamp(self.folder, entry, self.settings, {
                 "fingerprint": fingerprint(entry, self.settings), "animations": animations,
                 "seconds": round(seconds, 1),
-                "title": title.read_text(encoding="utf-8") if title.exists() else entry.title})
+                "title": title.read_text(encoding="utf-8") if title.exists() else entry.title,
+                "files": {name: (self.folder / name).stat().st_size  # is_current tells a truncated file by its size
+                          for name in expected_files(entry, self.settings)},
+                "slides": (work / "slides" / f"{entry.name}.json").exists()})
             return SceneResult(entry, True, seconds, log)
         except Exception as error:  # one scene's failure, whatever it is, must not stop the others
             message = str(error) if isinstance(error, ProductionError) else f"{type(error).__name__}: {error}"
@@ -172,7 +191,9 @@ class Renderer:
 
     def _run_manim(self, entry: SceneEntry, work: Path, log: Path, on_animation) -> int:
         """Run manim with its output going to the log; returns the number of animations rendered."""
-        config = _manim_config(work, self.folder / ".cache" / entry.name)
+        cache = self.folder / ".cache" / entry.name
+        _drop_unfinished_cache(cache)
+        config = _manim_config(work, cache)
         log.parent.mkdir(parents=True, exist_ok=True)
         animations = 0
         with open(log, "w", encoding="utf-8", buffering=1) as handle:  # line by line: the log is live

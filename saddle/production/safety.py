@@ -5,11 +5,12 @@ interleaving. A run that is killed leaves at most temporary names behind, which 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 TEMPORARY_PREFIX = ".partial-"  # anything starting with this in an output folder is an unfinished write
@@ -30,6 +31,41 @@ def atomic_output(final: Path):
 def write_text(final: Path, text: str) -> None:
     with atomic_output(final) as temporary:
         temporary.write_text(text, encoding="utf-8")
+
+
+def read_state(path: Path, valid=lambda data: isinstance(data, dict)):
+    """The JSON of a state, stamp or cache file, or None when there is none. Such files are only ever written by
+    this tool, but a crash, a full disk or a person may leave one broken: then it is removed with a one-line
+    warning and None is returned, so whatever it described is made again."""
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        reason = "" if valid(data) else "not what this tool writes there"
+    except (OSError, ValueError) as error:  # ValueError covers JSONDecodeError and UnicodeDecodeError
+        reason = f"{type(error).__name__}: {error}"
+    if not reason:
+        return data
+    discard(path, reason)
+    return None
+
+
+def discard(path: Path, reason: str) -> None:
+    """Remove a broken state or cache file, saying so in one line."""
+    print(f"saddle: warning: {path} is unreadable ({' '.join(reason.split())[:120]}); discarded, it will be "
+          "made again", file=sys.stderr, flush=True)
+    with suppress(OSError):  # a read-only folder: the warning is all that can be done
+        path.unlink()
+
+
+def keyed(data) -> bool:
+    """The shape of a `{"key": ..., "files": {name: size}}` state: what an up-to-date output was made from."""
+    return isinstance(data, dict) and isinstance(data.get("key"), str) and isinstance(data.get("files"), dict)
+
+
+def file_sizes(folder: Path, names) -> dict[str, int | None]:
+    """Sizes of the named files (None for a missing one): a truncated or replaced output no longer matches."""
+    return {name: (folder / name).stat().st_size if (folder / name).exists() else None for name in names}
 
 
 def replace_folder(source: Path, final: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from saddle.production.media import ProductionError
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.powerpoint import DeckInfo, DeckScene, DeckSlide, write_pptx
-from saddle.production.safety import atomic_output, work_folder, write_text
+from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, work_folder, write_text
 from saddle.production.subtitles import Cue, read_srt
 
 REVEAL_VERSION = "6.0.1"  # manim-slides 5.7's default; tests check they agree
@@ -126,8 +126,8 @@ def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings) -> l
                                      repr(info), repr(scenes), *(_size_and_time(video) for video in videos)],
                                     default=str).encode()).hexdigest()
     state = folder / ".state" / "decks.json"
-    if state.exists() and json.loads(state.read_text()).get("key") == key and all(
-            (folder / name).exists() for name in DECKS):
+    recorded = read_state(state, keyed)
+    if recorded and recorded["key"] == key and recorded["files"] == file_sizes(folder, DECKS):
         return []
     _require_reveal()
     environment = os.environ | {"XDG_CACHE_HOME": str(CACHE_HOME), "COLUMNS": "200"} | NO_NETWORK
@@ -135,7 +135,7 @@ def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings) -> l
         _html(folder, scenes, info, temporary, environment)
     with atomic_output(folder / "slides.pptx") as temporary:
         write_pptx(temporary, scenes, info)
-    write_text(state, json.dumps({"key": key}))
+    write_text(state, json.dumps({"key": key, "files": file_sizes(folder, DECKS)}))
     return [folder / name for name in DECKS]
 
 

@@ -1,4 +1,8 @@
-"""A short titled scene with on-screen words for the production tests."""
+"""A short titled scene with on-screen words for the production tests. TINY_PAUSE (seconds) holds the render
+after its first animation, so a fault test can kill it in the middle of a scene."""
+
+import os
+import time
 
 from manim import FadeIn
 
@@ -14,4 +18,5 @@ STRINGS.update({  # test-only lines, added in the render's own process
 class TinyWords(LectureScene):
     def construct(self):
         self.show_title("tiny.title")
+        time.sleep(float(os.environ.get("TINY_PAUSE", "0")))
         self.say("tiny.words", FadeIn(words("tiny.words")), run_time=1)
