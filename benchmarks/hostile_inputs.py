@@ -33,7 +33,10 @@ def in_process(arguments: list[str]) -> tuple[float, float]:
 
 
 def own_process(arguments: list[str]) -> float:
-    """Peak resident megabytes of the command run as its own process (imports included)."""
+    """Peak resident megabytes of the command run as its own process (imports included); 0 for an argument
+    longer than Linux passes to a program (128 KiB: the 10⁵-deep parentheses), which no shell can type either."""
+    if max(map(len, arguments)) >= 2**17:
+        return 0.0
     process = subprocess.Popen([sys.executable, "-m", "saddle.cli", *arguments], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
