@@ -86,8 +86,9 @@ def from_environment(environ=os.environ) -> tuple[str, tuple[float, ...], str | 
 
 def _escape_direction(loss: Loss, point: np.ndarray, eigenvalues, eigenvectors, radius: float) -> np.ndarray:
     """The eigenvector of the most negative eigenvalue (sign: downhill), or, for a degenerate saddle whose
-    Hessian has no negative eigenvalue (the monkey saddle), the steepest way down on a small ring."""
-    if eigenvalues[0] < 0:
+    Hessian has no negative eigenvalue (the monkey saddle) or no Hessian at all (x·|x| + y², not twice
+    differentiable there), the steepest way down on a small ring."""
+    if len(eigenvalues) and eigenvalues[0] < 0:
         u = eigenvectors[0]
         return u if loss.value(point + radius * u) <= loss.value(point - radius * u) else -u
     angles = np.linspace(0, 2 * np.pi, RING_DIRECTIONS, endpoint=False)
