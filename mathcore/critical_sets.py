@@ -84,7 +84,7 @@ def _in_box(points: np.ndarray, ranges, margin: float = 1e-9) -> np.ndarray:
     return np.all((points >= lo - margin) & (points <= hi + margin), axis=-1)
 
 
-def _pieces(points: np.ndarray, keep: np.ndarray) -> list[np.ndarray]:
+def pieces(points: np.ndarray, keep: np.ndarray) -> list[np.ndarray]:
     """The runs of consecutive kept points, each an ordered branch of at least two points."""
     edges = np.flatnonzero(np.diff(np.concatenate([[0], keep.astype(int), [0]])))
     return [points[a:b] for a, b in zip(edges[::2], edges[1::2]) if b - a >= 2]
@@ -103,14 +103,14 @@ def explicit_branches(f: sp.Expr, variables, ranges, samples: int = SAMPLES) -> 
         if not solutions:
             continue
         t = np.linspace(lo, hi, samples)
-        pieces = []
+        found = []
         for solution in solutions:
             with np.errstate(all="ignore"):
                 other = np.broadcast_to(np.asarray(sp.lambdify(along, solution, "numpy")(t.astype(complex))), t.shape)
             real = np.isfinite(other) & (np.abs(np.imag(other)) < 1e-12)
             points = np.stack([t, np.real(other)] if solve_for == y else [np.real(other), t], axis=-1)
-            pieces += _pieces(points, real & _in_box(points, ranges))
-        return tuple(pieces)
+            found += pieces(points, real & _in_box(points, ranges))
+        return tuple(found)
     return None
 
 
@@ -127,7 +127,7 @@ def traced_branches(f: sp.Expr, variables, ranges, resolution: int = 401) -> tup
     branches = []
     for line in lines:
         points = field.project(np.array(line, dtype=float), steps=30)
-        branches += _pieces(points, _in_box(points, ranges) & np.all(np.isfinite(points), axis=-1))
+        branches += pieces(points, _in_box(points, ranges) & np.all(np.isfinite(points), axis=-1))
     return tuple(branches)
 
 

@@ -10,7 +10,7 @@ from functools import reduce
 import numpy as np
 import sympy as sp
 
-from mathcore.critical_sets import branches_2d, components
+from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
 from mathcore.loss import Loss
 
@@ -189,6 +189,44 @@ def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str]:
     return np.array(roots).reshape(-1, 1), "numeric"
 
 
+def _parametric(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarray, tuple[Family, ...]] | None:
+    """A polynomial system with infinitely many solutions, solved by sympy in parametric form: each solution
+    fixes some variables as functions of the others (the free ones: the family's dimension). A family of one
+    free variable is traced over its range into ordered branches. None when sympy cannot."""
+    try:
+        solutions = sp.solve(polynomials, list(variables), dict=True)
+    except (NotImplementedError, ValueError):
+        return None
+    index = {v: i for i, v in enumerate(variables)}
+    points, families = [], []
+    for solution in solutions:
+        free = [v for v in variables if v not in solution]
+        if not all(value.free_symbols <= set(free) for value in solution.values()):
+            return None
+        if not free:
+            values = [complex(solution[v]) for v in variables]
+            if all(abs(c.imag) < 1e-12 for c in values):
+                points.append([c.real for c in values])
+            continue
+        branches: tuple[np.ndarray, ...] = ()
+        if len(free) == 1:
+            (t,) = free
+            low, high = ranges[index[t]]
+            along = np.linspace(low, high, SAMPLES)
+            curve = np.zeros((SAMPLES, len(variables)), dtype=complex)
+            curve[:, index[t]] = along
+            for v, value in solution.items():
+                with np.errstate(all="ignore"):
+                    curve[:, index[v]] = np.broadcast_to(sp.lambdify(t, value, "numpy")(along.astype(complex)),
+                                                         along.shape)
+            real = np.all(np.isfinite(curve) & (np.abs(curve.imag) < 1e-12), axis=-1)
+            branches = tuple(pieces(curve.real, real & in_box(curve.real, ranges)))
+            if not branches:
+                continue  # the curve misses the box
+        families.append(Family(tuple(v - solution[v] for v in variables if v in solution), len(free), branches))
+    return np.array(points, dtype=float).reshape(-1, len(variables)), tuple(families)
+
+
 def solve_block(part: sp.Expr, variables, ranges) -> BlockSolution:
     """Critical points of one block: isolated points (not yet de-duplicated) and families."""
     block = Loss(part, tuple(variables))
@@ -211,6 +249,10 @@ def solve_block(part: sp.Expr, variables, ranges) -> BlockSolution:
             if solutions is not None:
                 points = polish(block, np.array(solutions, dtype=float).reshape(-1, k), steps=5)
                 return BlockSolution(points[in_box(points, ranges)], families, "exact", 0)
+            solved = _parametric([p.as_expr() for p in polys], variables, ranges)
+            if solved is not None:  # infinitely many solutions, not from one factor: x·y·z has three lines
+                points, more = solved
+                return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
     points, starts = numeric(block, ranges)
     for family in families:  # Newton also lands on the families: those points are not isolated
         (f,) = family.equations

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import click
 
-from mathcore.critical import default_box
 from mathcore.errors import LossError
 
 
@@ -47,10 +46,10 @@ def box_option(help_text: str):
                         help=f"{help_text} Two numbers per variable, in the order of --vars (default: -2 2 for each).")
 
 
-def parse_box(text: str | None, dimension: int) -> tuple[float, ...]:
-    """The numbers of --box (not yet checked against the loss: box_ranges does that), or [-2, 2] per variable."""
+def parse_box(text: str | None) -> tuple[float, ...] | None:
+    """The numbers of --box (checked against the loss later, by box_ranges), or None when --box is not given."""
     if text is None:
-        return default_box(dimension)
+        return None
     try:
         return tuple(float(v) for v in text.split())
     except ValueError:

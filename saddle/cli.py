@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from mathcore.critical import critical_points
+from mathcore.critical import critical_points, default_box
 from mathcore.domain import box_ranges
 from mathcore.errors import LossError
 from mathcore.loss import Loss
@@ -124,7 +124,7 @@ def analyze(expression, variables, box_text, as_json):
         loss = Loss.from_text(expression, variables, dimension=None)
         if loss.dimension > MAX_VARIABLES:
             raise LossError(f"the loss has {loss.dimension} variables; saddle analyze handles at most {MAX_VARIABLES}")
-        box = parse_box(box_text, loss.dimension)
+        box = parse_box(box_text) or default_box(loss.dimension)
         box_ranges(box, loss.dimension)
         loss.require_defined(box)
         critical = critical_points(loss, box)

@@ -1,4 +1,4 @@
-"""`saddle explore EXPR`: render the lecture's analysis of any two-parameter loss (the LossExplorer scene).
+"""`saddle explore EXPR`: render the lecture's analysis of any loss of 2 to 8 variables (the LossExplorer scene).
 
 The scene's analysis runs here first (within the same budget as `saddle analyze`), so a bad loss, or one the
 analysis refuses, fails in one line (exit 2) before manim starts; then manim renders the scene from the repo root
@@ -13,8 +13,8 @@ import sys
 
 import click
 
-from mathcore.critical import DEFAULT_BOX
 from mathcore.story import s12_loss_explorer as explorer
+from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
 from saddle.production.plan import QUALITIES, ROOT, load_lecture
 
@@ -28,17 +28,17 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
     return f"{SCENE}_{digest}"
 
 
-@click.command()
+@click.command(cls=BoxCommand)
 @click.argument("expression")
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
-@click.option("--box", nargs=4, type=float, default=DEFAULT_BOX, show_default=True,
-              metavar="XMIN XMAX YMIN YMAX", help="Region to analyse and draw.")
+@box_option("Region to analyse and draw.")
 @click.option("-q", "--quality", type=click.Choice(["l", "m", "h"]), default="l", show_default=True,
               help="Manim quality: l=480p15, m=720p30, h=1080p60.")
-def explore(expression, variables, box, quality):
-    """Render the analysis of EXPRESSION (a loss of two variables, e.g. "x**3 - 3*x*y**2") into renders/."""
+def explore(expression, variables, box_text, quality):
+    """Render the analysis of EXPRESSION (e.g. "x**3 - 3*x*y**2"; in more than two variables, each saddle through
+    the plane of its most negative and most positive eigenvectors) into renders/."""
     with analysis_budget():  # the scene's whole analysis, first: any LossError ends here, before manim starts
-        box = explorer.explore(expression, box, variables).box
+        box = explorer.explore(expression, parse_box(box_text), variables).box
     name = output_name(expression, box, variables)
     environment = os.environ | {"LOSS_EXPR": expression, "LOSS_BOX": " ".join(repr(v) for v in box),
                                 "LOSS_VARS": variables or ""}

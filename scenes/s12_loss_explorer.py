@@ -10,10 +10,10 @@ import dataclasses
 import sys
 
 import numpy as np
-from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, Line, MathTex, ThreeDAxes, VGroup, Write
+from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line, MathTex, ThreeDAxes, VGroup, Write
 
 from mathcore.errors import LossError
-from mathcore.story.s12_loss_explorer import ExplorerData, explore, from_environment
+from mathcore.story.s12_loss_explorer import ExplorerData, ExplorerManyData, explore, from_environment
 from scenes.kit.legend import legend_row, sign_legend
 from scenes.kit.linalg import eigen_arrow
 from scenes.kit.maps import PathTracer, polyline, slow_start
@@ -23,6 +23,8 @@ from scenes.kit.surface import loss_surface
 KIND_COLORS = {
     "minimum": "positive", "maximum": "hessian", "saddle": "negative", "flat": "zero", "mixed": "muted",
 }
+
+OBLIQUE = {"phi": 62 * DEGREES, "theta": -58 * DEGREES, "zoom": 0.75}  # the view of a slice's surface
 
 
 def kind_color(kind: str) -> str:
@@ -37,25 +39,91 @@ class LossExplorer(LectureScene3D):
     arrow_length = 0.8  # on screen
     legend_width = 4.2  # at most: the map takes the rest
     escape_seconds = 6.0
+    slice_side = 3.6  # a slice's map leaves room for its caption (left) and the legend (right)
+    source: tuple | None = None  # (expression, box, variables) instead of LOSS_EXPR, LOSS_BOX, LOSS_VARS
 
     def construct(self):
         try:
-            data = explore(*from_environment())
+            data = explore(*(self.source or from_environment()))
         except LossError as error:  # the same one line as `saddle analyze`, never a traceback
             print(f"saddle: error: {error}", file=sys.stderr)
             sys.exit(2)
+        if isinstance(data, ExplorerManyData):
+            self.many_variables(data)
+        else:
+            self.two_variables(data)
+        self.say("exp.end")
+        self.wait(1)
 
+    def formula(self, data: ExplorerData | ExplorerManyData) -> VGroup:
+        """L(…) = … and its box, pinned top right."""
+        formula = MathTex(rf"L({', '.join(data.variable_latex)}) = {data.loss_latex}", font_size=34)
+        ranges = r" \times ".join(f"[{lo:g}, {hi:g}]" for lo, hi in zip(data.box[::2], data.box[1::2]))
+        box = MathTex(rf"({', '.join(data.variable_latex)}) \in {ranges}", font_size=30, color=THEME.muted)
+        formula = VGroup(formula.scale_to_fit_width(min(formula.width, 6.4)),
+                         box.scale_to_fit_width(min(box.width, 6.4))).arrange(DOWN, aligned_edge=RIGHT)
+        formula.to_corner(UP + RIGHT, buff=0.4)
+        self.pin(formula)
+        return formula
+
+    def many_variables(self, data: ExplorerManyData) -> None:
+        """No surface in n > 2 variables: the counts, then each chosen saddle through its slice."""
+        self.set_camera_orientation(**OBLIQUE)
+        title = self.show_title("exp.title")
+        formula = self.formula(data)
+        counts = "   ".join(f"{index}: {count}" for index, count in data.by_index.items())
+        by_index = words("exp.by_index", SMALL_SIZE, {"counts": counts}, color=THEME.muted)
+        by_index.next_to(formula, DOWN, aligned_edge=RIGHT, buff=0.25)
+        self.pin_unseen(by_index)
+        self.say("exp.many_intro", Write(formula), FadeIn(by_index), run_time=1.5, n=len(data.variable_latex),
+                 points=data.points, minima=data.kinds["minimum"], saddles=data.kinds["saddle"],
+                 maxima=data.kinds["maximum"])
+        if not data.slices:
+            self.say("exp.no_saddle")
+            return
+        legend = stacked(*sign_legend(), legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=THEME.theta, stroke_width=4),
+                                                    words("exp.descent", SMALL_SIZE)), buff=0.22)
+        legend.to_edge(RIGHT, buff=0.4).shift(DOWN * 1.2)
+        self.pin_unseen(legend)
+        for cut in data.slices:
+            view, (saddle,) = cut.view, cut.view.points
+            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 0.5 + DOWN * 0.7)
+            surface = loss_surface(axes, view.mesh, colorscale=THEME.surface, opacity=0.9)
+            place = lambda p, z, axes=axes: axes.c2p(p[0], p[1], z)  # noqa: E731
+            dot = Dot(place(saddle.point, saddle.value), radius=0.09, color=kind_color("saddle"))
+            point = "(" + ", ".join(f"{c:.3g}" for c in cut.point) + ")"
+            vectors = ",\\ ".join(f"u_{sign} = ({', '.join(f'{c:.2g}' for c in u)})"
+                                   for sign, u in zip("-+", cut.directions))
+            caption = stacked(words("exp.slice_caption", SMALL_SIZE, {"point": point, "index": cut.index}),
+                              MathTex(vectors, font_size=28, color=THEME.muted),
+                              *(words(key, SMALL_SIZE, color=THEME.muted)
+                                for key in ("exp.slice_minus", "exp.slice_plus")), buff=0.15)
+            caption.scale_to_fit_width(min(caption.width, 4.4)).next_to(title, DOWN, aligned_edge=LEFT, buff=1.0)
+            self.pin_unseen(caption)
+            low, high = (f"{v:.3g}".replace("-", "\u2212") for v in saddle.eigenvalues)
+            self.say("exp.slice", Create(axes), FadeIn(surface), FadeIn(dot), FadeIn(caption), FadeIn(legend),
+                     run_time=2, index=cut.index, low=low, high=high)
+            self.move_camera(phi=0, theta=-90 * DEGREES, focal_distance=200, zoom=1, run_time=2)  # a true map
+            edges = self.map_edges(axes, view)
+            scale = self.arrow_length / axes.x_axis.get_unit_size()
+            arrows = VGroup(*(eigen_arrow(place(saddle.point, saddle.value),
+                                          place(saddle.point + scale * vector, saddle.value), value, width=4, tip=0.3)
+                              for value, vector in zip(saddle.eigenvalues, saddle.eigenvectors)))
+            path = saddle.escape
+            tracer = PathTracer(axes, dataclasses.replace(path, points=np.column_stack([path.points, path.losses])),
+                                THEME.theta, width=4, radius=0.06)
+            self.add(tracer.trail, tracer.dot)
+            self.say("exp.slice_escape", FadeIn(arrows), FadeIn(edges), tracer.run(self.escape_seconds, slow_start),
+                     run_time=self.escape_seconds)
+            if cut is not data.slices[-1]:  # the last slice stays on screen to the end
+                self.play(*(FadeOut(m) for m in (axes, surface, dot, arrows, tracer.trail, tracer.dot, caption, edges)))
+                self.move_camera(**OBLIQUE, focal_distance=20, run_time=1)
+
+    def two_variables(self, data: ExplorerData) -> None:
         # Section: the loss and its surface
         self.set_camera_orientation(phi=62 * DEGREES, theta=-58 * DEGREES, zoom=0.75)
         self.show_title("exp.title")
-        formula = MathTex(rf"L({', '.join(data.variable_latex)}) = {data.loss_latex}", font_size=34)
-        x0, x1, y0, y1 = data.box
-        variables = ", ".join(data.variable_latex[:2])
-        box = MathTex(rf"({variables}) \in [{x0:g}, {x1:g}] \times [{y0:g}, {y1:g}]",
-                      font_size=30, color=THEME.muted)
-        formula = VGroup(formula.scale_to_fit_width(min(formula.width, 6.4)), box).arrange(DOWN, aligned_edge=RIGHT)
-        formula.to_corner(UP + RIGHT, buff=0.4)
-        self.pin(formula)
+        formula = self.formula(data)
         axes = self.axes(data)
         self.say("exp.intro", Write(formula), Create(axes), run_time=1.5)
         surface = loss_surface(axes, data.mesh, colorscale=THEME.surface, opacity=0.9)
@@ -99,20 +167,18 @@ class LossExplorer(LectureScene3D):
                      run_time=self.escape_seconds, lr=f"{data.lr:.2g}")
         else:
             self.say("exp.no_saddle")
-        self.say("exp.end")
-        self.wait(1)
 
-    def axes(self, data: ExplorerData) -> ThreeDAxes:
+    def axes(self, data: ExplorerData, side: float | None = None, shift=LEFT * 0.9 + DOWN * 0.4) -> ThreeDAxes:
         x0, x1, y0, y1 = data.box
         z = data.mesh.z
         low, high = float(np.min(z)), float(np.max(z))
         high = high if high > low else low + 1
-        unit = self.side / max(x1 - x0, y1 - y0)
+        unit = (side or self.side) / max(x1 - x0, y1 - y0)
         axes = ThreeDAxes(x_range=[x0, x1, (x1 - x0) / 4], y_range=[y0, y1, (y1 - y0) / 4],
                           z_range=[low, high, (high - low) / 2], x_length=unit * (x1 - x0),
                           y_length=unit * (y1 - y0), z_length=self.height, tips=False,
                           axis_config={"color": THEME.muted, "stroke_width": 2})
-        return axes.shift(LEFT * 0.9 + DOWN * 0.4)
+        return axes.shift(shift)
 
     def map_edges(self, axes: ThreeDAxes, data: ExplorerData) -> VGroup:
         """Once the camera looks straight down: the two variables and the box's ends beside the map, pinned, so a
@@ -145,3 +211,9 @@ class LossExplorer(LectureScene3D):
         legend.scale_to_fit_width(min(legend.width, self.legend_width)).to_edge(RIGHT, buff=0.4).shift(DOWN * 0.5)
         self.pin(legend)
         return legend
+
+
+class LossExplorerThreeWells(LossExplorer):
+    """The explorer on a loss of three variables, Σ (xᵢ² − 1)²: counts by index, then saddles through slices."""
+
+    source = ("(x**2-1)**2+(y**2-1)**2+(z**2-1)**2", None, "x,y,z")

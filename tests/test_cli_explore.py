@@ -39,11 +39,22 @@ def test_bad_expressions_fail_like_analyze_before_rendering(expression, no_rende
     assert no_render == []
 
 
-@pytest.mark.parametrize("expression", ["x**2", "x*y*z"])
-def test_other_dimensions_fail_in_one_line_before_rendering(expression, no_render):
+@pytest.mark.parametrize("expression, message", [
+    ("x**2", "2 to 8 variables, this one has 1"),
+    ("+".join(f"x{i}" for i in range(9)), "this one has 9"),
+])
+def test_other_dimensions_fail_in_one_line_before_rendering(expression, message, no_render):
     result = run("explore", expression)
-    assert result.exit_code == 2 and "exactly 2 variables" in result.stderr and no_render == []
+    assert result.exit_code == 2 and message in result.stderr and no_render == []
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_three_variables_are_rendered_with_a_box_of_six_numbers(no_render):
+    result = run("explore", "x*y*z", "--box", "-1", "1", "-1", "1", "-2", "2")
+    assert result.exit_code == 0, result.stderr
+    ((_, options),) = no_render
+    assert [float(v) for v in options["env"]["LOSS_BOX"].split()] == [-1, 1, -1, 1, -2, 2]
+    assert run("explore", "x*y*z", "--box", "-1", "1", "-1", "1").exit_code == 2
 
 
 @pytest.mark.parametrize("box", [["1", "0", "0", "1"], ["0", "1", "nan", "1"]])

@@ -226,3 +226,14 @@ def test_a_kink_is_not_classified_by_a_hessian_that_does_not_exist():
     (point,) = critical_points(Loss.from_text("abs(x) + y**2")).points
     assert (point.kind, point.test, point.index) == ("minimum", "not differentiable", None)
     assert point.eigenvalues.size == 0
+
+
+def test_lines_that_no_common_factor_gives_are_solved_in_parametric_form():
+    """x·y·z: the gradient (y z, x z, x y) vanishes exactly on the three axes, by hand."""
+    critical = critical_points(Loss.from_text("x*y*z", "x,y,z", dimension=None), (-1, 1) * 3)
+    assert not critical.points and critical.method == "exact"
+    assert sorted(f.equation_text for f in critical.families) == ["x = 0, y = 0", "x = 0, z = 0", "y = 0, z = 0"]
+    for family in critical.families:
+        (branch,) = family.branches
+        assert family.dimension == 1 and family.kind == "saddle" and len(branch) > 200
+        assert np.all(np.sum(branch == 0, axis=1) >= 2) and np.ptp(branch.max(axis=1) + branch.min(axis=1)) == 2

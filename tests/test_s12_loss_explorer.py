@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 
 from mathcore.errors import LossError
+from mathcore.loss import Loss
 from mathcore.story.s12_loss_explorer import DEFAULT_EXPRESSION, explore, from_environment
-from scenes.s12_loss_explorer import LossExplorer
+from scenes.s12_loss_explorer import LossExplorer, LossExplorerThreeWells
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test
 
@@ -25,7 +26,7 @@ def default_loss(monkeypatch):
 
 
 def test_environment_defaults_to_the_toy_loss():
-    assert from_environment({}) == (DEFAULT_EXPRESSION, (-2.0, 2.0, -2.0, 2.0), None)
+    assert from_environment({}) == (DEFAULT_EXPRESSION, None, None)  # None: [-2, 2] for every variable
     assert from_environment({"LOSS_EXPR": "x*y", "LOSS_BOX": "-1 1 -3 3", "LOSS_VARS": "y,x"}) == (
         "x*y", (-1.0, 1.0, -3.0, 3.0), "y,x")
 
@@ -82,3 +83,33 @@ def test_the_scene_fails_in_one_line_on_a_bad_loss(tmp_path):
 
 
 test_loss_explorer_keyframe = keyframe_test(LossExplorer)
+
+
+def test_three_double_wells_are_shown_through_slices_of_their_saddles():
+    """Oracle by construction: a saddle of Σ(xᵢ² − 1)² has coordinates in {−1, 0, 1}, curvature −4 along each
+    axis where it is 0 and 8 where it is ±1; its slice is L on the plane of those axes."""
+    data = explore("(x**2-1)**2+(y**2-1)**2+(z**2-1)**2", None, "x,y,z")
+    assert (data.points, data.kinds["minimum"], data.kinds["saddle"], data.kinds["maximum"]) == (27, 8, 18, 1)
+    assert data.by_index == {"0": 8, "1": 12, "2": 6, "3": 1}
+    assert [s.index for s in data.slices] == [1, 2, 1]  # one saddle of each index first
+    loss = Loss.from_text("(x**2-1)**2+(y**2-1)**2+(z**2-1)**2", "x,y,z", dimension=None)
+    for cut in data.slices:
+        assert set(np.round(cut.point, 12)) <= {-1.0, 0.0, 1.0} and int(np.sum(cut.point == 0)) == cut.index
+        (saddle,) = cut.view.points
+        assert saddle.kind == "saddle" and np.allclose(saddle.point, 0)
+        np.testing.assert_allclose(saddle.eigenvalues, [-4, 8], atol=1e-9)
+        mesh = cut.view.mesh
+        s_minus, s_plus = np.meshgrid(mesh.x, mesh.y)
+        points = cut.point + s_minus[..., None] * cut.directions[0] + s_plus[..., None] * cut.directions[1]
+        np.testing.assert_allclose(mesh.z, loss.value(points), rtol=1e-12, atol=1e-12)
+        path = saddle.escape
+        assert np.all(np.diff(path.losses) <= 1e-12)
+        assert path.losses[-1] < saddle.value - 0.99  # down by the depth of a well, 1
+
+
+def test_a_loss_of_one_variable_is_not_explored():
+    with pytest.raises(LossError, match="2 to 8 variables"):
+        explore("x**2")
+
+
+test_loss_explorer_three_wells_keyframe = keyframe_test(LossExplorerThreeWells)

@@ -1,5 +1,7 @@
-"""Beyond the lecture: the whole analysis for any two-parameter loss a teacher types in — surface, every critical
-point by kind, curves of critical points, eigen-directions, and a descent out of every saddle.
+"""Beyond the lecture: the whole analysis for any loss a teacher types in — surface, every critical point by kind,
+curves of critical points, eigen-directions, and a descent out of every saddle. A loss of more than two variables
+has no surface to draw: it is shown through saddles, each by the plane spanned by its most negative and most
+positive eigenvectors, S(s₋, s₊) = L(θ′ + s₋u₋ + s₊u₊), which is a loss of two variables again.
 
 `explorer_loss` is the one gate for user input: the CLI (`saddle explore`) calls it before it starts a render,
 and the scene calls it again, so both fail with the same one-line errors as `saddle analyze`."""
@@ -10,8 +12,10 @@ import os
 from dataclasses import dataclass
 
 import numpy as np
+import sympy as sp
 
-from mathcore.critical import DEFAULT_BOX, critical_points, hessian_scale
+from mathcore.critical import CriticalSet, classify, critical_points, default_box, hessian_scale
+from mathcore.domain import box_ranges
 from mathcore.errors import LossError
 from mathcore.loss import Loss, Mesh, box_bounds
 from mathcore.trajectories import Trajectory, gradient_descent
@@ -23,6 +27,9 @@ NUDGE = 0.03
 ESCAPE_STEPS = 3000
 DRAWN_POINTS = 240
 RING_DIRECTIONS = 720
+MAX_VARIABLES = 8
+#: Saddles of an n-D loss drawn through their slice: one per index first, at most this many.
+MAX_SLICES = 3
 
 
 @dataclass(frozen=True)
@@ -60,27 +67,58 @@ class ExplorerData:
         return sum(p.kind == kind for p in self.points)
 
 
-def explorer_loss(expression: str, box=DEFAULT_BOX, variables: str | None = None) -> tuple[Loss, tuple[float, ...]]:
-    """Parse and check a loss and its box exactly as `saddle analyze` does; LossError on anything wrong."""
-    loss = Loss.from_text(expression, variables)
-    (x0, x1), (y0, y1) = box_bounds(box)
-    box = (x0, x1, y0, y1)
-    loss.require_finite(box)
+@dataclass(frozen=True)
+class SliceView:
+    """A saddle θ′ of a loss of n > 2 variables and the plane through it spanned by u₋ and u₊, the eigenvectors of
+    its most negative and most positive eigenvalues: the slice is drawn as a loss of two variables (s₋, s₊)."""
+
+    point: np.ndarray  # θ′
+    index: int
+    directions: np.ndarray  # (2, n): u₋, u₊
+    view: ExplorerData  # the slice: its saddle at the origin with eigenvalues (λ₋, λ₊), an escape in the plane
+
+
+@dataclass(frozen=True)
+class ExplorerManyData:
+    """The analysis of a loss of more than two variables: counts, and a few saddles through their slices."""
+
+    expression: str
+    loss_latex: str
+    variable_latex: tuple[str, ...]
+    box: tuple[float, ...]
+    points: int
+    kinds: dict[str, int]
+    by_index: dict[str, int]
+    slices: tuple[SliceView, ...]
+
+
+def explorer_loss(expression: str, box=None, variables: str | None = None) -> tuple[Loss, tuple[float, ...]]:
+    """Parse and check a loss of 2 to MAX_VARIABLES variables and its box (default [−2, 2] each) exactly as
+    `saddle analyze` does; LossError on anything wrong."""
+    loss = Loss.from_text(expression, variables, dimension=None)
+    if not 2 <= loss.dimension <= MAX_VARIABLES:
+        raise LossError(f"saddle explore draws losses of 2 to {MAX_VARIABLES} variables, this one has "
+                        f"{loss.dimension}; use saddle analyze for one variable")
+    box = default_box(loss.dimension) if box is None else box
+    box = tuple(float(v) for v in np.ravel(box_ranges(box, loss.dimension)))
+    loss.require_defined(box)
     return loss, box
 
 
-def from_environment(environ=os.environ) -> tuple[str, tuple[float, ...], str | None]:
-    """LOSS_EXPR, LOSS_BOX ("xmin xmax ymin ymax") and LOSS_VARS ("a,b"), defaulting to the toy loss on [-2, 2]²."""
+def from_environment(environ=os.environ) -> tuple[str, tuple[float, ...] | None, str | None]:
+    """LOSS_EXPR, LOSS_BOX ("lo hi" per variable) and LOSS_VARS ("a,b"), defaulting to the toy loss on [-2, 2]²."""
     expression = environ.get("LOSS_EXPR", "").strip() or DEFAULT_EXPRESSION
     variables = environ.get("LOSS_VARS", "").strip() or None
     text = environ.get("LOSS_BOX", "").strip()
     if not text:
-        return expression, DEFAULT_BOX, variables
+        return expression, None, variables
     try:
         box = tuple(float(v) for v in text.replace(",", " ").split())
     except ValueError:
-        raise LossError(f"LOSS_BOX must be 4 numbers XMIN XMAX YMIN YMAX, got {text!r}") from None
-    box_bounds(box)
+        raise LossError(f"LOSS_BOX must be numbers, two per variable (LO HI ...), got {text!r}") from None
+    if len(box) % 2:
+        raise LossError(f"LOSS_BOX must be numbers, two per variable (LO HI ...), got {len(box)}")
+    box_ranges(box, len(box) // 2)
     return expression, box, variables
 
 
@@ -113,19 +151,21 @@ def _escape(loss: Loss, start, lr: float, box) -> Trajectory:
                       parameters=path.parameters)
 
 
-def explore(expression: str = DEFAULT_EXPRESSION, box=DEFAULT_BOX, variables: str | None = None) -> ExplorerData:
-    loss, box = explorer_loss(expression, box, variables)
-    critical = critical_points(loss, box)
+def _two_variables(loss: Loss, box, expression: str, critical: CriticalSet | None) -> ExplorerData:
+    """The drawing data of a loss of two variables: its critical set, or (critical None) only the origin, the
+    saddle a slice is taken through."""
     (x0, x1), (y0, y1) = box_bounds(box)
     span = float(np.hypot(x1 - x0, y1 - y0))
     lr = 0.1 / hessian_scale(loss, box)
+    points = critical.points if critical is not None else (classify(loss, np.zeros(2), box),)
     views = []
-    for p in critical.points:
+    for p in points:
         direction = escape = None
         if p.kind == "saddle":
             direction = _escape_direction(loss, p.point, p.eigenvalues, p.eigenvectors, NUDGE * span)
             escape = _escape(loss, p.point + NUDGE * span * direction, lr, box)
         views.append(PointView(p.point, p.value, p.kind, p.test, p.eigenvalues, p.eigenvectors, direction, escape))
+    curves = critical.curves if critical is not None else ()
     return ExplorerData(
         expression=expression,
         loss_latex=loss.latex,
@@ -135,5 +175,61 @@ def explore(expression: str = DEFAULT_EXPRESSION, box=DEFAULT_BOX, variables: st
         lr=lr,
         points=tuple(views),
         curves=tuple(CurveView(c.equation_latex, c.kind, c.branches, tuple(loss.value(b) for b in c.branches))
-                     for c in critical.curves),
+                     for c in curves),
     )
+
+
+def _slice(loss: Loss, point: np.ndarray, directions: np.ndarray, half_width: float) -> ExplorerData | None:
+    """S(s₋, s₊) = L(θ′ + s₋u₋ + s₊u₊) on [−r, r]², r halved until S is finite there (None if it never is)."""
+    low, high = sp.Symbol("s_-", real=True), sp.Symbol("s_+", real=True)
+    along = {v: sp.Float(c) + low * sp.Float(a) + high * sp.Float(b)
+             for v, c, a, b in zip(loss.variables, point, *directions)}
+    plane = Loss(loss.expression.subs(along, simultaneous=True), (low, high), name="slice")
+    for _ in range(4):
+        box = (-half_width, half_width, -half_width, half_width)
+        try:
+            plane.require_finite(box)
+        except LossError:
+            half_width /= 2
+            continue
+        return _two_variables(plane, box, plane.name, None)
+    return None
+
+
+def _many_variables(loss: Loss, box, expression: str) -> ExplorerManyData:
+    critical = critical_points(loss, box)
+    saddles = [p for p in critical.points if p.kind == "saddle" and len(p.eigenvalues)
+               and p.eigenvalues[0] < 0 < p.eigenvalues[-1]]
+    first_of_each_index = {int(p.index or 0): p for p in reversed(saddles)}  # smooth saddles have an index
+    chosen = [first_of_each_index[i] for i in sorted(first_of_each_index)][:MAX_SLICES]
+    chosen += [p for p in saddles if all(p is not q for q in chosen)][: MAX_SLICES - len(chosen)]
+    lo, hi = np.array(box[::2]), np.array(box[1::2])
+    slices = []
+    for p in chosen:
+        directions = np.stack([p.eigenvectors[0], p.eigenvectors[-1]])
+        # as far as the nearest face of the box (so the slice shows the box's loss), but not less than a quarter
+        # of its half side or more than all of it
+        half_width = float(np.clip(np.min(np.minimum(p.point - lo, hi - p.point)), (hi - lo).min() / 8,
+                                   (hi - lo).min() / 2))
+        view = _slice(loss, p.point, directions, half_width)
+        if view is not None:
+            slices.append(SliceView(point=p.point, index=int(p.index or 0), directions=directions, view=view))
+    kinds = [p.kind for p in critical.points]
+    return ExplorerManyData(
+        expression=expression,
+        loss_latex=loss.latex,
+        variable_latex=tuple(loss.variable_latex),
+        box=box,
+        points=len(critical.points),
+        kinds={k: kinds.count(k) for k in ("minimum", "saddle", "maximum", "flat")},
+        by_index={str(i): n for i, n in critical.index_counts().items()},
+        slices=tuple(slices),
+    )
+
+
+def explore(expression: str = DEFAULT_EXPRESSION, box=None, variables: str | None = None,
+            ) -> ExplorerData | ExplorerManyData:
+    loss, box = explorer_loss(expression, box, variables)
+    if loss.dimension == 2:
+        return _two_variables(loss, box, expression, critical_points(loss, box))
+    return _many_variables(loss, box, expression)

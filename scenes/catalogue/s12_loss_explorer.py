@@ -38,8 +38,29 @@ STRINGS = {
         "zh": "这个 loss 在范围内没有鞍点，不需要逃离。",
     },
     "exp.end": {
-        "en": "Try your own: saddle explore \"EXPR\" --box XMIN XMAX YMIN YMAX.",
-        "zh": "试试你自己的：saddle explore \"EXPR\" --box XMIN XMAX YMIN YMAX。",
+        "en": "Try your own: saddle explore \"EXPR\" --box LO HI for each variable.",
+        "zh": "试试你自己的：saddle explore \"EXPR\" --box，每个变量给 LO HI。",
+    },
+    "exp.many_intro": {
+        "en": "A loss of {n} variables has no surface to draw. In the box it has {points} critical points: "
+              "{minima} minima, {saddles} saddles, {maxima} maxima.",
+        "zh": "{n} 个变量的 loss 画不出曲面。范围内它有 {points} 个 critical point："
+              "{minima} 个极小值、{saddles} 个鞍点、{maxima} 个极大值。",
+    },
+    "exp.by_index": {"en": "points by index (negative eigenvalues): {counts}",
+                     "zh": "按 index（负 eigenvalue 个数）：{counts}"},
+    "exp.slice": {
+        "en": "So look at a saddle through a slice: the plane of its most negative and most positive "
+              "eigenvectors. This saddle has index {index}; in the plane λ = {low} and {high}.",
+        "zh": "那就透过切面看鞍点：由最负和最正的 eigenvalue 的 eigenvector 张成的平面。"
+              "这个鞍点的 index 是 {index}；在这个平面上 λ = {low} 和 {high}。",
+    },
+    "exp.slice_caption": {"en": "saddle at {point}, index {index}", "zh": "鞍点 {point}，index {index}"},
+    "exp.slice_minus": {"en": "s₋ along u₋ (λ < 0)", "zh": "s₋ 沿 u₋（λ < 0）"},
+    "exp.slice_plus": {"en": "s₊ along u₊ (λ > 0)", "zh": "s₊ 沿 u₊（λ > 0）"},
+    "exp.slice_escape": {
+        "en": "In the plane, a small step along u₋ and gradient descent lead down and away.",
+        "zh": "在这个平面上，沿 u₋ 走一小步再做 gradient descent，就往下离开了鞍点。",
     },
     "exp.minimum": {"en": "minimum", "zh": "极小值"},
     "exp.maximum": {"en": "maximum", "zh": "极大值"},
