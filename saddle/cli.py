@@ -22,6 +22,7 @@ from saddle.budget import analysis_budget
 from saddle.cli_explore import explore
 from saddle.cli_render import COMMANDS
 from saddle.cli_study import study
+from saddle.cli_voice import voice
 from saddle.report import analysis_dict, analysis_table
 
 MAX_VARIABLES = 8
@@ -136,6 +137,7 @@ for command in COMMANDS:  # list, render, slides: the lecture's production (sadd
     main.add_command(command)
 main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (saddle/cli_explore.py)
 main.add_command(study)  # saddle study: the minimum-ratio experiment (saddle/cli_study.py)
+main.add_command(voice)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli_voice.py)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,11 @@ _RENDER_OPTIONS = [
     click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
                  help="Scenes rendered at the same time."),
     click.option("--force", is_flag=True, help="Render again even the scenes that are up to date."),
+    click.option("--voice", default="default", show_default=True, envvar="SADDLE_VOICE",
+                 help="Narrating voice (af_heart, am_michael; zf_xiaobei, zm_yunxi), `default` for the language's "
+                      "(af_heart, zf_xiaobei), or `none`: silent, paced for reading. Also $SADDLE_VOICE."),
+    click.option("--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                 help="Folder of your own recordings, <line key>.<lang>.wav, used instead of the voice line by line."),
     *_HIDDEN_PATHS,
 ]
 
@@ -36,6 +41,14 @@ def _with(options):
             function = option(function)
         return function
     return decorate
+
+
+def _settings(quality, lang, theme, voice, recordings, transparent=False) -> Settings:
+    """The run's settings, with `default` resolved to the language's voice (so a fingerprint names the voice)."""
+    from saddle.voice.assets import DEFAULT_VOICES
+
+    voice = DEFAULT_VOICES[lang] if voice == "default" else voice
+    return Settings(quality, lang, theme, transparent, voice, str(recordings.resolve()) if recordings else "")
 
 
 def _interrupt(signum, frame):
@@ -74,19 +87,19 @@ def list_scenes(lecture_file):
 @click.command()
 @_with(_RENDER_OPTIONS)
 @click.option("--transparent", is_flag=True, help="WebM clips with an alpha channel, for overlaying on slides.")
-def render(scenes, quality, lang, theme, jobs, force, lecture_file, renders, transparent):
+def render(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders, transparent):
     """Render SCENES (default: the whole lecture) in parallel into renders/<lang>-<theme>/<quality>/:
     a clip, poster and subtitles per scene, the stitched lecture, a gallery page and a manifest.
     Scenes whose source, data and settings did not change are not rendered again."""
-    _run(scenes, Settings(quality, lang, theme, transparent), jobs, force, lecture_file, renders)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings, transparent), jobs, force, lecture_file, renders)
 
 
 @click.command()
 @_with(_RENDER_OPTIONS)
-def slides(scenes, quality, lang, theme, jobs, force, lecture_file, renders):
+def slides(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
-    _run(scenes, Settings(quality, lang, theme), jobs, force, lecture_file, renders, decks=True)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders, decks=True)
 
 
 COMMANDS = [list_scenes, render, slides]

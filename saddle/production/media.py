@@ -103,16 +103,6 @@ def moov_first(path: Path) -> bool:
     return "moov" in boxes and "mdat" in boxes and boxes.index("moov") < boxes.index("mdat")
 
 
-def remux_for_streaming(source: Path, target: Path) -> None:
-    """Copy the video stream into a new MP4 with the moov atom at the front."""
-    with av.open(str(source)) as inp, av.open(str(target), "w", format="mp4", options=FASTSTART) as out:
-        stream = out.add_stream_from_template(inp.streams.video[0])
-        for packet in inp.demux(inp.streams.video[0]):
-            if packet.dts is not None:
-                packet.stream = stream
-                out.mux(packet)
-
-
 def _signature(stream) -> tuple:
     context = stream.codec_context
     return context.name, context.width, context.height, context.format.name, _rate(stream), context.extradata

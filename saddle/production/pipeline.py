@@ -9,7 +9,14 @@ from pathlib import Path
 from saddle.production.assemble import assemble_lecture, write_manifest
 from saddle.production.gallery import write_gallery
 from saddle.production.media import ProductionError
-from saddle.production.plan import ROOT, SceneEntry, Settings, choose, is_current, load_lecture
+from saddle.production.plan import (
+    ROOT,
+    SceneEntry,
+    Settings,
+    choose,
+    is_current,
+    load_lecture,
+)
 from saddle.production.runner import Renderer, SceneResult
 from saddle.production.safety import folder_lock, remove_leftovers
 from saddle.production.slides import make_decks
@@ -37,6 +44,10 @@ def produce(names: tuple[str, ...], settings: Settings, jobs: int, renders: Path
     folder = settings.folder(renders)
     with folder_lock(folder):
         remove_leftovers(folder)
+        if settings.voiced:  # every line's audio made and handed over before anything renders
+            from saddle.voice.narrate import narrate
+
+            narrate(folder, chosen, settings, renders, jobs)
         stale = [entry for entry in chosen if force or not is_current(folder, entry, settings)]
         up_to_date = [entry for entry in chosen if entry not in stale]
         results = Renderer(settings, folder, jobs).run(stale) if stale else []

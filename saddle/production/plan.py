@@ -18,7 +18,8 @@ from saddle.production.safety import read_state, write_text
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
 QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
 #: Bump when the way a scene is rendered changes (manim arguments), so every stored render counts as stale.
-RENDER_RECIPE = 2  # 2: BT.709 Y'CbCr, tagged (saddle.production.bt709)
+RENDER_RECIPE = 3  # 2: BT.709 Y'CbCr, tagged (saddle.production.bt709); 3: clips carry their subtitles (mov_text)
+#: and, with a voice, its audio
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class Settings:
     lang: str = "en"
     theme: str = "dark"
     transparent: bool = False
+    voice: str = "none"  # a voice name (saddle.voice.assets.VOICES) or "none": silent, paced for reading
+    recordings: str = ""  # a folder of the lecturer's recordings, <key>.<lang>.wav, used before the voice
+
+    @property
+    def voiced(self) -> bool:
+        return self.voice != "none" or bool(self.recordings)
 
     def folder(self, renders: Path) -> Path:
         return renders / f"{self.lang}-{self.theme}" / QUALITIES[self.quality]
@@ -76,6 +83,22 @@ def _shared_sources_digest() -> str:
     for path in [*_source_files(ROOT / "scenes"), *_source_files(ROOT / "mathcore"), ROOT / "manim.cfg"]:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def sources_digest(entry: SceneEntry) -> str:
+    """The scene's code, words and data, whatever the settings: what its spoken lines depend on."""
+    return hashlib.sha256(f"{_shared_sources_digest()} {entry.name}".encode() + entry.path.read_bytes()).hexdigest()
+
+
+def narration_path(folder: Path, entry: SceneEntry) -> Path:
+    """The narration manifest a voiced render of the scene is handed (saddle.voice.narrate writes it)."""
+    return folder / ".state" / f"{entry.name}.narration.json"
+
+
+def narration_digest(folder: Path, entry: SceneEntry, settings: Settings) -> str:
+    """Changes when any spoken line's audio or length changes; empty for a silent render."""
+    path = narration_path(folder, entry)
+    return hashlib.sha256(path.read_bytes()).hexdigest() if settings.voiced and path.exists() else ""
 
 
 def fingerprint(entry: SceneEntry, settings: Settings) -> str:
@@ -153,10 +176,12 @@ def _slides_intact(folder: Path, entry: SceneEntry) -> bool:
 
 
 def is_current(folder: Path, entry: SceneEntry, settings: Settings) -> bool:
-    """The last render of this scene used the same source, data and settings, and all it made is still there as
-    it was made: a file of another size (truncated, replaced) or a broken slide list means render it again."""
+    """The last render of this scene used the same source, data, settings and spoken lines, and all it made is
+    still there as it was made: a file of another size (truncated, replaced) or a broken slide list means render
+    it again."""
     stamp = read_stamp(folder, entry, settings)
-    if not entry.path.exists() or stamp.get("fingerprint") != fingerprint(entry, settings):
+    if (not entry.path.exists() or stamp.get("fingerprint") != fingerprint(entry, settings)
+            or stamp.get("narration", "") != narration_digest(folder, entry, settings)):
         return False
     sizes = stamp.get("files", {})
     for name in expected_files(entry, settings):

@@ -19,8 +19,9 @@ from xml.etree import ElementTree
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from saddle.production.audio import publish_sound
 from saddle.production.captions import fit_cues
-from saddle.production.media import ProductionError, remux_for_streaming, require_deliverable, write_poster
+from saddle.production.media import ProductionError, probe, require_deliverable, write_poster
 from saddle.production.plan import (
     ROOT,
     SceneEntry,
@@ -29,6 +30,8 @@ from saddle.production.plan import (
     expected_files,
     fingerprint,
     longest_first,
+    narration_digest,
+    narration_path,
     read_stamp,
     write_stamp,
 )
@@ -79,9 +82,10 @@ def _command(entry: SceneEntry, settings: Settings, config: Path) -> list[str]:
             str(config), *alpha, str(entry.path), entry.name]
 
 
-def _environment(settings: Settings, work: Path) -> dict[str, str]:
+def _environment(settings: Settings, work: Path, narration: Path) -> dict[str, str]:
     paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     slides = {} if settings.transparent else {"LECTURE_SLIDES": str(work / "slides")}
+    slides |= {"LECTURE_NARRATION": str(narration)} if settings.voiced and narration.exists() else {}
     return os.environ | slides | {"LECTURE_LANG": settings.lang, "LECTURE_THEME": settings.theme, "COLUMNS": "200",
                                   "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(paths)}
 
@@ -91,14 +95,15 @@ def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path) ->
     video = work / "video" / clip_name(entry, settings).replace(".alpha", "")
     if not video.exists():
         raise ProductionError(f"{entry.name}: manim finished without writing {video.name}")
+    said = read_srt(video.with_suffix(".srt"))  # manim's: a cue per narrated line, from where its audio starts
+    cues = fit_cues(said, settings.lang, probe(video).duration)  # as a viewer reads them
+    with atomic_output(folder / clip_name(entry, settings)) as temporary:  # with its sound and soft subtitles
+        publish_sound(folder, entry, settings, video, said, cues, temporary, work / "slides")
+        if not settings.transparent:
+            require_deliverable(temporary)
     if settings.transparent:
-        os.replace(video, folder / clip_name(entry, settings))
         return
     clip = folder / f"{entry.name}.mp4"
-    with atomic_output(clip) as temporary:
-        remux_for_streaming(video, temporary)
-        duration = require_deliverable(temporary).duration
-    cues = fit_cues(read_srt(video.with_suffix(".srt")), settings.lang, duration)
     write_text(folder / f"{entry.name}.srt", to_srt(cues))
     write_text(folder / f"{entry.name}.vtt", to_vtt(cues))
     with atomic_output(folder / f"{entry.name}.png") as temporary:
@@ -176,6 +181,7 @@ class Renderer:
             seconds = time.monotonic() - start
             write_stamp(self.folder, entry, self.settings, {
                 "fingerprint": fingerprint(entry, self.settings), "animations": animations,
+                "narration": narration_digest(self.folder, entry, self.settings),
                 "seconds": round(seconds, 1),
                 "title": title.read_text(encoding="utf-8") if title.exists() else entry.title,
                 "files": {name: (self.folder / name).stat().st_size  # is_current tells a truncated file by its size
@@ -201,7 +207,8 @@ class Renderer:
                 if self.stopping.is_set():
                     raise ProductionError("interrupted")
                 process = subprocess.Popen(_command(entry, self.settings, config), cwd=ROOT,
-                                           env=_environment(self.settings, work), stdout=subprocess.PIPE,
+                                           env=_environment(self.settings, work, narration_path(self.folder, entry)),
+                                           stdout=subprocess.PIPE,
                                            stderr=subprocess.STDOUT, text=True, errors="replace")
                 self.running.add(process)
             try:

@@ -40,6 +40,10 @@ STRINGS = {
     "exp.end": {
         "en": "Try your own: saddle explore \"EXPR\" --box LO HI for each variable.",
         "zh": "试试你自己的：saddle explore \"EXPR\" --box，每个变量给 LO HI。",
+        "spoken": {  # what the voice says instead of reading the command out symbol by symbol
+            "en": "Try your own loss: run saddle explore with your expression and a box.",
+            "zh": "试试你自己的 loss：用 saddle explore，给它一个表达式和一个范围。",
+        },
     },
     "exp.many_intro": {
         "en": "A loss of {n} variables has no surface to draw. In the box it has {points} critical points: "

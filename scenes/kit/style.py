@@ -34,6 +34,7 @@ from manim import (
 )
 
 from scenes.catalogue import LANGUAGES, reading_seconds, say_text
+from scenes.kit.narration import BREATH, spoken
 from scenes.kit.surface import SurfaceScene
 
 FONT = "Noto Sans CJK SC"  # one family for English and Chinese, so both languages look alike
@@ -210,17 +211,23 @@ class LectureMixin:
         return title
 
     def say(self, key: str, *animations, run_time: float | None = None, **fields) -> None:
-        """Play the animations while the narration line is on screen as a subtitle, then wait until it can be read."""
+        """Play the animations while the narration line is spoken and on screen as a subtitle, then wait until it
+        is said (and a breath) or, without a voice, until it can be read."""
         line = text(key, **fields)
         if SLIDES_FOLDER:
             self.next_slide(notes=line)  # a natural pause: each narrated line starts a slide, its words are the notes
-        needed = reading_seconds(line, active_look().lang)
+        lang = active_look().lang
+        voice = spoken(key, line, lang, fields)  # prepared by `saddle render`; None: silent, paced for reading
+        needed = voice.seconds if voice else reading_seconds(line, lang)
         run_time = run_time if run_time is not None else (min(2.0, needed) if animations else 0.0)
-        self.add_subcaption(line, duration=max(needed, run_time))
+        if voice and voice.audio:
+            self.add_sound(voice.audio)  # starts with the step; the step lasts until the line is said, and a breath
+        self.add_subcaption(line, duration=needed if voice else max(needed, run_time))
         if animations:
             self.play(*animations, run_time=run_time)
-        if needed > run_time:
-            self.wait(needed - run_time)
+        rest = max(run_time, needed) + BREATH - run_time if voice else needed - run_time
+        if rest > 0:
+            self.wait(rest)
 
     def clear_all(self, run_time: float = 0.8) -> None:
         """Fade out everything on screen: the end of a section."""

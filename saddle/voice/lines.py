@@ -1,0 +1,149 @@
+"""The lecture's spoken lines: which lines each scene says (learnt by running it with animations skipped), where
+each line's audio comes from (the lecturer's recording, the synthetic voice, or nowhere), synthesis of what is
+missing from the cache, and the manifest a render is handed (scenes/kit/narration.py reads it).
+
+Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the spoken text, the voice, the model's
+hash and the engine settings (or a recording's bytes), so a render with unchanged words synthesises nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import wave
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from saddle.production.plan import ROOT, SceneEntry, Settings, sources_digest
+from saddle.production.safety import atomic_output, write_text
+from saddle.voice.assets import MODEL_SHA256, VoiceError, voice_language
+from saddle.voice.spoken import normalise
+
+FRONT_ENDS = ("kokoro-onnx", "misaki", "jieba", "pypinyin", "cn2an", "espeakng-loader")
+
+
+@dataclass(frozen=True)
+class Line:
+    scene: str
+    key: str
+    text: str  # the subtitle
+    spoken: str  # what the voice says: the catalogue's spoken form, or the normalised subtitle
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str  # "recording", "synthetic" or "missing"
+    audio: Path | None  # the levelled 48 kHz WAV in the cache
+    origin: Path | None = None  # the recording it is made from
+
+    @property
+    def ready(self) -> bool:
+        return self.audio is not None and self.audio.exists()
+
+
+def voice_folder(renders: Path) -> Path:
+    return renders / ".voice"
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _collect(entry: SceneEntry, lang: str, renders: Path, cache: Path) -> list[dict]:
+    """Run the scene with animations skipped and a manifest asking it to write down every line it says. Formulas
+    go to the render's own LaTeX cache, so the render after it compiles none again."""
+    from saddle.production.runner import _manim_config
+
+    with tempfile.TemporaryDirectory(prefix=".partial-collect-", dir=voice_folder(renders)) as work:
+        said, manifest = Path(work, "said.jsonl"), Path(work, "manifest.json")
+        manifest.write_text(json.dumps({"collect": str(said)}))
+        command = [sys.executable, "-m", "manim", "render", "-ql", "-s", "--config_file",
+                   str(_manim_config(Path(work), cache / entry.name)), "-v", "WARNING", str(entry.path), entry.name]
+        environment = {"LECTURE_NARRATION": str(manifest), "LECTURE_LANG": lang, "COLUMNS": "200"}
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
+                                env=os.environ | environment)
+        if result.returncode != 0:
+            last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+            raise VoiceError(f"{entry.name}: could not list its spoken lines: {last[:200]}")
+        return [json.loads(row) for row in said.read_text(encoding="utf-8").splitlines()] if said.exists() else []
+
+
+def scene_lines(entries: list[SceneEntry], lang: str, renders: Path, cache: Path,
+                jobs: int = 1) -> dict[str, list[Line]]:
+    """Each scene's lines in the order said, from the cache when the scene's sources did not change."""
+    voice_folder(renders).mkdir(parents=True, exist_ok=True)
+
+    def lines_of(entry: SceneEntry) -> list[Line]:
+        store = voice_folder(renders) / "lines" / lang / f"{entry.name}.json"
+        key = _digest(sources_digest(entry), lang, version("manim"))
+        cached = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
+        if cached.get("key") != key:
+            cached = {"key": key, "lines": _collect(entry, lang, renders, cache)}
+            write_text(store, json.dumps(cached, ensure_ascii=False, indent=1))
+        return [Line(entry.name, row["key"], row["text"], row["spoken"] or normalise(row["text"], lang))
+                for row in cached["lines"]]
+
+    with ThreadPoolExecutor(max(1, jobs)) as pool:
+        return dict(zip((entry.name for entry in entries), pool.map(lines_of, entries)))
+
+
+def recording_path(recordings: Path, line: Line, lang: str) -> Path:
+    """The lecturer's own recording of a line: <folder>/<key>.<lang>.wav."""
+    return recordings / f"{line.key}.{lang}.wav"
+
+
+def source(line: Line, settings: Settings, renders: Path) -> Source:
+    audio = voice_folder(renders) / "audio"
+    if settings.recordings:
+        recording = recording_path(Path(settings.recordings), line, settings.lang)
+        if recording.exists():
+            from saddle.voice.engine import SETTINGS
+
+            made = _digest("recording", hashlib.sha256(recording.read_bytes()).hexdigest(), SETTINGS)
+            return Source("recording", audio / f"{made}.wav", recording)
+    if settings.voice == "none":
+        return Source("missing", None)
+    if voice_language(settings.voice) != settings.lang:
+        raise VoiceError(f"voice {settings.voice} speaks {voice_language(settings.voice)}, not {settings.lang}; "
+                         "choose another with --voice")
+    from saddle.voice.engine import SETTINGS
+
+    made = _digest(line.spoken, settings.lang, settings.voice, MODEL_SHA256, SETTINGS,
+                   [version(name) for name in FRONT_ENDS])
+    return Source("synthetic", audio / f"{made}.wav")
+
+
+def make(line: Line, found: Source, settings: Settings) -> None:
+    """Put the line's audio in the cache: synthesised, or the recording trimmed and levelled."""
+    from saddle.voice.engine import level, read_wav, synthesise, trim, write_wav
+
+    assert found.audio is not None, "a missing line has nothing to make"
+    if found.origin is not None:
+        samples, rate = read_wav(found.origin)
+        audio = level(trim(samples, rate), rate)
+    else:
+        audio = synthesise(line.spoken, settings.lang, settings.voice)
+    with atomic_output(found.audio) as temporary:
+        write_wav(temporary, audio)
+
+
+def seconds(path: Path) -> float:
+    with wave.open(str(path), "rb") as audio:
+        return audio.getnframes() / audio.getframerate()
+
+
+def write_manifest(target: Path, lines: list[Line], sources: list[Source], sound: bool = True) -> None:
+    """The plain JSON a render is handed: per line key and subtitle text, its audio and length. Without `sound`
+    the scene times its steps by the audio but does not add it (manim cannot put audio into a WebM here: its
+    FFmpeg has no Vorbis encoder; the application adds Opus afterwards)."""
+    manifest: dict = {"lines": {}, "sound": sound}
+    for line, found in zip(lines, sources, strict=True):
+        if found.audio is not None and found.ready:
+            manifest["lines"].setdefault(line.key, {})[line.text] = {"audio": str(found.audio.resolve()),
+                                                                    "seconds": seconds(found.audio)}
+    write_text(target, json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True))
