@@ -33,9 +33,9 @@ def in_process(arguments: list[str]) -> tuple[float, float]:
 
 
 def own_process(arguments: list[str]) -> float:
-    """Peak resident megabytes of the command run as its own process (imports included); 0 for an argument
-    longer than Linux passes to a program (128 KiB: the 10⁵-deep parentheses), which no shell can type either."""
-    if max(map(len, arguments)) >= 2**17:
+    """Peak resident megabytes of the command run as its own process (imports included); 0 for an argument no
+    program can be given (longer than Linux's 128 KiB, or holding a NUL), which no shell can pass either."""
+    if max(map(len, arguments)) >= 2**17 or any("\0" in argument for argument in arguments):
         return 0.0
     process = subprocess.Popen([sys.executable, "-m", "saddle.cli", *arguments], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
