@@ -12,7 +12,7 @@ from saddle.production.audio import lecture_track, with_tracks
 from saddle.production.media import probe, stitch
 from saddle.production.plan import SceneEntry, Settings, chapter_title, is_current, read_stamp
 from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, write_text
-from saddle.production.subtitles import chapters, concatenate, read_srt, to_srt, to_vtt
+from saddle.production.subtitles import chapters, concatenate, read_vtt, to_srt, to_vtt
 
 LECTURE_FILES = ("lecture.mp4", "lecture.srt", "lecture.vtt", "lecture.chapters.vtt")
 
@@ -35,7 +35,7 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
     with atomic_output(folder / "lecture.mp4") as temporary:
         pictures = temporary.with_name(f"{temporary.name}.video.mp4")  # a leftover is removed like any .partial-
         durations = stitch(clips, titles, pictures)
-        cues = concatenate([read_srt(folder / f"{entry.name}.srt") for entry in lecture], durations)
+        cues = concatenate([read_vtt(folder / f"{entry.name}.vtt") for entry in lecture], durations)  # placed
         with_tracks(pictures, temporary, lecture_track(folder, lecture, durations) if settings.voiced else None, cues,
                     settings.lang)
         pictures.unlink()

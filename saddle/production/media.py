@@ -149,13 +149,19 @@ def chapter_list(path: Path) -> list[tuple[str, Fraction, Fraction]]:
                  chapter["end"] * _time_base(chapter)) for chapter in container.chapters()]
 
 
-def ink(frame, bottom: float = 1.0) -> float:
-    """The share of a frame that is not its background (its most common colour, give or take antialiasing);
-    of its bottom part only, with `bottom` < 1 (where subtitles are drawn)."""
+def ink_map(frame) -> np.ndarray:
+    """Which pixels of every fourth row and column are not the frame's background (its most common colour, give or
+    take antialiasing)."""
     pixels = frame.to_ndarray(format="rgb24")[::4, ::4].astype(np.int32) // 16
     colours = pixels[..., 0] * 256 + pixels[..., 1] * 16 + pixels[..., 2]
-    band = colours[round(len(colours) * (1 - bottom)):]
-    return float(np.mean(band != np.bincount(colours.ravel()).argmax()))
+    return colours != np.bincount(colours.ravel()).argmax()
+
+
+def ink(frame, bottom: float = 1.0) -> float:
+    """The share of a frame that is not its background; of its bottom part only, with `bottom` < 1 (where
+    subtitles are drawn)."""
+    drawn = ink_map(frame)
+    return float(np.mean(drawn[round(len(drawn) * (1 - bottom)):]))
 
 
 def best_frame(source: Path, samples: int = 8, last: bool = False):
