@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def synthesis_factor(lang: str, count: int) -> tuple[float, float]:
     """(real-time factor, seconds of speech) synthesising `count` narration lines of the catalogue."""
-    from saddle.voice.assets import DEFAULT_VOICES
-    from saddle.voice.engine import SAMPLE_RATE, _kokoro, synthesise
+    from saddle.voice.assets import DEFAULT_VOICES, SAMPLE_RATE
+    from saddle.voice.engine import _kokoro, synthesise
     from saddle.voice.spoken import normalise
     from scenes.catalogue import STRINGS
 

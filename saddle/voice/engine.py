@@ -16,15 +16,17 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import resample_poly
 
-from saddle.voice.assets import VOICE_HOME, VoiceError, model_path, voice_style
+from saddle.voice.assets import (
+    PEAK_CEILING,
+    SAMPLE_RATE,
+    SPEED,
+    TARGET_LUFS,
+    VOICE_HOME,
+    VoiceError,
+    model_path,
+    voice_style,
+)
 
-SAMPLE_RATE = 48_000  # AAC and Opus at 48 kHz: the lines are made at the rate of the deliverables
-MODEL_RATE = 24_000  # Kokoro's output
-TARGET_LUFS = -16.0
-PEAK_CEILING = -1.5  # dBTP: under −1 dBTP with room for the AAC encoder's overshoot
-SPEED = 1.0
-#: Everything besides the text, voice and model that changes the audio; part of every cache key.
-SETTINGS = {"rate": SAMPLE_RATE, "lufs": TARGET_LUFS, "peak": PEAK_CEILING, "speed": SPEED, "recipe": 2}
 #: 为 is wéi ("is", "as") in these phrases and on its own; jieba + pypinyin read it wèi. 因为, 为什么 and 为了
 #: keep wèi from pypinyin's phrase dictionary.
 WEI_PHRASES = {"为零": ["líng"], "为正": ["zhèng"], "为负": ["fù"], "设为": ["shè"], "全为": ["quán"],

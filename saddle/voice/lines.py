@@ -16,12 +16,13 @@ import tempfile
 import wave
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 from saddle.production.plan import ROOT, SceneEntry, Settings, sources_digest
 from saddle.production.safety import atomic_output, write_text
-from saddle.voice.assets import MODEL_SHA256, VoiceError, voice_language
+from saddle.voice.assets import MODEL_SHA256, SETTINGS, VoiceError, voice_language
 from saddle.voice.spoken import normalise
 
 FRONT_ENDS = ("kokoro-onnx", "misaki", "jieba", "pypinyin", "cn2an", "espeakng-loader")
@@ -92,6 +93,12 @@ def scene_lines(entries: list[SceneEntry], lang: str, renders: Path, cache: Path
         return dict(zip((entry.name for entry in entries), pool.map(lines_of, entries)))
 
 
+@cache
+def _front_end_versions() -> list[str]:
+    """Looked up once: importlib.metadata scans the installed packages on every call."""
+    return [version(name) for name in FRONT_ENDS]
+
+
 def recording_path(recordings: Path, line: Line, lang: str) -> Path:
     """The lecturer's own recording of a line: <folder>/<key>.<lang>.wav."""
     return recordings / f"{line.key}.{lang}.wav"
@@ -102,8 +109,6 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
     if settings.recordings:
         recording = recording_path(Path(settings.recordings), line, settings.lang)
         if recording.exists():
-            from saddle.voice.engine import SETTINGS
-
             made = _digest("recording", hashlib.sha256(recording.read_bytes()).hexdigest(), SETTINGS)
             return Source("recording", audio / f"{made}.wav", recording)
     if settings.voice == "none":
@@ -111,10 +116,7 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
     if voice_language(settings.voice) != settings.lang:
         raise VoiceError(f"voice {settings.voice} speaks {voice_language(settings.voice)}, not {settings.lang}; "
                          "choose another with --voice")
-    from saddle.voice.engine import SETTINGS
-
-    made = _digest(line.spoken, settings.lang, settings.voice, MODEL_SHA256, SETTINGS,
-                   [version(name) for name in FRONT_ENDS])
+    made = _digest(line.spoken, settings.lang, settings.voice, MODEL_SHA256, SETTINGS, _front_end_versions())
     return Source("synthetic", audio / f"{made}.wav")
 
 
