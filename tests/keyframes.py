@@ -14,8 +14,7 @@ import pytest
 from manim import ThreeDScene
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.kit.style import Look
-from scenes.kit.surface import FastSurfaceCamera
+from scenes.kit.style import CaptionSafeSurfaceCamera, LectureScene, Look
 
 
 def _snake(name: str) -> str:
@@ -32,9 +31,14 @@ def keyframe_test(scene_class, look: Look | None = None):
         scene_class = type(scene_class.__name__, (scene_class,), {"look": look})
 
     def test(scene):
+        camera = scene.renderer.camera  # the test renderer's: the scene's camera_class does not reach it
         if three_d:
             scene.__class__ = type(scene_class.__name__, (type(scene), scene_class), {})
-            scene.renderer.camera.__class__ = FastSurfaceCamera  # the ThreeDCamera that also draws loss_surface
+            camera.__class__ = CaptionSafeSurfaceCamera  # the ThreeDCamera that draws loss_surface, band kept
+        else:
+            camera.__class__ = LectureScene.lecture_camera
+        camera.keep_caption_band()
+        if three_d:
             scene.setup()  # the lecture scene's own setup (theme background) ran before its class was known
         scene_class.construct(scene)
         scene.renderer.file_writer.subcaptions.clear()  # the test's file writer has no movie to put an .srt beside

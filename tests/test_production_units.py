@@ -134,14 +134,14 @@ def test_chapter_titles_from_class_names():
 
 def test_slide_mode_keeps_the_scene_bases():
     """With LECTURE_SLIDES set, lecture scenes are manim-slides Slides writing there, and 3-D ones keep the fast
-    surface camera; without it they are plain manim scenes (checked in fresh processes: style reads it at import)."""
+    surface camera (with the caption band); without it they are plain manim scenes (checked in fresh processes: style reads it at import)."""
     probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.kit.style import LectureScene, LectureScene3D; "
              "from scenes.kit.surface import SurfaceScene; s = LectureScene3D(); "
              "print(issubclass(LectureScene, Slide), isinstance(s, ThreeDSlide), isinstance(s, SurfaceScene), "
              "type(s.renderer.camera).__name__, getattr(s, '_output_folder', None))")
     root = Path(__file__).resolve().parent.parent
-    for folder, expected in [("/tmp/deck", "True True True FastSurfaceCamera /tmp/deck"),
-                             ("", "False False True FastSurfaceCamera None")]:
+    for folder, expected in [("/tmp/deck", "True True True CaptionSafeSurfaceCamera /tmp/deck"),
+                             ("", "False False True CaptionSafeSurfaceCamera None")]:
         environment = os.environ | {"LECTURE_SLIDES": folder, "PYTHONPATH": str(root)}
         result = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
                                 cwd=root, timeout=120, check=False)

@@ -22,7 +22,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from saddle.production.audio import publish_sound
 from saddle.production.captions import fit_cues
 from saddle.production.media import ProductionError, probe, require_deliverable, write_poster
-from saddle.production.placement import place_cues
 from saddle.production.plan import (
     ROOT,
     SceneEntry,
@@ -98,8 +97,6 @@ def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path) ->
         raise ProductionError(f"{entry.name}: manim finished without writing {video.name}")
     said = read_srt(video.with_suffix(".srt"))  # manim's: a cue per narrated line, from where its audio starts
     cues = fit_cues(said, settings.lang, probe(video).duration)  # as a viewer reads them
-    if not settings.transparent:
-        cues = place_cues(video, cues)  # where nothing is drawn while each shows
     with atomic_output(folder / clip_name(entry, settings)) as temporary:  # with its sound and soft subtitles
         publish_sound(folder, entry, settings, video, said, cues, temporary, work / "slides")
         if not settings.transparent:

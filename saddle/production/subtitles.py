@@ -1,9 +1,8 @@
 """Subtitles and chapters: SubRip (what manim's add_subcaption writes) and WebVTT (what browsers read).
 
 Times are exact fractions of a second, so the lecture's subtitles are each scene's cues shifted by exactly the
-same offsets as its video. A cue placed away from the bottom (saddle.production.placement) says where in WebVTT's
-cue settings, and in SubRip only when it is at the top (the `{\\an8}` override players know); elsewhere SubRip
-cannot say it and the cue stays where the player puts it."""
+same offsets as its video. A cue carries no position: every player puts it at the bottom, and the scenes keep that
+band free (scenes/kit/safe_area.py), so SubRip, WebVTT and the mp4's soft track all show it in the same place."""
 
 from __future__ import annotations
 
@@ -21,15 +20,12 @@ class Cue:
     start: Fraction  # seconds
     end: Fraction
     text: str
-    line: int | None = None  # where the cue box's top sits, in percent of the frame's height; None: the bottom
 
     def shifted(self, offset: Fraction) -> Cue:
         return replace(self, start=self.start + offset, end=self.end + offset)
 
 
-TOP = r"{\an8}"  # SubRip's override for a cue at the top centre, as SSA numbers the keypad
 _TIMING = re.compile(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})(.*)")
-_LINE_SETTING = re.compile(r"(?:^|\s)line:(\d+)%")
 
 
 def _seconds(delta: timedelta) -> Fraction:
@@ -40,13 +36,11 @@ def read_srt(path: Path) -> list[Cue]:
     """The cues of a SubRip file, or none when the scene said nothing (manim writes no file then)."""
     if not path.exists():
         return []
-    return [Cue(_seconds(s.start), _seconds(s.end), s.content.removeprefix(TOP),
-                0 if s.content.startswith(TOP) else None) for s in srt.parse(path.read_text(encoding="utf-8"))]
+    return [Cue(_seconds(s.start), _seconds(s.end), s.content) for s in srt.parse(path.read_text(encoding="utf-8"))]
 
 
 def to_srt(cues: list[Cue]) -> str:
-    subtitles = [srt.Subtitle(index, timedelta(seconds=float(cue.start)), timedelta(seconds=float(cue.end)),
-                              TOP * (cue.line == 0) + cue.text)
+    subtitles = [srt.Subtitle(index, timedelta(seconds=float(cue.start)), timedelta(seconds=float(cue.end)), cue.text)
                  for index, cue in enumerate(cues, 1)]
     return srt.compose(subtitles, reindex=False)
 
@@ -62,13 +56,12 @@ def to_vtt(cues: list[Cue]) -> str:
     blocks = ["WEBVTT\n"]
     for index, cue in enumerate(cues, 1):
         text = cue.text.replace("-->", "→")  # the one sequence a cue's text may not contain
-        settings = "" if cue.line is None else f" line:{cue.line}% align:center"  # a percentage: not snapped to lines
-        blocks.append(f"{index}\n{_vtt_time(cue.start)} --> {_vtt_time(cue.end)}{settings}\n{text}\n")
+        blocks.append(f"{index}\n{_vtt_time(cue.start)} --> {_vtt_time(cue.end)}\n{text}\n")
     return "\n".join(blocks)
 
 
 def read_vtt(path: Path) -> list[Cue]:
-    """The cues of a WebVTT file as to_vtt writes them, with their line setting; none when there is no file."""
+    """The cues of a WebVTT file as to_vtt writes them (cue settings are ignored); none when there is no file."""
     if not path.exists():
         return []
     cues = []
@@ -78,10 +71,8 @@ def read_vtt(path: Path) -> list[Cue]:
         if timing is None or not (match := _TIMING.fullmatch(lines[timing].strip())):
             continue
         hours, minutes, seconds, millis, *end = (int(group) for group in match.groups()[:8])
-        line = _LINE_SETTING.search(match.group(9))
         cues.append(Cue(hours * 3600 + minutes * 60 + seconds + Fraction(millis, 1000),
-                        end[0] * 3600 + end[1] * 60 + end[2] + Fraction(end[3], 1000), "\n".join(lines[timing + 1:]),
-                        int(line.group(1)) if line else None))
+                        end[0] * 3600 + end[1] * 60 + end[2] + Fraction(end[3], 1000), "\n".join(lines[timing + 1:])))
     return cues
 
 

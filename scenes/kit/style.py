@@ -35,7 +35,8 @@ from manim import (
 
 from scenes.catalogue import LANGUAGES, reading_seconds, say_text
 from scenes.kit.narration import BREATH, spoken
-from scenes.kit.surface import SurfaceScene
+from scenes.kit.safe_area import CaptionSafeCamera
+from scenes.kit.surface import FastSurfaceCamera, SurfaceScene
 
 FONT = "Noto Sans CJK SC"  # one family for English and Chinese, so both languages look alike
 
@@ -176,15 +177,22 @@ def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs)
     return Text(text(key, **(fields or {})), font_size=size, **kwargs)
 
 
+class CaptionSafeSurfaceCamera(CaptionSafeCamera, FastSurfaceCamera):
+    """The 3-D scenes' camera, keeping the caption band free too."""
+
+
 class LectureMixin:
-    """Shared behaviour of every lecture scene: theme background, a title, narrated steps."""
+    """Shared behaviour of every lecture scene: theme background, a title, narrated steps, and a camera that keeps
+    the bottom of the video free for subtitles (scenes/kit/safe_area.py)."""
 
     skip_reversing = True  # slide mode: the HTML and PowerPoint decks never play slides backwards
     look: Look | None = None  # None: the environment's (LECTURE_LANG, LECTURE_THEME); a variant may fix one
+    lecture_camera: type = CaptionSafeCamera
 
     def __init__(self, *args, **kwargs):
         if SLIDES_FOLDER:
             kwargs.setdefault("output_folder", Path(SLIDES_FOLDER))
+        kwargs.setdefault("camera_class", self.lecture_camera)
         super().__init__(*args, **kwargs)
 
     def setup(self):
@@ -240,6 +248,8 @@ class LectureScene(LectureMixin, _Scene2D):
 
 
 class LectureScene3D(LectureMixin, _Scene3D):  # SurfaceScene (or its slide form): draws loss_surface fast
+    lecture_camera = CaptionSafeSurfaceCamera
+
     def pin(self, *mobjects) -> None:
         self.add_fixed_in_frame_mobjects(*mobjects)
 
