@@ -2,14 +2,15 @@
 # (scripts/bootstrap.sh).
 PYTHON_VENV := .venv/bin/python
 QUALITY ?= l
+LECTURE_LANG ?= en
 
 .PHONY: setup lecture test check
 setup:
 	@bash scripts/bootstrap.sh
 
-lecture: setup  ## render every scene of the lecture into renders/, then its slide decks
-	.venv/bin/saddle render -q $(QUALITY)
-	.venv/bin/saddle slides -q $(QUALITY)
+lecture: setup  ## render every scene of the lecture into renders/, then its slide decks (LECTURE_LANG=zh: Chinese)
+	.venv/bin/saddle render -q $(QUALITY) --lang $(LECTURE_LANG)
+	.venv/bin/saddle slides -q $(QUALITY) --lang $(LECTURE_LANG)
 
 test:  ## the whole test suite on every core, slow renders and the small study included (CI runs exactly this)
 	@SADDLE_EXTRAS=dev,study bash scripts/bootstrap.sh
