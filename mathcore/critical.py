@@ -27,11 +27,18 @@ ZERO_RTOL = 1e-6
 #: the point.
 RING_RADII = (1e-2, 3e-2)
 RING_DIRECTIONS = 3600
-#: Differences of L smaller than this (relative to max(1, |L|)) count as "equal" in the ring test.
+#: Differences of L smaller than this, relative to the larger of |L| at the point and the spread of L over the box,
+#: count as "equal" in the ring test: a point whose rings are all "equal" is undecided.
 RING_RTOL = 1e-11
+#: Where the loss has a kink, the remainder L(p + r·d) − L(p) − r ∇L·d is compared at these radii (fractions of the
+#: box diagonal): it shrinks faster than r where L is differentiable (|x·y| at 0), in proportion to r where not.
+KINK_RADII = (1e-6, 1e-4)
 #: More isolated points than this in the box is refused (a product of parts can multiply quickly).
 MAX_POINTS = 20_000
 LINE_SAMPLES = 801  # along a line of critical points in a variable the loss does not depend on
+#: What stands for the equation of a curve found by numeric continuation (none is known).
+TRACED_TEXT = "numerically traced"
+TRACED_LATEX = r"\text{numerically traced}"
 
 
 @dataclass(frozen=True)
@@ -40,11 +47,11 @@ class Classification:
 
     point: np.ndarray
     value: float
-    gradient_norm: float
+    gradient_norm: float  # NaN where the loss is not differentiable
     eigenvalues: np.ndarray  # ascending; empty where the loss is not twice differentiable
     eigenvectors: np.ndarray  # row i is the unit eigenvector of eigenvalues[i]
-    kind: str  # minimum | maximum | saddle | flat
-    test: str  # hessian | higher-order | not differentiable
+    kind: str  # minimum | maximum | saddle | undecided (the ring test saw no difference at any radius)
+    test: str  # hessian | higher-order | no Hessian (differentiable, not twice) | not differentiable
     zero_tolerance: float
     index: int | None  # number of negative eigenvalues (None where there is no Hessian)
 
@@ -64,6 +71,8 @@ class CriticalFamily:
     kind: str  # the kind of its points, or mixed
     dimension: int
     branches: tuple[np.ndarray, ...]  # a curve (dimension 1): ordered polylines (m, n) inside the box; else ()
+    traced: bool  # found by numeric continuation: no equation is known for it (its text says so)
+    differentiable: bool  # False where the loss has no gradient on it (the axes of |x·y|): minima, yet not critical
 
 
 @dataclass(frozen=True)
@@ -93,11 +102,13 @@ def _span(ranges) -> float:
     return float(np.linalg.norm([hi - lo for lo, hi in ranges]))
 
 
+def _scale_grid(ranges) -> np.ndarray:
+    return box_grid(ranges, 9 if len(ranges) <= 3 else max(3, round(729 ** (1 / len(ranges)))))
+
+
 def hessian_scale(loss: Loss, box=DEFAULT_BOX) -> float:
     """Typical spectral norm of H over the box: the yardstick for 'this eigenvalue is zero'."""
-    ranges = box_ranges(box, loss.dimension)
-    per_axis = 9 if loss.dimension <= 3 else max(3, round(729 ** (1 / loss.dimension)))
-    hessians = loss.hessian(box_grid(ranges, per_axis))
+    hessians = loss.hessian(_scale_grid(box_ranges(box, loss.dimension)))
     hessians = hessians[np.all(np.isfinite(hessians), axis=(-2, -1))]  # SVD fails on a Hessian that does not exist
     norms = np.linalg.norm(hessians, ord=2, axis=(-2, -1)) if len(hessians) else np.zeros(0)
     norms = norms[np.isfinite(norms) & (norms > 0)]
@@ -118,12 +129,37 @@ def _directions(dimension: int, null_space: np.ndarray) -> np.ndarray:
     return directions / np.linalg.norm(directions, axis=-1, keepdims=True)
 
 
-def _ring_kind(loss: Loss, point: np.ndarray, radius: float, directions: np.ndarray) -> str:
+def value_spread(loss: Loss, ranges) -> float:
+    """max − min of L over a grid of the box: with |L| at a point, the yardstick for 'these values are equal'
+    (so 1e-9·(x⁴ − y⁴) is a saddle, not lost below an absolute threshold)."""
+    values = loss.value(_scale_grid(ranges))
+    values = values[np.isfinite(values)]
+    return float(np.ptp(values)) if values.size else 0.0
+
+
+def _equal_below(centre: float, spread: float) -> float:
+    return RING_RTOL * max(abs(centre), spread, 1e-300)
+
+
+def _ring_kind(loss: Loss, point: np.ndarray, radius: float, directions: np.ndarray, spread: float) -> str:
     centre = float(loss.value(point))
     differences = loss.value(point + radius * directions) - centre
-    eps = RING_RTOL * max(1.0, abs(centre))
+    eps = _equal_below(centre, spread)
     rises, falls = bool((differences > eps).any()), bool((differences < -eps).any())
-    return {(True, True): "saddle", (True, False): "minimum", (False, True): "maximum"}.get((rises, falls), "flat")
+    return {(True, True): "saddle", (True, False): "minimum", (False, True): "maximum"}.get((rises, falls),
+                                                                                             "undecided")
+
+
+def _differentiable(loss: Loss, point: np.ndarray, gradient: np.ndarray, directions: np.ndarray, span: float,
+                    spread: float) -> bool:
+    """Whether L has a gradient at a point on a kink: the remainder of its linear model shrinks faster than r.
+    ∇L is the formula with sign(0) = 0, the only candidate where the kink's own term vanishes."""
+    if not np.all(np.isfinite(gradient)):
+        return False
+    centre = float(loss.value(point))
+    near, far = (float(np.max(np.abs(loss.value(point + r * span * directions) - centre
+                                     - r * span * directions @ gradient))) / (r * span) for r in KINK_RADII)
+    return near <= 0.3 * far or far <= _equal_below(centre, spread) / (KINK_RADII[1] * span)
 
 
 def _unit_eigenvectors(vectors: np.ndarray) -> np.ndarray:
@@ -147,19 +183,25 @@ def classify(loss: Loss, point, box=DEFAULT_BOX, scale: float | None = None) -> 
 
     The Hessian decides when it is definite or indefinite; when an eigenvalue is (relatively) zero and the
     others share one sign, the test is inconclusive and the loss itself is compared on small rings (spheres)
-    around the point (a local, sampled test: the monkey saddle is a saddle, x⁴ + y⁴ a minimum). Where the loss
-    is not twice differentiable (|x| at 0) only the ring test is used, and the point says so."""
+    around the point (a local, sampled test: the monkey saddle is a saddle, x⁴ + y⁴ a minimum); when no ring shows
+    any difference, the point is undecided. Where the loss is not twice differentiable (|x| at 0) only the ring
+    test is used, and the point says so."""
     return classify_all(loss, np.asarray(point, dtype=float)[None], box, scale)[0]
 
 
-def classify_all(loss: Loss, points: np.ndarray, box=DEFAULT_BOX, scale: float | None = None) -> list[Classification]:
-    """classify for many points (m, n) at once: the derivatives are evaluated in one call."""
+def classify_all(loss: Loss, points: np.ndarray, box=DEFAULT_BOX, scale: float | None = None,
+                 set_dimension: int = 0) -> list[Classification]:
+    """classify for many points (m, n) at once: the derivatives are evaluated in one call.
+
+    set_dimension: the points lie on a set of critical points of that dimension. Where exactly that many
+    eigenvalues are zero (the set's own directions), the others decide, as at a point (Morse–Bott)."""
     points = np.asarray(points, dtype=float).reshape(-1, loss.dimension)
-    n, span = loss.dimension, _span(box_ranges(box, loss.dimension))
+    ranges = box_ranges(box, loss.dimension)
+    n, span, spread = loss.dimension, _span(ranges), value_spread(loss, ranges)
     tolerance = ZERO_RTOL * (hessian_scale(loss, box) if scale is None else scale)
     hessians, values = loss.hessian(points), loss.value(points)
     with np.errstate(all="ignore"):
-        gradient_norms = np.linalg.norm(loss.gradient(points), axis=-1)
+        gradients = loss.gradient(points)
     smooth = np.all(np.isfinite(hessians), axis=(-2, -1))
     for kink in kinks(loss):
         smooth &= ~(np.abs(kink.value(points)) <= 1e-12)
@@ -170,24 +212,26 @@ def classify_all(loss: Loss, points: np.ndarray, box=DEFAULT_BOX, scale: float |
     results = []
     for i, point in enumerate(points):
         positive, negative = eigenvalues[i] > tolerance, eigenvalues[i] < -tolerance
-        kind, test = "flat", "higher-order" if smooth[i] else "not differentiable"
-        if smooth[i] and positive.any() and negative.any():
-            kind, test = "saddle", "hessian"
-        elif smooth[i] and positive.all():
-            kind, test = "minimum", "hessian"
-        elif smooth[i] and negative.all():
-            kind, test = "maximum", "hessian"
+        decided = smooth[i] and (positive | negative).any() and np.sum(~positive & ~negative) == set_dimension
+        has_gradient = True
+        if decided:
+            kind = "saddle" if positive.any() and negative.any() else "minimum" if positive.any() else "maximum"
+            test = "hessian"
         else:
             null_space = vectors[i].T[~positive & ~negative] if smooth[i] else np.eye(n)
             directions = _directions(n, null_space)
             for radius in sorted(RING_RADII):
-                kind = _ring_kind(loss, point, radius * span, directions)
-                if kind != "flat":
+                kind = _ring_kind(loss, point, radius * span, directions, spread)
+                if kind != "undecided":
                     break
+            test = "higher-order"
+            if not smooth[i]:
+                has_gradient = _differentiable(loss, point, gradients[i], _directions(n, np.eye(n)), span, spread)
+                test = "no Hessian" if has_gradient else "not differentiable"
         results.append(Classification(
             point=point,
             value=float(values[i]),
-            gradient_norm=float(gradient_norms[i]),
+            gradient_norm=float(np.linalg.norm(gradients[i])) if has_gradient else float("nan"),
             eigenvalues=eigenvalues[i] if smooth[i] else np.zeros(0),
             eigenvectors=_unit_eigenvectors(vectors[i]) if smooth[i] else np.zeros((0, n)),
             kind=kind,
@@ -256,7 +300,7 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
     equations: list[sp.Expr] = []
     dimension, base = 0, np.zeros(n)
     samples: list[tuple[list[int], np.ndarray]] = []  # per part: its columns and a few sample points
-    curve_part = None
+    curve_part, traced = None, False
     for (point, family), (members, _) in zip(combination, parts):
         variables = [loss.variables[i] for i in members]
         block_ranges = [ranges[i] for i in members]
@@ -266,6 +310,7 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
             continue
         dimension += family.dimension
         equations += list(family.equations)
+        traced |= family.traced
         if family.branches:
             along = np.concatenate(family.branches)
             samples.append((members, along[np.linspace(0, len(along) - 1, 9).round().astype(int)]))
@@ -284,7 +329,8 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
             if len(points):
                 sample[members] = points[i % len(points)]
         picks.append(sample)
-    kinds = {c.kind for c in classify_all(loss, np.array(picks), tuple(np.ravel(ranges)), scale)}
+    classified = classify_all(loss, np.array(picks), tuple(np.ravel(ranges)), scale, set_dimension=dimension)
+    kinds = {c.kind for c in classified}
     branches: tuple[np.ndarray, ...] = ()
     if dimension == 1 and curve_part is not None:
         members, pieces = curve_part
@@ -293,11 +339,13 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
             full[:, members] = piece
     return CriticalFamily(
         equations=tuple(equations),
-        equation_latex=r",\quad ".join(equation_latex(f) for f in equations),
-        equation_text=", ".join(equation_text(f) for f in equations),
+        equation_latex=r",\quad ".join([TRACED_LATEX] * traced + [equation_latex(f) for f in equations]),
+        equation_text=", ".join([TRACED_TEXT] * traced + [equation_text(f) for f in equations]),
         kind=kinds.pop() if len(kinds) == 1 else "mixed",
         dimension=dimension,
         branches=branches,
+        traced=traced,
+        differentiable=all(c.test != "not differentiable" for c in classified),
     )
 
 
@@ -310,14 +358,14 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         raise LossError(f"the loss is constant (L = {loss.expression}): every point is critical and none can be "
                         "classified; give a loss that depends on the variables")
     parts = blocks(loss)
-    solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members])
-                 for members, part in parts]
+    scale = hessian_scale(loss, box)
+    solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
+                             ZERO_RTOL * scale) for members, part in parts]
     choices = [_block_choices(s, members, ranges) for s, (members, _) in zip(solutions, parts)]
     count = int(np.prod([sum(p is not None for p, _ in c) for c in choices]))
     if count > MAX_POINTS:
         raise LossError(f"the loss has {count} critical points in the box, more than {MAX_POINTS} can be classified; "
                         "choose a smaller box with --box")
-    scale = hessian_scale(loss, box)
     points, families = [], []
     for combination in itertools.product(*choices):
         if all(family is None for _, family in combination):
@@ -328,7 +376,8 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         else:
             families.append(_family(loss, ranges, combination, parts, scale))
     points = sorted(points, key=lambda p: tuple(round(c, 9) for c in p))
-    fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families]
+    # a traced curve took its points out already: no equation of it to test them against
+    fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families if not family.traced]
     classified = []
     for p, info in zip(points, classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)):
         on_family = any(all(abs(float(f.value(p[None])[0])) < 1e-9 for f in fs) for fs in fields)

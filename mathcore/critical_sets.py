@@ -13,7 +13,7 @@ from mathcore.domain import ScalarField, box_grid
 PERIODIC_ZEROS = {sp.sin: (sp.Integer(0), sp.pi), sp.cos: (sp.pi / 2, sp.pi), sp.tan: (sp.Integer(0), sp.pi)}
 #: Functions with one real zero: f(u) = 0 exactly where u = value.
 SINGLE_ZERO = {sp.sinh: sp.Integer(0), sp.tanh: sp.Integer(0), sp.atan: sp.Integer(0), sp.log: sp.Integer(1),
-               sp.Abs: sp.Integer(0)}
+               sp.Abs: sp.Integer(0), sp.sign: sp.Integer(0)}
 MAX_COMPONENTS = 64
 SAMPLES = 801  # along the free variable of each explicit branch
 

@@ -10,6 +10,7 @@ from functools import reduce
 import numpy as np
 import sympy as sp
 
+from mathcore.continuation import Tolerances, traced_curves
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
 from mathcore.loss import Loss
@@ -28,7 +29,8 @@ class Family:
 
     equations: tuple[sp.Expr, ...]
     dimension: int
-    branches: tuple[np.ndarray, ...]  # for a curve in two variables: ordered polylines (m, 2); otherwise ()
+    branches: tuple[np.ndarray, ...]  # for a curve: ordered polylines (m, k) inside the box; otherwise ()
+    traced: bool = False  # a curve found by numeric continuation: branches, no equation
 
 
 @dataclass(frozen=True)
@@ -77,15 +79,16 @@ def _starts(ranges, seed: int) -> np.ndarray:
     return lo + (hi - lo) * sobol.random_base2(power)
 
 
-def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int]:
-    """Converged Newton end points inside the box (not yet de-duplicated) and the number of starts."""
+def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int, float]:
+    """Converged Newton end points inside the box (not yet de-duplicated), the number of starts, and the |∇L| below
+    which a point counted as converged."""
     starts = _starts(ranges, seed)
     points = polish(loss, starts)
     with np.errstate(all="ignore"):
-        gradient_scale = max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
+        tolerance = 1e-9 * max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
         converged = np.all(np.isfinite(points), axis=-1) & in_box(points, ranges)
-        converged &= np.linalg.norm(loss.gradient(points), axis=-1) < 1e-9 * gradient_scale
-    return points[converged], len(starts)
+        converged &= np.linalg.norm(loss.gradient(points), axis=-1) < tolerance
+    return points[converged], len(starts), tolerance
 
 
 def real_solutions(polynomials: list[sp.Expr], variables) -> list[list[float]] | None:
@@ -227,8 +230,9 @@ def _parametric(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarr
     return np.array(points, dtype=float).reshape(-1, len(variables)), tuple(families)
 
 
-def solve_block(part: sp.Expr, variables, ranges) -> BlockSolution:
-    """Critical points of one block: isolated points (not yet de-duplicated) and families."""
+def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> BlockSolution:
+    """Critical points of one block: isolated points (not yet de-duplicated) and families. zero_tolerance: the
+    |λ| below which a Hessian eigenvalue is zero (a numeric search recognises curves by it)."""
     block = Loss(part, tuple(variables))
     k, gradients = len(variables), block.gradient_expressions
     if all(g == 0 for g in gradients):  # the loss does not depend on these variables: all of their box is critical
@@ -253,8 +257,11 @@ def solve_block(part: sp.Expr, variables, ranges) -> BlockSolution:
             if solved is not None:  # infinitely many solutions, not from one factor: x·y·z has three lines
                 points, more = solved
                 return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
-    points, starts = numeric(block, ranges)
+    points, starts, gradient_tolerance = numeric(block, ranges)
     for family in families:  # Newton also lands on the families: those points are not isolated
         (f,) = family.equations
         points = points[~(np.abs(ScalarField(f, variables).value(points)) < 1e-9)]
+    # and on curves no symbolic factor gives: followed numerically, their points are not isolated either
+    points, curves = traced_curves(block, points, ranges, Tolerances(zero_tolerance, gradient_tolerance))
+    families += tuple(Family((), 1, branches, traced=True) for branches in curves)
     return BlockSolution(points, families, "numeric", starts)

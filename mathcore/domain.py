@@ -63,6 +63,12 @@ def singular_expressions(expression: sp.Expr) -> list[sp.Expr]:
     return [b for b in found if b.free_symbols]
 
 
+def drop_distributions(expression: sp.Expr) -> sp.Expr:
+    """Derivatives of abs() and sign() produce DiracDelta; it is zero almost everywhere, which is what a sampled
+    picture sees (and numpy has no DiracDelta to evaluate)."""
+    return expression.replace(sp.DiracDelta, lambda *args: sp.Integer(0))
+
+
 def _format(point, ranges) -> str:
     """Coordinates to 3 digits; rounding noise of a bisection (7e-26 for 0) shown as 0."""
     span = max(hi - lo for lo, hi in ranges)
@@ -75,7 +81,8 @@ class ScalarField:
     def __init__(self, expression: sp.Expr, variables):
         self.expression = expression
         self._value = sp.lambdify(variables, expression, "numpy")
-        self._gradient = sp.lambdify(variables, [sp.diff(expression, v) for v in variables], "numpy")
+        self._gradient = sp.lambdify(variables, [drop_distributions(sp.diff(expression, v)) for v in variables],
+                                     "numpy")
 
     def value(self, points: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):

@@ -15,7 +15,7 @@ from typing import TypedDict
 import numpy as np
 import sympy as sp
 
-from mathcore.domain import box_ranges, check_domain, finite_grid
+from mathcore.domain import box_ranges, check_domain, drop_distributions, finite_grid
 from mathcore.errors import LossError
 from mathcore.limits import (
     MAX_CALL_NESTING,
@@ -157,11 +157,6 @@ def latex(expression: sp.Expr) -> str:
     return min(candidates, key=lambda text: text.count("\\left(-") + text.startswith("-"))
 
 
-def _drop_distributions(expression: sp.Expr) -> sp.Expr:
-    """Derivatives of abs() produce DiracDelta; it is zero almost everywhere, which is what a sampled picture sees."""
-    return expression.replace(sp.DiracDelta, lambda *args: sp.Integer(0))
-
-
 def _vectorised(components: list[sp.Expr], variables: tuple[sp.Symbol, ...]):
     """numpy function of points (..., n) returning (..., len(components)), constants broadcast to the input shape."""
     compiled = sp.lambdify(variables, components, modules="numpy")
@@ -237,11 +232,11 @@ class Loss:
 
     @cached_property
     def gradient_expressions(self) -> list[sp.Expr]:
-        return [_drop_distributions(sp.diff(self.expression, v)) for v in self.variables]
+        return [drop_distributions(sp.diff(self.expression, v)) for v in self.variables]
 
     @cached_property
     def hessian_expressions(self) -> list[list[sp.Expr]]:
-        return [[_drop_distributions(sp.diff(g, v)) for v in self.variables] for g in self.gradient_expressions]
+        return [[drop_distributions(sp.diff(g, v)) for v in self.variables] for g in self.gradient_expressions]
 
     @cached_property
     def _value_fn(self):

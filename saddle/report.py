@@ -6,11 +6,13 @@ import numpy as np
 
 from mathcore.critical import CriticalSet
 
-KIND_ORDER = ("minimum", "saddle", "maximum", "flat")
-PLURAL = {"minimum": "minima", "maximum": "maxima", "saddle": "saddles", "flat": "flat"}
+KIND_ORDER = ("minimum", "saddle", "maximum", "undecided")
+PLURAL = {"minimum": "minima", "maximum": "maxima", "saddle": "saddles", "undecided": "undecided"}
 
 
-def _number(value: float, digits: int = 10) -> float:
+def _number(value: float, digits: int = 10) -> float | None:
+    if not np.isfinite(value):
+        return None  # a gradient norm where there is no gradient: JSON null, never NaN
     value = round(float(value), digits)
     return 0.0 if value == 0 else value  # no "-0.0" in output
 
@@ -63,7 +65,9 @@ def analysis_dict(critical: CriticalSet) -> dict:
                 "kind": f.kind,
                 "dimension": f.dimension,
                 "equation_latex": f.equation_latex,
-                "equation": f.equation_text,
+                "equation": f.equation_text,  # "numerically traced" where no equation is known
+                "method": "numeric" if f.traced else "exact",
+                "differentiable": f.differentiable,
                 "branches": [branch.tolist() for branch in f.branches],  # full precision, ordered along each branch
             }
             for f in critical.families
@@ -76,7 +80,7 @@ def _box_text(critical: CriticalSet) -> str:
 
 
 def _method_text(critical: CriticalSet) -> str:
-    text = f"solved {critical.method}ly"
+    text = "solved exactly" if critical.method == "exact" else "solved numerically"
     if len(critical.blocks) > 1:
         text += ", part by part: " + " | ".join(", ".join(block) for block in critical.blocks)
     if critical.starts:
@@ -88,7 +92,11 @@ def _summary(critical: CriticalSet) -> str:
     facts = counts(critical)
     kinds = ", ".join(f"{n} {kind if n == 1 else PLURAL.get(kind, kind)}" for kind, n in facts["by_kind"].items())
     indices = "   ".join(f"{i}: {n}" for i, n in facts["by_index"].items())
-    line = f"{facts['points']} isolated critical point{'s' if facts['points'] != 1 else ''}: {kinds}"
+    on_sets = sum(not p.isolated for p in critical.points)
+    what = "isolated critical point" if not on_sets else "critical point"
+    line = f"{facts['points']} {what}{'s' if facts['points'] != 1 else ''}: {kinds}"
+    if on_sets:
+        line += ", on a critical set below" if facts["points"] == 1 else f", {on_sets} of them on a critical set below"
     return line + (f"   (by index, the number of negative eigenvalues: {indices})" if indices else "")
 
 
@@ -102,15 +110,16 @@ def analysis_table(critical: CriticalSet) -> str:
         f"box       {_box_text(critical)}   ({_method_text(critical)})",
         "gradient  " + "   ".join(f"dL/d{v.name} = {g}" for v, g in zip(loss.variables, loss.gradient_expressions)),
         "",
-        f"{'point':>{width}}  {'L':>10}  {'|grad|':>8}  {'eigenvalues':>22}  {'index':>5}  {'kind':<8} test",
+        f"{'point':>{width}}  {'L':>10}  {'|grad|':>8}  {'eigenvalues':>22}  {'index':>5}  {'kind':<9} test",
     ]
     for p in critical.points:
         point = "(" + ", ".join(f"{c:.5g}" for c in p.point) + ")"
         eig = ", ".join(f"{e:.4g}" for e in p.eigenvalues) or "none"
         index = "-" if p.index is None else str(p.index)
         flag = "" if p.isolated else "  (on a critical set)"
-        lines.append(f"{point:>{width}}  {p.value:>10.4g}  {p.gradient_norm:>8.1e}  {eig:>22}  {index:>5}  "
-                     f"{p.kind:<8} {p.test}{flag}")
+        norm = f"{p.gradient_norm:>8.1e}" if np.isfinite(p.gradient_norm) else f"{'none':>8}"
+        lines.append(f"{point:>{width}}  {p.value:>10.4g}  {norm}  {eig:>22}  {index:>5}  "
+                     f"{p.kind:<9} {p.test}{flag}")
     if not critical.points:
         lines.append("  no isolated critical points in the box")
     else:
@@ -119,5 +128,6 @@ def analysis_table(critical: CriticalSet) -> str:
         what = "curve" if f.dimension == 1 else f"set of dimension {f.dimension}"
         drawn = f"  ({sum(len(b) for b in f.branches)} points on {len(f.branches)} branch" \
                 f"{'es' if len(f.branches) != 1 else ''} in the box)" if f.branches else ""
-        lines.append(f"{what} of {f.kind}: {f.equation_text}{drawn}")
+        where = "" if f.differentiable else " (the loss is not differentiable there)"
+        lines.append(f"{what} of {f.kind}{where}: {f.equation_text}{drawn}")
     return "\n".join(lines)

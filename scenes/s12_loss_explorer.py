@@ -21,7 +21,7 @@ from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, text, w
 from scenes.kit.surface import loss_surface
 
 KIND_COLORS = {
-    "minimum": "positive", "maximum": "hessian", "saddle": "negative", "flat": "zero", "mixed": "muted",
+    "minimum": "positive", "maximum": "hessian", "saddle": "negative", "undecided": "zero", "mixed": "muted",
 }
 
 OBLIQUE = {"phi": 62 * DEGREES, "theta": -58 * DEGREES, "zoom": 0.75}  # the view of a slice's surface
@@ -138,7 +138,7 @@ class LossExplorer(LectureScene3D):
         dots = VGroup(*(Dot(place(p.point, p.value), radius=0.09, color=kind_color(p.kind)) for p in data.points))
         legend, edges = self.legend(data), self.map_edges(axes, data)
         self.say("exp.points", FadeIn(dots), FadeIn(legend), FadeIn(edges), minima=data.count("minimum"),
-                 maxima=data.count("maximum"), saddles=data.count("saddle"), flats=data.count("flat"))
+                 maxima=data.count("maximum"), saddles=data.count("saddle"), undecided=data.count("undecided"))
         if data.curves:
             curves = VGroup(*(polyline(axes, np.column_stack([b, h]), kind_color(c.kind), width=5)
                               for c in data.curves for b, h in zip(c.branches, c.heights)))

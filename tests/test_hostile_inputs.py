@@ -277,6 +277,8 @@ NUMERIC = [
     ("sqrt(x**2 + y**2)", NONE),  # a cone: its tip has no gradient at all, elsewhere |∇L| = 1
     ("(x**2 + y**2)**0.5", NONE),
     ("x*abs(x) + y**2", answer(("saddle", (0, 0)))),  # x|x| rises through 0: neither minimum nor maximum
+    ("abs(x*y)", answer(curves=("minimum", "minimum"))),  # 0 on both axes (kinks there); the origin is on them
+    ("exp(2*x) - 2*exp(x - y) + exp(-2*y)", answer(curves=("minimum",))),  # (eˣ − e⁻ʸ)²: y = −x, traced
     ("1/(x**2 + y**2 + 1)", answer(("maximum", (0, 0)))),
     ("log(x + 1) + y**2", NONE, "--box", "0", "2", "-1", "1"),
     ("1/(x - y)", NONE, "--box", "1", "2", "-2", "-1"),

@@ -36,8 +36,8 @@ MAX_SLICES = 3
 class PointView:
     point: np.ndarray
     value: float
-    kind: str  # minimum | maximum | saddle | flat
-    test: str  # hessian | higher-order
+    kind: str  # minimum | maximum | saddle | undecided
+    test: str  # hessian | higher-order | no Hessian | not differentiable
     eigenvalues: np.ndarray
     eigenvectors: np.ndarray  # rows
     escape_direction: np.ndarray | None  # saddles only: unit, downhill
@@ -221,7 +221,7 @@ def _many_variables(loss: Loss, box, expression: str) -> ExplorerManyData:
         variable_latex=tuple(loss.variable_latex),
         box=box,
         points=len(critical.points),
-        kinds={k: kinds.count(k) for k in ("minimum", "saddle", "maximum", "flat")},
+        kinds={k: kinds.count(k) for k in ("minimum", "saddle", "maximum", "undecided")},
         by_index={str(i): n for i, n in critical.index_counts().items()},
         slices=tuple(slices),
     )

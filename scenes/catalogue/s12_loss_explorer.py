@@ -11,9 +11,9 @@ STRINGS = {
         "zh": "这是它的曲面，颜色代表高度。接下来从正上方看。",
     },
     "exp.points": {
-        "en": "Every critical point in the box: {minima} minima, {maxima} maxima, {saddles} saddles, {flats} "
-              "undecided.",
-        "zh": "范围内所有的 critical point：{minima} 个极小值、{maxima} 个极大值、{saddles} 个鞍点、{flats} "
+        "en": "Every critical point in the box: {minima} minima, {maxima} maxima, {saddles} saddles, "
+              "{undecided} undecided.",
+        "zh": "范围内所有的 critical point：{minima} 个极小值、{maxima} 个极大值、{saddles} 个鞍点、{undecided} "
               "个无法判断。",
     },
     "exp.curves": {
@@ -69,7 +69,7 @@ STRINGS = {
     "exp.minimum": {"en": "minimum", "zh": "极小值"},
     "exp.maximum": {"en": "maximum", "zh": "极大值"},
     "exp.saddle": {"en": "saddle", "zh": "鞍点"},
-    "exp.flat": {"en": "undecided", "zh": "无法判断"},
+    "exp.undecided": {"en": "undecided", "zh": "无法判断"},
     "exp.curve": {"en": "critical curve: {kind}", "zh": "临界点曲线：{kind}"},
     "exp.mixed": {"en": "mixed kinds", "zh": "种类不一"},
     "exp.descent": {"en": "descent from a saddle", "zh": "从鞍点下降"},
