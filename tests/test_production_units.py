@@ -134,7 +134,8 @@ def test_chapter_titles_from_class_names():
 
 def test_slide_mode_keeps_the_scene_bases():
     """With LECTURE_SLIDES set, lecture scenes are manim-slides Slides writing there, and 3-D ones keep the fast
-    surface camera (with the caption band); without it they are plain manim scenes (checked in fresh processes: style reads it at import)."""
+    surface camera (with the caption band); without it they are plain manim scenes (checked in fresh processes:
+    style reads it at import)."""
     probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.kit.style import LectureScene, LectureScene3D; "
              "from scenes.kit.surface import SurfaceScene; s = LectureScene3D(); "
              "print(issubclass(LectureScene, Slide), isinstance(s, ThreeDSlide), isinstance(s, SurfaceScene), "

@@ -23,6 +23,7 @@ from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.powerpoint import DeckInfo, DeckScene, DeckSlide, write_pptx
 from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, work_folder, write_text
 from saddle.production.subtitles import Cue, read_srt
+from scenes.catalogue import LANGUAGES, say_text
 
 REVEAL_VERSION = "6.0.1"  # manim-slides 5.7's default; tests check they agree
 #: The files manim-slides' revealjs.html template links (dist/..., looked up by file name in the cache).
@@ -37,8 +38,7 @@ HTML_OPTIONS = ["--to", "html", "--one-file", "--offline", "-cslide_number=c/t",
 DECK_RECIPE = 2  # bump when the decks are made differently from the same slides
 DISTRIBUTION = "saddle-lecture"
 AUTHOR = f"{DISTRIBUTION} project"
-LECTURE_TITLE = {"en": "When the gradient is small: critical points in deep learning",
-                 "zh": "当 gradient 很小的时候：深度学习中的 critical point"}
+LECTURE_TITLE = {lang: say_text("kit.lecture", lang) for lang in LANGUAGES}  # the title cards' words
 LANGUAGE_TAGS = {"en": "en-US", "zh": "zh-CN"}
 
 

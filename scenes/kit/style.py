@@ -22,6 +22,7 @@ from manim import (
     UL,
     UP,
     DecimalNumber,
+    FadeIn,
     FadeOut,
     Integer,
     ManimColor,
@@ -37,6 +38,7 @@ from scenes.catalogue import LANGUAGES, reading_seconds, say_text
 from scenes.kit.narration import BREATH, spoken
 from scenes.kit.safe_area import CaptionSafeCamera
 from scenes.kit.surface import FastSurfaceCamera, SurfaceScene
+from scenes.lecture import LECTURE
 
 FONT = "Noto Sans CJK SC"  # one family for English and Chinese, so both languages look alike
 
@@ -188,6 +190,7 @@ class LectureMixin:
     skip_reversing = True  # slide mode: the HTML and PowerPoint decks never play slides backwards
     look: Look | None = None  # None: the environment's (LECTURE_LANG, LECTURE_THEME); a variant may fix one
     lecture_camera: type = CaptionSafeCamera
+    title_card_shown: VGroup | None = None  # on screen under the title until the next animation
 
     def __init__(self, *args, **kwargs):
         if SLIDES_FOLDER:
@@ -209,19 +212,41 @@ class LectureMixin:
         self.pin(*mobjects)
         self.remove(*mobjects)
 
+    def title_card(self) -> VGroup:
+        """The lines under a part's title while it opens: the lecture's title and which part this is (a variant
+        outside the lecture has no number). The opening slide and its page in a printed deck show more than a title."""
+        names = [name for _, name in LECTURE]
+        lines = [words("kit.lecture", SMALL_SIZE, color=THEME.muted)]
+        if type(self).__name__ in names:
+            fields = {"number": names.index(type(self).__name__) + 1, "parts": len(names)}
+            lines.append(words("kit.part", SMALL_SIZE, fields, color=THEME.muted))
+        return stacked(*lines, buff=0.15)
+
     def show_title(self, key: str) -> Text:
+        """Write the part's title in its corner, with the title card under it until the next animation."""
         title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
+        card = self.title_card().next_to(title, DOWN, aligned_edge=LEFT, buff=0.3)
         if SLIDES_FOLDER:  # the stitched lecture names its chapter after the scene's title, in the scene's language
             Path(SLIDES_FOLDER).mkdir(parents=True, exist_ok=True)
             Path(SLIDES_FOLDER, f"{type(self).__name__}.title").write_text(text(key), encoding="utf-8")
-        self.pin(title)
-        self.play(Write(title), run_time=1)
+        self.pin(title, card)
+        self.play(Write(title), FadeIn(card), run_time=1)
+        self.title_card_shown = card
         return title
+
+    def fade_title_card(self) -> list[FadeOut]:
+        """The card's exit, taken once: the first animation after a title plays it."""
+        card, self.title_card_shown = self.title_card_shown, None
+        return [FadeOut(card)] if card is not None else []
+
+    def play(self, *animations, **kwargs) -> None:
+        super().play(*animations, *self.fade_title_card(), **kwargs)  # type: ignore[misc]
 
     def say(self, key: str, *animations, run_time: float | None = None, **fields) -> None:
         """Play the animations while the narration line is spoken and on screen as a subtitle, then wait until it
         is said (and a breath) or, without a voice, until it can be read."""
         line = text(key, **fields)
+        animations = animations or tuple(self.fade_title_card())  # a first line without animations: the card goes
         if SLIDES_FOLDER:
             self.next_slide(notes=line)  # a natural pause: each narrated line starts a slide, its words are the notes
         lang = active_look().lang
