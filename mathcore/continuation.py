@@ -1,4 +1,4 @@
-"""Curves of critical points that no symbolic factor reveals, traced numerically.
+"""Curves (and higher-dimensional sets) of critical points that no symbolic factor reveals, found numerically.
 
 Where ∇L = 0 along a curve, differentiating along it gives H·t = 0: the curve's tangent t is a null vector of the
 Hessian. So when multistart Newton lands on points whose Hessian has exactly one zero eigenvalue, each is followed
@@ -6,7 +6,11 @@ both ways by predictor–corrector continuation: a step along t, then Newton on 
 the predicted point normal to t. A curve of critical points cannot simply end inside the box (the critical set is
 analytic): a trace ends where it leaves the box, where it closes, or where the loss has no derivatives. A trace that
 stalls inside the box instead followed the flat direction of a degenerate but isolated point (x² + y¹⁰·eʸ at the
-origin, where |∇L| only grows slowly); it is not a curve, and its points stay points."""
+origin, where |∇L| only grows slowly); it is not a curve, and its points are that one point.
+
+Where k ≥ 2 eigenvalues are zero, the point may lie on a k-dimensional set (a surface of minima in three
+variables): walks along each null direction that neither stall nor leave the k zero eigenvalues say so, and the
+search's points at that loss value are reported as that set."""
 
 from __future__ import annotations
 
@@ -26,6 +30,9 @@ CORRECTIONS = 10
 MAX_TRACED_POINTS = 20_000
 #: Newton end points within this fraction of a step of a traced curve lie on it (a chord's sagitta is ≈ κh²/8).
 COVER = 0.25
+#: A walk of this many steps along a null direction without stalling shows a set of critical points, not a flat
+#: point (the flat direction of x² + y¹⁰·eˣ stalls within about ten).
+PROBE_STEPS = 40
 #: Directions tried from a crossing of curves, evenly round the Hessian's null plane.
 CROSSING_DIRECTIONS = 24
 #: Pieces whose loss values agree to this (relative) are reported as branches of one curve.
@@ -182,10 +189,34 @@ def _branch_seeds(loss: Loss, crossing: np.ndarray, tolerances: Tolerances, step
         direction = null @ np.array([np.cos(angle), np.sin(angle)])
         predicted = crossing + step * direction
         landed = _correct(loss, predicted, direction, tolerances.gradient)
-        if (landed is not None and np.linalg.norm(landed - predicted) < step
-                and all(np.linalg.norm(landed - seed) > COVER * step for seed in seeds)):
+        if landed is None or np.linalg.norm(landed - predicted) >= step:
+            continue
+        if _null_direction(loss.hessian(landed[None])[0], tolerances.eigenvalue, None) is None:
+            return []  # not on a single branch: a surface of critical points (3-D), or a flat point; no curves
+        if all(np.linalg.norm(landed - seed) > COVER * step for seed in seeds):
             seeds.append(landed)
     return seeds
+
+
+def _nullity(loss: Loss, point: np.ndarray, tolerance: float) -> int:
+    hessian = loss.hessian(point[None])[0]
+    return int(np.sum(np.abs(np.linalg.eigvalsh(hessian)) <= tolerance)) if np.all(np.isfinite(hessian)) else -1
+
+
+def _set_dimension(loss: Loss, point: np.ndarray, ranges, step: float, tolerances: Tolerances) -> int:
+    """k when point lies on a k-dimensional set of critical points (2 ≤ k < n): from it, PROBE_STEPS along each of
+    its k null directions, both ways, on ∇L = 0, and still k zero eigenvalues at the end. 0 otherwise (a walk
+    stalls: a flat point; it ends on a single branch: curves crossing)."""
+    values, vectors = np.linalg.eigh(loss.hessian(point[None])[0])
+    null = vectors[:, np.abs(values) <= tolerances.eigenvalue]
+    k = null.shape[1]
+    if not 2 <= k < loss.dimension:
+        return 0
+    for direction in (*null.T, *(-null.T)):
+        path, ending = _follow(loss, point, direction, ranges, step, tolerances, PROBE_STEPS)
+        if ending == "stalled" or _nullity(loss, path[-1], tolerances.eigenvalue) != k:
+            return 0
+    return k
 
 
 def distance_to(polyline: np.ndarray, points: np.ndarray) -> np.ndarray:
@@ -200,16 +231,18 @@ def distance_to(polyline: np.ndarray, points: np.ndarray) -> np.ndarray:
     return np.min(np.linalg.norm(points[:, None, :] - nearest, axis=-1), axis=1)
 
 
-def traced_curves(loss: Loss, points: np.ndarray, ranges, tolerances: Tolerances
-                  ) -> tuple[np.ndarray, list[tuple[np.ndarray, ...]]]:
-    """Split converged Newton end points into isolated points and curves of critical points.
+def numeric_families(loss: Loss, points: np.ndarray, ranges, tolerances: Tolerances
+                     ) -> tuple[np.ndarray, list[tuple[np.ndarray, ...]], list[tuple[int, np.ndarray]]]:
+    """Split converged Newton end points into isolated points, curves and higher-dimensional sets of critical
+    points.
 
-    Returns the points that lie on no traced curve (a cloud that Newton left along the flat direction of a
-    degenerate point replaced by that one point), and the curves, each a tuple of ordered branches: pieces at the
-    same loss value are branches of one curve (as x·y = π/2 has two in [−2, 2]²)."""
+    Returns the points that lie on no curve or set (a cloud that Newton left along the flat direction of a
+    degenerate point replaced by that one point); the curves, each a tuple of ordered branches: pieces at the same
+    loss value are branches of one curve (as x·y = π/2 has two in [−2, 2]²); and the sets, each its dimension and
+    the points of the search on it (those at the same loss value with as many zero eigenvalues)."""
     points = np.asarray(points, dtype=float).reshape(-1, loss.dimension)
     if not len(points):
-        return points, []
+        return points, [], []
     step = float(np.linalg.norm(np.subtract(*np.array(ranges, dtype=float).T))) / STEPS_PER_DIAGONAL
     eigenvalues = np.linalg.eigvalsh(np.where(np.isfinite(h := loss.hessian(points)), h, 0.0))
     nullity = np.sum(np.abs(eigenvalues) <= tolerances.eigenvalue, axis=-1)
@@ -246,6 +279,19 @@ def traced_curves(loss: Loss, points: np.ndarray, ranges, tolerances: Tolerances
         for seed in _branch_seeds(loss, points[i], tolerances, step):
             if all(distance_to(piece, seed[None])[0] > COVER * step for piece in pieces):
                 take(seed)
+    sets: list[tuple[int, np.ndarray]] = []
+    flat: list[np.ndarray] = []  # where a probe stalled: its neighbours would too
+    values = loss.value(points)
+    for i in np.flatnonzero(nullity >= 2):
+        if covered[i] or any(np.linalg.norm(points[i] - f) <= PROBE_STEPS * step for f in flat):
+            continue
+        dimension = _set_dimension(loss, points[i], ranges, step, tolerances)
+        if not dimension:
+            flat.append(points[i])
+            continue
+        same = ~covered & (nullity == dimension) & (np.abs(values - values[i]) <= LEVEL_RTOL * max(1.0, abs(values[i])))
+        sets.append((dimension, points[same]))
+        covered |= same
     levels = [float(loss.value(piece[:1])[0]) for piece in pieces]
     curves: list[tuple[float, list[np.ndarray]]] = []
     for k in sorted(range(len(pieces)), key=lambda k: levels[k]):
@@ -254,4 +300,4 @@ def traced_curves(loss: Loss, points: np.ndarray, ranges, tolerances: Tolerances
         else:
             curves.append((levels[k], [pieces[k]]))
     isolated = np.concatenate([points[~covered], np.reshape(merged, (-1, loss.dimension))])
-    return isolated, [tuple(branches) for _, branches in curves]
+    return isolated, [tuple(branches) for _, branches in curves], sets

@@ -36,9 +36,8 @@ KINK_RADII = (1e-6, 1e-4)
 #: More isolated points than this in the box is refused (a product of parts can multiply quickly).
 MAX_POINTS = 20_000
 LINE_SAMPLES = 801  # along a line of critical points in a variable the loss does not depend on
-#: What stands for the equation of a curve found by numeric continuation (none is known).
-TRACED_TEXT = "numerically traced"
-TRACED_LATEX = r"\text{numerically traced}"
+#: What stands for the equation of a curve found by numeric continuation, or of a larger set found numerically.
+TRACED_TEXT = {True: "numerically traced", False: "numerically found"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,8 @@ class CriticalFamily:
     kind: str  # the kind of its points, or mixed
     dimension: int
     branches: tuple[np.ndarray, ...]  # a curve (dimension 1): ordered polylines (m, n) inside the box; else ()
-    traced: bool  # found by numeric continuation: no equation is known for it (its text says so)
+    traced: bool  # found numerically: no equation is known for it (its text says so)
+    samples: np.ndarray  # (m, n): for a set of dimension ≥ 2 found numerically, the search's points on it
     differentiable: bool  # False where the loss has no gradient on it (the axes of |x·y|): minima, yet not critical
 
 
@@ -300,7 +300,7 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
     equations: list[sp.Expr] = []
     dimension, base = 0, np.zeros(n)
     samples: list[tuple[list[int], np.ndarray]] = []  # per part: its columns and a few sample points
-    curve_part, traced = None, False
+    curve_part, traced, on_set = None, False, None
     for (point, family), (members, _) in zip(combination, parts):
         variables = [loss.variables[i] for i in members]
         block_ranges = [ranges[i] for i in members]
@@ -315,6 +315,9 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
             along = np.concatenate(family.branches)
             samples.append((members, along[np.linspace(0, len(along) - 1, 9).round().astype(int)]))
             curve_part = (members, family.branches)
+        elif family.samples is not None:  # a set found numerically: the search's points on it
+            samples.append((members, family.samples))
+            on_set = (members, family.samples)
         elif not family.equations:  # a variable the loss does not use: its whole range
             samples.append((members, box_grid(block_ranges, 3)))
             if family.dimension == 1:
@@ -332,6 +335,10 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
     classified = classify_all(loss, np.array(picks), tuple(np.ravel(ranges)), scale, set_dimension=dimension)
     kinds = {c.kind for c in classified}
     branches: tuple[np.ndarray, ...] = ()
+    found = np.zeros((0, n))
+    if on_set is not None:
+        found = np.tile(base, (len(on_set[1]), 1))
+        found[:, on_set[0]] = on_set[1]
     if dimension == 1 and curve_part is not None:
         members, pieces = curve_part
         branches = tuple(np.tile(base, (len(b), 1)) for b in pieces)
@@ -339,12 +346,14 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
             full[:, members] = piece
     return CriticalFamily(
         equations=tuple(equations),
-        equation_latex=r",\quad ".join([TRACED_LATEX] * traced + [equation_latex(f) for f in equations]),
-        equation_text=", ".join([TRACED_TEXT] * traced + [equation_text(f) for f in equations]),
+        equation_latex=r",\quad ".join([rf"\text{{{TRACED_TEXT[on_set is None]}}}"] * traced
+                                        + [equation_latex(f) for f in equations]),
+        equation_text=", ".join([TRACED_TEXT[on_set is None]] * traced + [equation_text(f) for f in equations]),
         kind=kinds.pop() if len(kinds) == 1 else "mixed",
         dimension=dimension,
         branches=branches,
         traced=traced,
+        samples=found,
         differentiable=all(c.test != "not differentiable" for c in classified),
     )
 

@@ -10,7 +10,7 @@ from functools import reduce
 import numpy as np
 import sympy as sp
 
-from mathcore.continuation import Tolerances, traced_curves
+from mathcore.continuation import Tolerances, numeric_families
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
 from mathcore.loss import Loss
@@ -30,7 +30,8 @@ class Family:
     equations: tuple[sp.Expr, ...]
     dimension: int
     branches: tuple[np.ndarray, ...]  # for a curve: ordered polylines (m, k) inside the box; otherwise ()
-    traced: bool = False  # a curve found by numeric continuation: branches, no equation
+    traced: bool = False  # found numerically: no equation; a curve has its branches, a larger set its samples
+    samples: np.ndarray | None = None  # (m, k): the numeric search's points on a traced set of dimension ≥ 2
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,8 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
     for family in families:  # Newton also lands on the families: those points are not isolated
         (f,) = family.equations
         points = points[~(np.abs(ScalarField(f, variables).value(points)) < 1e-9)]
-    # and on curves no symbolic factor gives: followed numerically, their points are not isolated either
-    points, curves = traced_curves(block, points, ranges, Tolerances(zero_tolerance, gradient_tolerance))
+    # and on curves or sets no symbolic factor gives: found numerically, their points are not isolated either
+    points, curves, sets = numeric_families(block, points, ranges, Tolerances(zero_tolerance, gradient_tolerance))
     families += tuple(Family((), 1, branches, traced=True) for branches in curves)
+    families += tuple(Family((), dimension, (), traced=True, samples=on) for dimension, on in sets)
     return BlockSolution(points, families, "numeric", starts)

@@ -69,6 +69,7 @@ def analysis_dict(critical: CriticalSet) -> dict:
                 "method": "numeric" if f.traced else "exact",
                 "differentiable": f.differentiable,
                 "branches": [branch.tolist() for branch in f.branches],  # full precision, ordered along each branch
+                "samples": f.samples.tolist(),  # a set of dimension ≥ 2 found numerically: the search's points on it
             }
             for f in critical.families
         ],
@@ -126,8 +127,12 @@ def analysis_table(critical: CriticalSet) -> str:
         lines.append(_summary(critical))
     for f in critical.families:
         what = "curve" if f.dimension == 1 else f"set of dimension {f.dimension}"
-        drawn = f"  ({sum(len(b) for b in f.branches)} points on {len(f.branches)} branch" \
-                f"{'es' if len(f.branches) != 1 else ''} in the box)" if f.branches else ""
+        drawn = ""
+        if f.branches:
+            plural = "es" if len(f.branches) != 1 else ""
+            drawn = f"  ({sum(len(b) for b in f.branches)} points on {len(f.branches)} branch{plural} in the box)"
+        elif len(f.samples):
+            drawn = f"  ({len(f.samples)} points of the search on it)"
         where = "" if f.differentiable else " (the loss is not differentiable there)"
         lines.append(f"{what} of {f.kind}{where}: {f.equation_text}{drawn}")
     return "\n".join(lines)

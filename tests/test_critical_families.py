@@ -24,9 +24,9 @@ RANGES = ((-2.0, 2.0), (-2.0, 2.0))
 STEP = float(np.hypot(4, 4)) / STEPS_PER_DIAGONAL
 
 
-def squared_difference(h1: str, h2: str, sign: str = "") -> Loss:
+def squared_difference(h1: str, h2: str, sign: str = "", variables: str = "x,y") -> Loss:
     """(e^{h1} − e^{h2})², multiplied out (times −1 with sign="-": a curve of maxima)."""
-    return Loss.from_text(f"{sign}(exp(2*({h1})) - 2*exp({h1} + {h2}) + exp(2*({h2})))")
+    return Loss.from_text(f"{sign}(exp(2*({h1})) - 2*exp({h1} + {h2}) + exp(2*({h2})))", variables, dimension=None)
 
 
 def ellipse(a: float, b: float, c: float, d: float) -> tuple[Loss, callable]:
@@ -128,6 +128,20 @@ def test_three_variables_a_closed_curve_tilted_out_of_the_plane():
     (branch,) = curve.branches
     np.testing.assert_allclose(branch[:, 0] ** 2 + branch[:, 1] ** 2, 1, atol=1e-9)
     np.testing.assert_allclose(branch[:, 2], branch[:, 0], atol=1e-9)
+
+
+def test_a_sphere_of_minima_in_three_variables_is_one_set_of_dimension_two():
+    """(e^{x²+y²} − e^{1−z²})² multiplied out: zero on the sphere x² + y² + z² = 1; the origin, where both
+    exponents' gradients vanish, a maximum."""
+    loss = squared_difference("x**2 + y**2", "1 - z**2", variables="x,y,z")
+    critical = critical_points(loss, (-2, 2) * 3)
+    (origin,) = critical.points
+    assert origin.kind == "maximum" and np.allclose(origin.point, 0)
+    (sphere,) = critical.families
+    assert (sphere.dimension, sphere.kind, sphere.traced, sphere.branches) == (2, "minimum", True, ())
+    assert sphere.equation_text == "numerically found" and len(sphere.samples) > 100
+    np.testing.assert_allclose(np.sum(sphere.samples**2, axis=1), 1, atol=1e-9)
+    np.testing.assert_array_less(np.linalg.norm(loss.gradient(sphere.samples), axis=-1), 1e-8)
 
 
 def test_the_json_table_and_explorer_show_a_traced_curve():
