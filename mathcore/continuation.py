@@ -149,6 +149,27 @@ def trace(loss: Loss, seed: np.ndarray, ranges, tolerances: Tolerances, budget: 
     return np.array(path), "stalled" not in (ending, other) and len(path) > 1
 
 
+def _dip(loss: Loss, point: np.ndarray, direction: np.ndarray, reach: float) -> np.ndarray:
+    """Where the slope along direction (unit) vanishes on the segment point ± reach·direction, by golden section
+    on |slope|, each candidate moved onto ∇L = 0 across the direction: where Newton's flat direction really ends.
+    (The slope, not |∇L|: the other flat directions' share of |∇L| would drown it.)"""
+
+    def at(s: float) -> np.ndarray | None:
+        return _correct(loss, point + s * direction, direction, np.inf)
+
+    def size(s: float) -> float:
+        candidate = at(s)
+        return np.inf if candidate is None else abs(float(loss.gradient(candidate[None])[0] @ direction))
+
+    low, high = -reach, reach
+    ratio = (np.sqrt(5) - 1) / 2
+    for _ in range(80):
+        left, right = high - ratio * (high - low), low + ratio * (high - low)
+        low, high = (low, right) if size(left) <= size(right) else (left, high)
+    best = at((low + high) / 2)
+    return best if best is not None and size((low + high) / 2) <= size(0.0) else point
+
+
 def _flattest(loss: Loss, path: np.ndarray, tolerance: float) -> np.ndarray | None:
     """Where |∇L| is smallest along a stalled path: the degenerate point whose flat direction Newton crept along
     (its end points there are a cloud around it). None when |∇L| does not dip along the path: then the trace lost
@@ -157,24 +178,23 @@ def _flattest(loss: Loss, path: np.ndarray, tolerance: float) -> np.ndarray | No
     k = int(np.argmin(norms))
     if len(path) < 3 or norms.max() < max(1e3 * norms[k], 1e-3 * tolerance):
         return None
-    before, after = path[max(k - 1, 0)] - path[k], path[min(k + 1, len(path) - 1)] - path[k]
+    before, after = path[max(k - 1, 0)], path[min(k + 1, len(path) - 1)]
+    direction = (after - before) / np.linalg.norm(after - before)
+    return _dip(loss, path[k], direction, float(max(np.linalg.norm(before - path[k]), np.linalg.norm(after - path[k]))))
 
-    def at(s: float) -> np.ndarray | None:
-        """The point a fraction |s| of the way to a neighbour, moved onto ∇L = 0 across the path."""
-        chord = s * after if s > 0 else -s * before
-        normal = (after if s > 0 else before) / max(float(np.linalg.norm(after if s > 0 else before)), 1e-300)
-        return _correct(loss, path[k] + chord, normal, np.inf)
 
-    def size(s: float) -> float:
-        point = at(s)
-        return np.inf if point is None else float(np.linalg.norm(loss.gradient(point[None])[0]))
-
-    low, high = -1.0, 1.0  # golden-section search for the dip of |∇L| between the neighbours of the best vertex
-    ratio = (np.sqrt(5) - 1) / 2
-    for _ in range(80):
-        left, right = high - ratio * (high - low), low + ratio * (high - low)
-        low, high = (low, right) if size(left) <= size(right) else (left, high)
-    return at((low + high) / 2)
+def _flat_point(loss: Loss, cloud: np.ndarray, tolerance: float) -> np.ndarray:
+    """The degenerate point that a cloud of Newton end points surrounds where k ≥ 2 eigenvalues are zero and no
+    set passes: from the cloud's point of least |∇L|, dips along the k flattest eigenvectors, three sweeps."""
+    point = cloud[int(np.argmin(np.linalg.norm(loss.gradient(cloud), axis=-1)))]
+    reach = float(np.max(np.linalg.norm(cloud - point, axis=-1))) + 1e-12
+    for _ in range(3):
+        values, vectors = np.linalg.eigh(loss.hessian(point[None])[0])
+        flattest = vectors[:, np.argsort(np.abs(values))[: max(2, int(np.sum(np.abs(values) <= tolerance)))]]
+        for direction in flattest.T:
+            point = _dip(loss, point, direction, reach)
+        reach /= 4
+    return point
 
 
 def _branch_seeds(loss: Loss, crossing: np.ndarray, tolerances: Tolerances, step: float) -> list[np.ndarray]:
@@ -280,17 +300,20 @@ def numeric_families(loss: Loss, points: np.ndarray, ranges, tolerances: Toleran
             if all(distance_to(piece, seed[None])[0] > COVER * step for piece in pieces):
                 take(seed)
     sets: list[tuple[int, np.ndarray]] = []
-    flat: list[np.ndarray] = []  # where a probe stalled: its neighbours would too
     values = loss.value(points)
     for i in np.flatnonzero(nullity >= 2):
-        if covered[i] or any(np.linalg.norm(points[i] - f) <= PROBE_STEPS * step for f in flat):
+        if covered[i]:
             continue
         dimension = _set_dimension(loss, points[i], ranges, step, tolerances)
-        if not dimension:
-            flat.append(points[i])
-            continue
-        same = ~covered & (nullity == dimension) & (np.abs(values - values[i]) <= LEVEL_RTOL * max(1.0, abs(values[i])))
-        sets.append((dimension, points[same]))
+        if dimension:
+            level = np.abs(values - values[i]) <= LEVEL_RTOL * max(1.0, abs(values[i]))
+            same = ~covered & (nullity == dimension) & level
+            sets.append((dimension, points[same]))
+        else:  # a flat point: the cloud is every point joined to this one through |∇L| ≤ tolerance
+            between = points[i] + np.array([0.25, 0.5, 0.75])[:, None, None] * (points - points[i])
+            joined = np.all(np.linalg.norm(loss.gradient(between), axis=-1) <= tolerances.gradient, axis=0)
+            same = ~covered & singular & joined
+            merged.append(_flat_point(loss, points[same], tolerances.eigenvalue))
         covered |= same
     levels = [float(loss.value(piece[:1])[0]) for piece in pieces]
     curves: list[tuple[float, list[np.ndarray]]] = []

@@ -27,8 +27,8 @@ ZERO_RTOL = 1e-6
 #: the point.
 RING_RADII = (1e-2, 3e-2)
 RING_DIRECTIONS = 3600
-#: Differences of L smaller than this, relative to the larger of |L| at the point and the spread of L over the box,
-#: count as "equal" in the ring test: a point whose rings are all "equal" is undecided.
+#: Differences of L smaller than this, relative to the largest |L| at and on the ring, count as "equal" in the ring
+#: test: a point whose rings are all "equal" is undecided.
 RING_RTOL = 1e-11
 #: Where the loss has a kink, the remainder L(p + r·d) − L(p) − r ∇L·d is compared at these radii (fractions of the
 #: box diagonal): it shrinks faster than r where L is differentiable (|x·y| at 0), in proportion to r where not.
@@ -129,37 +129,35 @@ def _directions(dimension: int, null_space: np.ndarray) -> np.ndarray:
     return directions / np.linalg.norm(directions, axis=-1, keepdims=True)
 
 
-def value_spread(loss: Loss, ranges) -> float:
-    """max − min of L over a grid of the box: with |L| at a point, the yardstick for 'these values are equal'
-    (so 1e-9·(x⁴ − y⁴) is a saddle, not lost below an absolute threshold)."""
-    values = loss.value(_scale_grid(ranges))
-    values = values[np.isfinite(values)]
-    return float(np.ptp(values)) if values.size else 0.0
+def _equal_below(values: np.ndarray) -> float:
+    """Differences smaller than this are rounding: relative to the size of L itself at and around the point, not
+    to 1 (so 1e-9·(x⁴ − y⁴) is a saddle), nor to L's range over the box (a ring would then miss −z¹⁰ beside x²)."""
+    return RING_RTOL * max(float(np.max(np.abs(values))), 1e-300)
 
 
-def _equal_below(centre: float, spread: float) -> float:
-    return RING_RTOL * max(abs(centre), spread, 1e-300)
-
-
-def _ring_kind(loss: Loss, point: np.ndarray, radius: float, directions: np.ndarray, spread: float) -> str:
+def _ring_kind(loss: Loss, point: np.ndarray, radius: float, directions: np.ndarray) -> str:
     centre = float(loss.value(point))
-    differences = loss.value(point + radius * directions) - centre
-    eps = _equal_below(centre, spread)
+    ring = loss.value(point + radius * directions)
+    differences, eps = ring - centre, _equal_below(np.append(ring, centre))
     rises, falls = bool((differences > eps).any()), bool((differences < -eps).any())
     return {(True, True): "saddle", (True, False): "minimum", (False, True): "maximum"}.get((rises, falls),
                                                                                              "undecided")
 
 
-def _differentiable(loss: Loss, point: np.ndarray, gradient: np.ndarray, directions: np.ndarray, span: float,
-                    spread: float) -> bool:
+def _differentiable(loss: Loss, point: np.ndarray, gradient: np.ndarray, directions: np.ndarray, span: float
+                    ) -> bool:
     """Whether L has a gradient at a point on a kink: the remainder of its linear model shrinks faster than r.
     ∇L is the formula with sign(0) = 0, the only candidate where the kink's own term vanishes."""
     if not np.all(np.isfinite(gradient)):
         return False
     centre = float(loss.value(point))
-    near, far = (float(np.max(np.abs(loss.value(point + r * span * directions) - centre
-                                     - r * span * directions @ gradient))) / (r * span) for r in KINK_RADII)
-    return near <= 0.3 * far or far <= _equal_below(centre, spread) / (KINK_RADII[1] * span)
+    remainders, noise = [], 0.0
+    for r in KINK_RADII:
+        ring = loss.value(point + r * span * directions)
+        remainders.append(float(np.max(np.abs(ring - centre - r * span * directions @ gradient))) / (r * span))
+        noise = _equal_below(np.append(ring, centre)) / (r * span)
+    near, far = remainders
+    return near <= 0.3 * far or far <= noise
 
 
 def _unit_eigenvectors(vectors: np.ndarray) -> np.ndarray:
@@ -197,7 +195,7 @@ def classify_all(loss: Loss, points: np.ndarray, box=DEFAULT_BOX, scale: float |
     eigenvalues are zero (the set's own directions), the others decide, as at a point (Morse–Bott)."""
     points = np.asarray(points, dtype=float).reshape(-1, loss.dimension)
     ranges = box_ranges(box, loss.dimension)
-    n, span, spread = loss.dimension, _span(ranges), value_spread(loss, ranges)
+    n, span = loss.dimension, _span(ranges)
     tolerance = ZERO_RTOL * (hessian_scale(loss, box) if scale is None else scale)
     hessians, values = loss.hessian(points), loss.value(points)
     with np.errstate(all="ignore"):
@@ -221,12 +219,12 @@ def classify_all(loss: Loss, points: np.ndarray, box=DEFAULT_BOX, scale: float |
             null_space = vectors[i].T[~positive & ~negative] if smooth[i] else np.eye(n)
             directions = _directions(n, null_space)
             for radius in sorted(RING_RADII):
-                kind = _ring_kind(loss, point, radius * span, directions, spread)
+                kind = _ring_kind(loss, point, radius * span, directions)
                 if kind != "undecided":
                     break
             test = "higher-order"
             if not smooth[i]:
-                has_gradient = _differentiable(loss, point, gradients[i], _directions(n, np.eye(n)), span, spread)
+                has_gradient = _differentiable(loss, point, gradients[i], _directions(n, np.eye(n)), span)
                 test = "no Hessian" if has_gradient else "not differentiable"
         results.append(Classification(
             point=point,
