@@ -1,6 +1,6 @@
 """Cues fitted to broadcast rules (saddle/production/captions.py): whatever the narration, no word is lost or
 reordered, every cue keeps the limits, and the cues stay in time order without overlapping, each lasting its
-share of the narrated line by characters."""
+share of the narrated line by characters or, when the line's voice is known, spanning its words in the audio."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ import re
 from fractions import Fraction
 from itertools import pairwise
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from saddle.production.captions import RULES, fit_cues, problems, split_text, tokens, width
 from saddle.production.subtitles import Cue
+from saddle.voice.speech import pauses, speech_share
 
 FRAME = Fraction(1, 15)
 english_word = st.one_of(
@@ -111,3 +113,91 @@ def test_problems_name_every_broken_rule():
     assert [problem.split(": ", 1)[1] for problem in problems(cues, "en")] == [
         f"line too long: {'x' * 43!r}", "lasts 8.000 s", "overlaps the next cue", "3 lines",
         "350.0 characters a second"]
+
+
+# Voiced lines: a synthetic voice of one tone burst per sentence, each sentence said at its own pace (not in
+# proportion to its characters), the sentences apart by silences; each sentence is too wide to share a cue.
+RATE = 8_000
+SILENT = Fraction(1, 25)  # before the first word and after the last (the voice trims its lines to 30 ms)
+english_sentence = st.lists(st.sampled_from(["Gradient", "saddle", "point", "loss", "curve", "steps", "network",
+                                             "valley", "slope", "minimum", "Hessian"]), min_size=6, max_size=12).map(
+    lambda words: " ".join(words) + ".").filter(lambda text: 43 <= len(text) <= 70)
+chinese_sentence = st.text("梯度零时候停下来鞍点损失函数网络曲面", min_size=17, max_size=24).map(
+    lambda text: f"{text}。")
+
+
+def windows(seconds: Fraction) -> Fraction:
+    """A time on the 20 ms grid of the speech windows."""
+    return Fraction(round(seconds * 50), 50)
+
+
+def tone_line(bursts: list[Fraction], gaps: list[Fraction]) -> np.ndarray:
+    """SILENT, then a 220 Hz tone for each burst with the gaps between them, then SILENT."""
+    spans = [(True, burst) for burst in bursts]
+    runs = [(False, SILENT), *[run for pair in zip(spans, [(False, gap) for gap in [*gaps, SILENT]]) for run in pair]]
+    loud = np.concatenate([np.full(round(seconds * RATE), float(tone)) for tone, seconds in runs])
+    return (0.3 * np.sin(2 * np.pi * 220 * np.arange(loud.size) / RATE) * loud).astype(np.float32)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data(), st.sampled_from(["en", "zh"]))
+def test_each_cue_of_a_voiced_line_spans_its_words(data, lang):
+    sentences = data.draw(st.lists(english_sentence if lang == "en" else chinese_sentence, min_size=2, max_size=4))
+    per_letter = {"en": Fraction(1, 15), "zh": Fraction(22, 100)}[lang]
+    paces = data.draw(st.lists(st.fractions(Fraction(4, 5), Fraction(5, 4)), min_size=len(sentences),
+                               max_size=len(sentences)))
+    bursts = [windows(len(text) * per_letter * pace) for text, pace in zip(sentences, paces)]
+    gaps = [windows(gap) for gap in data.draw(st.lists(st.fractions(Fraction(1, 5), Fraction(3, 5)),
+                                                       min_size=len(sentences) - 1, max_size=len(sentences) - 1))]
+    samples = tone_line(bursts, gaps)
+    start, seconds = Fraction(1), Fraction(samples.size, RATE)
+    text = ("" if lang == "zh" else " ").join(sentences)
+    fitted = fit_cues([Cue(start, start + seconds, text)], lang, None, {text: pauses(samples, RATE)})
+    assert problems(fitted, lang) == []
+    assert ["".join(cue.text.split()) for cue in fitted] == ["".join(sentence.split()) for sentence in sentences]
+    words, at = [], start + SILENT
+    for burst, gap in zip(bursts, [*gaps, SILENT]):
+        words.append((at, at + burst))
+        at += burst + gap
+    track = np.concatenate([np.zeros(RATE, np.float32), samples])  # the clip: the line starts after a second
+    for index, (cue, (begin, end)) in enumerate(zip(fitted, words)):
+        assert cue.start == (start if index == 0 else begin)  # it shows when its words start
+        assert cue.end == (start + seconds if index + 1 == len(words) else end)  # and goes when they end
+        assert speech_share(track, RATE, cue.start, cue.end) > 0.9
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data(), st.sampled_from(["en", "zh"]), st.booleans())
+def test_voiced_cues_keep_every_word_the_time_order_and_the_limits(data, lang, overlap):
+    """Whatever the pauses of each line's voice: the same words in order, no overlap, inside the clip and the
+    line, and no rule broken (the lines are said no faster than one can read)."""
+    texts = data.draw(st.lists(english_text if lang == "en" else chinese_text, min_size=1, max_size=5))
+    gaps = data.draw(st.lists(st.integers(0, 120), min_size=len(texts), max_size=len(texts)))
+    source = narrated(texts, gaps, lang, overlap)
+    voice = {}
+    for cue in source:
+        cuts = sorted(data.draw(st.sets(st.integers(1, int((cue.end - cue.start) * 50) - 1), max_size=12)))
+        voice[cue.text] = [(Fraction(first, 50), Fraction(last, 50)) for first, last in zip(cuts[::2], cuts[1::2])]
+    duration = source[-1].end - (FRAME if overlap else 0)
+    fitted = fit_cues(source, lang, duration, voice)
+    assert printed("".join(cue.text for cue in fitted)) == printed("".join(texts))
+    assert problems(fitted, lang) == []
+    assert all(later.start >= earlier.end for earlier, later in pairwise(fitted))
+    assert fitted[-1].end <= duration
+    assert all(any(line.start - Fraction(1, 1000) < cue.start and cue.end <= line.end for line in source)
+               for cue in fitted)
+    assert fitted[0].start == source[0].start
+
+
+def test_a_line_said_faster_than_one_reads_keeps_its_words_and_shares_the_excess():
+    """Chinese is often said faster than 9 characters a second: no cue can keep the reading speed then, but none
+    is more than a quarter faster than the line itself, and no word is lost."""
+    text = "全部是正的：local minima；全部是负的：local maxima；有正有负：saddle point；有零：要再看更高阶。"
+    seconds = Fraction(len(text), 12)  # 12 characters a second
+    fitted = fit_cues([Cue(Fraction(0), seconds, text)], "zh", None,
+                      {text: [(Fraction(21, 10), Fraction(24, 10)), (Fraction(5), Fraction(53, 10))]})
+    assert printed("".join(cue.text for cue in fitted)) == printed(text)
+    assert len(fitted) > 1
+    line_speed = sum(len(cue.text) for cue in fitted) / seconds  # as reading speed counts: line breaks too
+    assert all(len(cue.text) / (cue.end - cue.start) <= Fraction(5, 4) * line_speed + Fraction(1, 10)
+               for cue in fitted)

@@ -21,6 +21,7 @@ from saddle.production.media import FASTSTART, probe
 from saddle.production.plan import SceneEntry, Settings, narration_path
 from saddle.production.safety import atomic_output, read_state, write_text
 from saddle.production.subtitles import Cue
+from saddle.voice.speech import Pause, pauses
 
 RATE = 48_000
 BIT_RATE = 128_000
@@ -33,13 +34,26 @@ _ASS_HEADER = (  # mov_text is encoded from ASS events; players style it themsel
     "10,10,0\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n")
 
 
+def _audio_by_text(manifest: Path) -> dict[str, str]:
+    """The WAV of every spoken line in a narration manifest, by the line's subtitle text."""
+    if not manifest.exists():
+        return {}
+    lines = json.loads(manifest.read_text(encoding="utf-8")).get("lines", {})
+    return {text: found["audio"] for by_text in lines.values() for text, found in by_text.items()}
+
+
 def placements(cues: list[Cue], manifest: Path) -> list[tuple[float, str]]:
     """(start second, WAV) of every spoken line: the cue whose text the manifest has audio for."""
-    if not manifest.exists():
-        return []
-    lines = json.loads(manifest.read_text(encoding="utf-8")).get("lines", {})
-    audio = {text: found["audio"] for by_text in lines.values() for text, found in by_text.items()}
+    audio = _audio_by_text(manifest)
     return [(float(cue.start), audio[cue.text]) for cue in cues if cue.text in audio]
+
+
+def line_pauses(cues: list[Cue], manifest: Path) -> dict[str, list[Pause]]:
+    """The pauses of every spoken line's audio, by its text: what fit_cues times the line's cues by."""
+    from saddle.voice.engine import read_wav
+
+    audio = _audio_by_text(manifest)
+    return {cue.text: pauses(*read_wav(Path(audio[cue.text]))) for cue in cues if cue.text in audio}
 
 
 def mix(placed: list[tuple[float, str]], duration: Fraction) -> np.ndarray:

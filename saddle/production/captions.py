@@ -5,17 +5,23 @@ overlapping, never faster than a reading speed a viewer can follow. Lines and cu
 does: after a full stop, else after a comma or before a connective, never after an article.
 
 manim writes one cue per narrated line, however long; `fit_cues` splits such a line into cues at phrase
-boundaries, shares its time among them by characters and breaks each into at most two balanced lines."""
+boundaries and breaks each into at most two balanced lines. When the line's voice is known, each cue shows while
+its words are said: the split times go to the pauses of the line's audio nearest to where its words should fall
+(saddle.voice.speech); a silent line shares its time among its cues by characters."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
+from itertools import accumulate, pairwise
 
 from saddle.production.subtitles import Cue
+from saddle.voice.speech import Pause
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,9 @@ _PER_CUE = 3  # every extra cue costs this much: one cue is better than two unle
 _CUE_BREAK = 2  # a cue that ends mid-phrase is worse than a line that does
 _TOO_LONG = 6  # a piece longer than the longest cue is clipped; splitting at a clause is preferred
 _TOO_SHORT = 20
+_TOO_QUIET = 6  # a cue that holds a long pause of its voice shows mostly silence; splitting there is preferred
+_QUIET = 1 / 6  # share of a cue's time
+_LEEWAY = 0.25  # seconds of speech: a pause this near a cue's end is the cue's end, not inside it
 
 
 def width(text: str, lang: str) -> float:
@@ -122,13 +131,15 @@ def _characters(text: str) -> int:
     return len(text) or 1
 
 
-def split_text(text: str, seconds: Fraction, lang: str) -> list[list[str]]:
+def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] = ()) -> list[list[str]]:
     """A narrated line as cues of at most two lines, split where the sentence allows (dynamic programming over
-    the places between pieces); each cue will last its share of `seconds` by characters."""
+    the places between pieces); each cue will last its share of `seconds` by characters. With the pauses of the
+    line's voice, a cue that would hold a long pause inside is avoided: split there instead."""
     pieces = tokens(" ".join(text.split()))
     if not pieces:
         return []
     rules, total = RULES[lang], _characters(text)
+    too_quiet = _too_quiet(pieces, seconds, pauses, lang) if pauses else None
 
     @cache
     def best(end: int) -> tuple[float, tuple[tuple[str, ...], ...]] | None:
@@ -148,6 +159,7 @@ def split_text(text: str, seconds: Fraction, lang: str) -> list[list[str]]:
             share = seconds * _characters("\n".join(layout[1])) / total
             cost = before[0] + layout[0] + _PER_CUE + _CUE_BREAK * (break_cost(pieces, start, lang) if start else 0)
             cost += _TOO_LONG * (share > rules.longest) + _TOO_SHORT * (share < rules.shortest)
+            cost += _TOO_QUIET * (too_quiet is not None and too_quiet(start, end))
             options.append((cost, (*before[1], tuple(layout[1]))))
         return min(options, key=lambda option: option[0], default=None)
 
@@ -157,14 +169,138 @@ def split_text(text: str, seconds: Fraction, lang: str) -> list[list[str]]:
     return [list(cue) for cue in found[1]]
 
 
+def _too_quiet(pieces: list[tuple[str, str]], seconds: Fraction, pauses: Sequence[Pause],
+               lang: str) -> Callable[[int, int], bool]:
+    """Whether a cue of pieces[start:end] would be silent for more than _QUIET of its time: the pauses inside it
+    (where the pieces fall by their share of the speaking time, with _LEEWAY at its ends) against its speech.
+    An estimate, in floats: the dynamic programming asks it for every candidate cue."""
+    pauses = [(start, min(end, seconds)) for start, end in pauses if start < seconds]
+    speech = float(_speech_time(seconds, pauses))
+    weights = list(accumulate((_said_weight(token, lang) for _, token in pieces), initial=0))
+    at = [speech * weight / weights[-1] for weight in weights]
+    places = [float(_speech_time(start, pauses)) for start, _ in pauses]  # in order
+    silence = list(accumulate((float(end - start) for start, end in pauses), initial=0.0))
+
+    def too_quiet(start: int, end: int) -> bool:
+        first = bisect_right(places, at[start] + _LEEWAY)
+        inside = silence[max(first, bisect_left(places, at[end] - _LEEWAY))] - silence[first]
+        return inside > _QUIET * (at[end] - at[start] + inside)
+
+    return too_quiet
+
+
 def _millisecond(seconds: Fraction) -> Fraction:
     """Down to a whole millisecond, what SubRip and WebVTT can say: never later than the time it stands for."""
     return Fraction(int(seconds * 1000), 1000)
 
 
-def fit_cues(cues: list[Cue], lang: str, duration: Fraction | None = None) -> list[Cue]:
+def _said_weight(token: str, lang: str) -> int:
+    """About how long a piece of text takes to say, in Latin letters of its spoken form (saddle.voice.spoken): a
+    letter 1, a digit 4 (numbers are said as words), a Chinese character 3 (the voice takes 0.074 s and 0.22 s,
+    measured on the lecture's lines); punctuation takes no time of its own (its pause is measured), at least 1."""
+    from saddle.voice.spoken import normalise  # only voiced lines need it, and it takes cn2an's 0.2 s to import
+
+    return max(1, sum(3 if unicodedata.east_asian_width(c) in "WF" else 4 if c.isdigit() else 1
+                      for c in normalise(token, lang) if c.isalnum()))
+
+
+def _shares(parts: list[list[str]], seconds: Fraction) -> list[tuple[Fraction, Fraction]]:
+    """(start, end) of each cue of a line when nothing says when its words are spoken: shares by characters."""
+    sizes = [_characters("\n".join(lines)) for lines in parts]
+    edges = [seconds * sum(sizes[:index]) / sum(sizes) for index in range(len(sizes) + 1)]
+    return list(pairwise(edges))
+
+
+def _speech_time(moment: Fraction, pauses: Sequence[Pause]) -> Fraction:
+    """Seconds of the line before `moment` that are not in its pauses."""
+    return moment - sum((min(end, moment) - start for start, end in pauses if start < moment), Fraction(0))
+
+
+def _moment(speech: Fraction, pauses: Sequence[Pause]) -> Fraction:
+    """When the line has spoken for `speech` seconds (the inverse of _speech_time, before any pause it ends at)."""
+    for start, end in pauses:
+        if _speech_time(start, pauses) >= speech:
+            break
+        speech += end - start
+    return speech
+
+
+#: Seconds of speech: a split this far from where its words should end is better left where they should end than
+#: put at a pause; far further after a full stop or a comma, where the voice pauses (a split mid-phrase may not).
+_MISSED = {True: Fraction(2), False: Fraction(1, 2)}
+_LONG_PAUSE = Fraction(1, 2)  # a longer pause is no likelier a phrase's end
+_CHAINED = Fraction(3, 20)  # seconds: a pause shorter than this is no gap between cues; the earlier one stays
+
+
+def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
+            lang: str) -> list[tuple[Fraction, Fraction]]:
+    """(start, end) of each cue of a line said in `seconds` with these pauses: each split goes to a pause near
+    where its words should end by their share of the speaking time (not of the pauses), preferring longer pauses;
+    the next cue starts when its words do, and the earlier one ends with its words unless the pause is short."""
+    pauses = [(start, min(end, seconds)) for start, end in pauses if start < seconds]
+    speech = _speech_time(seconds, pauses)
+    weights = [sum(_said_weight(token, lang) for _, token in tokens(" ".join(lines))) for lines in parts]
+    guesses = [speech * sum(weights[:index]) / sum(weights) for index in range(1, len(parts))]
+    places = [(_speech_time(start, pauses), index) for index, (start, _) in enumerate(pauses)]
+    marks = [bool(_SENTENCE_END.search(lines[-1]) or _CLAUSE_END.search(lines[-1])) for lines in parts[:-1]]
+
+    @cache
+    def best(split: int, after: Fraction) -> tuple[Fraction, tuple[int | None, ...]] | None:
+        """The cheapest places for splits[split:] after speech time `after`: (cost, pause index or None each)."""
+        if split == len(guesses):
+            return Fraction(0), ()
+        guess, marked = guesses[split], marks[split]
+        options: list[tuple[Fraction, Fraction, int | None]] = [(_MISSED[marked], guess, None)]
+        options += [(abs(place - guess) - min(pauses[index][1] - pauses[index][0], _LONG_PAUSE), place, index)
+                    for place, index in places]
+        found = []
+        for cost, place, index in options:
+            if place > after and (rest := best(split + 1, place)) is not None:
+                found.append((cost + rest[0], (index, *rest[1])))
+        return min(found, key=lambda option: option[0], default=None)
+
+    chosen = best(0, Fraction(0))
+    assert chosen is not None, "the guesses themselves are in order"
+    starts, ends = [Fraction(0)], []
+    for guess, index in zip(guesses, chosen[1], strict=True):
+        if index is None:
+            ends.append(moment := _moment(guess, pauses))
+            starts.append(moment)
+        else:
+            start, end = pauses[index]
+            ends.append(end if end - start < _CHAINED else start)
+            starts.append(end)
+    return _readable(parts, list(zip(starts, [*ends, seconds], strict=True)), seconds, lang)
+
+
+def _readable(parts: list[list[str]], spans: list[tuple[Fraction, Fraction]], seconds: Fraction,
+              lang: str) -> list[tuple[Fraction, Fraction]]:
+    """The spans lengthened where a cue would be too short to read, into the gap after it or by moving the next
+    cues later (and back from the line's end), as little as that takes."""
+    sizes = [_characters("\n".join(lines)) for lines in parts]
+    speed = Fraction(RULES[lang].characters_per_second)
+    if sum(sizes) > speed * seconds:  # a line said faster than anyone reads (Chinese often is): no cue can keep
+        speed = Fraction(5, 4) * sum(sizes) / seconds  # the reading speed; each may be a quarter faster than the line
+    needs = [size / speed + Fraction(1, 1000) for size in sizes]
+    starts, ends = [start for start, _ in spans], [end for _, end in spans]
+    for index, need in enumerate(needs):
+        ends[index] = max(ends[index], starts[index] + need)
+        if index + 1 < len(starts):
+            starts[index + 1] = max(starts[index + 1], ends[index])
+            ends[index + 1] = max(ends[index + 1], starts[index + 1])
+    limit = seconds
+    for index in range(len(needs) - 1, -1, -1):
+        ends[index] = min(ends[index], limit)
+        starts[index] = max(Fraction(0), min(starts[index], ends[index] - needs[index]))
+        limit = starts[index]
+    return list(zip(starts, ends, strict=True))
+
+
+def fit_cues(cues: list[Cue], lang: str, duration: Fraction | None = None,
+             pauses: Mapping[str, Sequence[Pause]] | None = None) -> list[Cue]:
     """The cues of a clip fitted to the rules: in time order, each ending before the next starts (and before
-    the clip ends), split and broken into lines, none longer than the longest cue allowed."""
+    the clip ends), split and broken into lines, none longer than the longest cue allowed. `pauses` holds, per
+    narrated line's text, the pauses of its voice (seconds from the cue's start); the line's cues follow them."""
     rules = RULES[lang]
     ordered = sorted((cue for cue in cues if cue.text.strip()), key=lambda cue: cue.start)
     fitted: list[Cue] = []
@@ -173,13 +309,11 @@ def fit_cues(cues: list[Cue], lang: str, duration: Fraction | None = None) -> li
         end = min([*limits, duration] if duration is not None else limits)
         if end <= cue.start:
             continue  # a cue that starts after the clip ends, or where the next one starts, cannot be shown
-        parts = split_text(cue.text, end - cue.start, lang)
-        total = sum(_characters("\n".join(lines)) for lines in parts)
-        done = 0
-        for lines in parts:
-            start = _millisecond(cue.start + (end - cue.start) * done / total)
-            done += _characters("\n".join(lines))
-            finish = _millisecond(cue.start + (end - cue.start) * done / total)
+        voice = (pauses or {}).get(cue.text)
+        parts = split_text(cue.text, end - cue.start, lang, voice or ())
+        spans = _shares(parts, end - cue.start) if voice is None else _voiced(parts, end - cue.start, voice, lang)
+        for lines, (begin, close) in zip(parts, spans, strict=True):
+            start, finish = _millisecond(cue.start + begin), _millisecond(cue.start + close)
             if finish > start:
                 fitted.append(Cue(start, min(finish, start + rules.longest), "\n".join(lines)))
     return fitted

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from saddle.production.audio import publish_sound
+from saddle.production.audio import line_pauses, publish_sound
 from saddle.production.captions import fit_cues
 from saddle.production.media import ProductionError, probe, require_deliverable, write_poster
 from saddle.production.plan import (
@@ -96,7 +96,8 @@ def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path) ->
     if not video.exists():
         raise ProductionError(f"{entry.name}: manim finished without writing {video.name}")
     said = read_srt(video.with_suffix(".srt"))  # manim's: a cue per narrated line, from where its audio starts
-    cues = fit_cues(said, settings.lang, probe(video).duration)  # as a viewer reads them
+    voice = line_pauses(said, narration_path(folder, entry)) if settings.voiced else {}
+    cues = fit_cues(said, settings.lang, probe(video).duration, voice)  # as a viewer reads them, as they are said
     with atomic_output(folder / clip_name(entry, settings)) as temporary:  # with its sound and soft subtitles
         publish_sound(folder, entry, settings, video, said, cues, temporary, work / "slides")
         if not settings.transparent:
