@@ -81,7 +81,9 @@ def test_fitted_cues_keep_time_order_limits_and_shares(data, lang, overlap):
     assert problems(fitted, lang) == []
     assert all(later.start >= earlier.end for earlier, later in pairwise(fitted))
     assert fitted[-1].end <= duration
-    # the pieces of each narrated line come in order, lie inside it and last its share by characters
+    # the pieces of each narrated line come in order, lie inside it and last their share of it as read: by
+    # characters, in Chinese by width (a Latin letter, digit or space half a character)
+    size = len if lang == "en" else (lambda text: width(text, "zh"))
     remaining = list(fitted)
     for cue in source:
         shown = min([cue.end, duration, *(c.start for c in source if c.start > cue.start)]) - cue.start
@@ -91,7 +93,7 @@ def test_fitted_cues_keep_time_order_limits_and_shares(data, lang, overlap):
         assert printed("".join(piece.text for piece in pieces)) == printed(cue.text)
         for piece in pieces:
             assert cue.start - Fraction(1, 1000) < piece.start and piece.end <= cue.start + shown
-            share = shown * len(piece.text) / sum(len(other.text) for other in pieces)
+            share = shown * Fraction(size(piece.text)) / sum(Fraction(size(other.text)) for other in pieces)
             assert abs((piece.end - piece.start) - min(share, RULES[lang].longest)) <= Fraction(1, 500)
 
 
@@ -201,3 +203,13 @@ def test_a_line_said_faster_than_one_reads_keeps_its_words_and_shares_the_excess
     line_speed = sum(len(cue.text) for cue in fitted) / seconds  # as reading speed counts: line breaks too
     assert all(len(cue.text) / (cue.end - cue.start) <= Fraction(5, 4) * line_speed + Fraction(1, 10)
                for cue in fitted)
+
+
+def test_chinese_reading_speed_counts_latin_words_by_width():
+    """9 characters a second, a Latin letter or space counting half: 'saddle point 的 gradient' reads as 12."""
+    quick, too_quick = Cue(Fraction(0), Fraction(3, 2), "saddle point 的 gradient"), Cue(Fraction(0), Fraction(13, 10),
+                                                                                          "saddle point 的 gradient")
+    assert problems([quick], "zh") == []
+    assert problems([too_quick], "zh") == ["cue 1 (0.000 s): 9.2 characters a second"]
+    assert problems([Cue(Fraction(0), Fraction(1), "鞍点鞍点鞍点鞍点鞍点")], "zh") == [
+        "cue 1 (0.000 s): 10.0 characters a second"]

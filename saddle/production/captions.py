@@ -126,9 +126,13 @@ def lines_of(pieces: list[tuple[str, str]], lang: str) -> tuple[float, list[str]
     return best
 
 
-def _characters(text: str) -> int:
-    """Characters as reading speed counts them: spaces and punctuation too, a line break as a space."""
-    return len(text) or 1
+def _characters(text: str, lang: str) -> Fraction:
+    """Characters as reading speed counts them: spaces and punctuation too, a line break as a space; in Chinese as
+    the line width counts them, a Latin letter, digit or space half a full-width character ("saddle point" reads
+    as one term, not as twelve characters). At least one."""
+    if lang != "zh":
+        return Fraction(max(len(text), 1))
+    return max(Fraction(1), Fraction(sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text), 2))
 
 
 def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] = ()) -> list[list[str]]:
@@ -138,7 +142,7 @@ def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] 
     pieces = tokens(" ".join(text.split()))
     if not pieces:
         return []
-    rules, total = RULES[lang], _characters(text)
+    rules, total = RULES[lang], _characters(text, lang)
     too_quiet = _too_quiet(pieces, seconds, pauses, lang) if pauses else None
 
     @cache
@@ -156,7 +160,7 @@ def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] 
             before = best(start)
             if before is None:
                 continue
-            share = seconds * _characters("\n".join(layout[1])) / total
+            share = seconds * _characters("\n".join(layout[1]), lang) / total
             cost = before[0] + layout[0] + _PER_CUE + _CUE_BREAK * (break_cost(pieces, start, lang) if start else 0)
             cost += _TOO_LONG * (share > rules.longest) + _TOO_SHORT * (share < rules.shortest)
             cost += _TOO_QUIET * (too_quiet is not None and too_quiet(start, end))
@@ -204,9 +208,9 @@ def _said_weight(token: str, lang: str) -> int:
                       for c in normalise(token, lang) if c.isalnum()))
 
 
-def _shares(parts: list[list[str]], seconds: Fraction) -> list[tuple[Fraction, Fraction]]:
+def _shares(parts: list[list[str]], seconds: Fraction, lang: str) -> list[tuple[Fraction, Fraction]]:
     """(start, end) of each cue of a line when nothing says when its words are spoken: shares by characters."""
-    sizes = [_characters("\n".join(lines)) for lines in parts]
+    sizes = [_characters("\n".join(lines), lang) for lines in parts]
     edges = [seconds * sum(sizes[:index]) / sum(sizes) for index in range(len(sizes) + 1)]
     return list(pairwise(edges))
 
@@ -277,7 +281,7 @@ def _readable(parts: list[list[str]], spans: list[tuple[Fraction, Fraction]], se
               lang: str) -> list[tuple[Fraction, Fraction]]:
     """The spans lengthened where a cue would be too short to read, into the gap after it or by moving the next
     cues later (and back from the line's end), as little as that takes."""
-    sizes = [_characters("\n".join(lines)) for lines in parts]
+    sizes = [_characters("\n".join(lines), lang) for lines in parts]
     speed = Fraction(RULES[lang].characters_per_second)
     if sum(sizes) > speed * seconds:  # a line said faster than anyone reads (Chinese often is): no cue can keep
         speed = Fraction(5, 4) * sum(sizes) / seconds  # the reading speed; each may be a quarter faster than the line
@@ -311,7 +315,7 @@ def fit_cues(cues: list[Cue], lang: str, duration: Fraction | None = None,
             continue  # a cue that starts after the clip ends, or where the next one starts, cannot be shown
         voice = (pauses or {}).get(cue.text)
         parts = split_text(cue.text, end - cue.start, lang, voice or ())
-        spans = _shares(parts, end - cue.start) if voice is None else _voiced(parts, end - cue.start, voice, lang)
+        spans = _shares(parts, end - cue.start, lang) if voice is None else _voiced(parts, end - cue.start, voice, lang)
         for lines, (begin, close) in zip(parts, spans, strict=True):
             start, finish = _millisecond(cue.start + begin), _millisecond(cue.start + close)
             if finish > start:
@@ -330,8 +334,8 @@ def problems(cues: list[Cue], lang: str) -> list[str]:
         found += [f"{where}: line too long: {line!r}" for line in lines if not _fits(line, lang)]
         if seconds <= 0 or seconds > rules.longest:
             found.append(f"{where}: lasts {float(seconds):.3f} s")
-        elif _characters(cue.text) > rules.characters_per_second * seconds:
-            found.append(f"{where}: {_characters(cue.text) / float(seconds):.1f} characters a second")
+        elif _characters(cue.text, lang) > rules.characters_per_second * seconds:
+            found.append(f"{where}: {float(_characters(cue.text, lang) / seconds):.1f} characters a second")
         if index + 1 < len(cues) and cues[index + 1].start < cue.end:
             found.append(f"{where}: overlaps the next cue")
     return found
