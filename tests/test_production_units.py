@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from saddle.production.bt709 import _encode_bt709
+from saddle.production.media import ink_map
 from saddle.production.plan import SceneEntry, Settings, fingerprint, longest_first, write_stamp
 from saddle.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
 from saddle.production.slides import REVEAL_VERSION
@@ -170,3 +171,18 @@ def test_frames_are_coded_with_the_bt709_matrix(tmp_path_factory, colour):
     expected = (16 + 219 * luma, 128 + 224 * (blue - luma) / 1.8556, 128 + 224 * (red - luma) / 1.5748)
     measured = (planes[0, 0], planes[32, 0], planes[40, 0])
     assert all(abs(int(m) - e) <= 1.5 for m, e in zip(measured, expected)), (measured, expected)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255), st.integers(0, 2 ** 32 - 1))
+def test_codec_noise_around_any_background_is_not_ink_and_a_line_is(red, green, blue, seed):
+    """ink_map against its definition: a background of any colour with ±2 noise per channel (what H.264 leaves of
+    a flat colour, e.g. #111418's red 17 coming back as 15..19, across the //16 bin edge) has nothing drawn on it;
+    a line 40 levels away in one channel, 4 rows high (one sampled row), is all drawn."""
+    noise = np.random.default_rng(seed).integers(-2, 3, (48, 64, 3))
+    pixels = np.clip(np.array([red, green, blue]) + noise, 0, 255).astype(np.uint8)
+    assert ink_map(av.VideoFrame.from_ndarray(pixels, format="rgb24")).sum() == 0
+    line = (red + 40 if red < 128 else red - 40, green, blue)
+    pixels[20:24] = line
+    drawn = ink_map(av.VideoFrame.from_ndarray(pixels, format="rgb24"))
+    assert drawn[5].all() and drawn.sum() == drawn.shape[1]
