@@ -24,7 +24,9 @@ from saddle.production.subtitles import Cue
 from saddle.voice.speech import Pause, pauses
 
 RATE = 48_000
-BIT_RATE = 128_000
+# FFmpeg's AAC encoder at 128 kb/s turned a 0.77 peak of the English lecture's track (at 928.97 s) into 1.027, a
+# clipped sample and +0.4 dBTP; at 160 kb/s 0.93; at 192 kb/s the decoded peak stays at the source's (0.854).
+BIT_RATE = 192_000
 LANGUAGE_CODES = {"en": "eng", "zh": "chi"}  # ISO 639-2, what players show in their subtitle menu
 _ASS_HEADER = (  # mov_text is encoded from ASS events; players style it themselves
     "[Script Info]\nScriptType: v4.00+\nPlayResX: 384\nPlayResY: 288\n\n[V4+ Styles]\n"

@@ -18,9 +18,9 @@ from saddle.production.safety import read_state, write_text
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
 QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
 #: Bump when the way a scene is rendered changes (manim arguments), so every stored render counts as stale.
-RENDER_RECIPE = 4  # 2: BT.709 Y'CbCr, tagged (saddle.production.bt709); 3: clips carry their subtitles (mov_text);
-# 4: cues at the bottom, timed by the voice's pauses, Chinese reading speed by width (a re-fit needs a re-publish)
-#: and, with a voice, its audio
+#: 2: BT.709 Y'CbCr, tagged (saddle.production.bt709); 3: clips carry their subtitles (mov_text) and, with a voice,
+#: its audio; 4: cues at the bottom, timed by the voice's pauses, Chinese reading speed by width; 5: AAC at 192 kb/s.
+RENDER_RECIPE = 5
 
 
 @dataclass(frozen=True)
