@@ -74,10 +74,16 @@ def one_error_line(stderr: str) -> str:
     return last
 
 
+#: Runs a command with Ctrl-C working as at a terminal, even when the test run was started in the background, which
+#: leaves SIGINT ignored for every process below it (POSIX shells do that to background jobs, and exec keeps it).
+AS_AT_A_TERMINAL = [sys.executable, "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                    "os.execv(sys.argv[1], sys.argv[1:])"]
+
+
 def start(command: list[str], **extra_environment) -> subprocess.Popen:
     """In a session of its own, like a command typed at a terminal: a signal can go to its whole process group."""
-    return subprocess.Popen(command, cwd=ROOT, env=environment() | extra_environment, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen([*AS_AT_A_TERMINAL, *command], cwd=ROOT, env=environment() | extra_environment,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def wait_for(condition, what: str, seconds: float = 300) -> None:
