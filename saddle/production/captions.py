@@ -130,9 +130,7 @@ def _characters(text: str, lang: str) -> Fraction:
     """Characters as reading speed counts them: spaces and punctuation too, a line break as a space; in Chinese as
     the line width counts them, a Latin letter, digit or space half a full-width character ("saddle point" reads
     as one term, not as twelve characters). At least one."""
-    if lang != "zh":
-        return Fraction(max(len(text), 1))
-    return max(Fraction(1), Fraction(sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text), 2))
+    return max(Fraction(1), Fraction(width(text, lang)))  # exact: widths are whole or halves
 
 
 def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] = ()) -> list[list[str]]:
