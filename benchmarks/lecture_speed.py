@@ -14,7 +14,6 @@ import argparse
 import os
 import platform
 import resource
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,10 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import av
+from timing import timed_run
 
 from scenes.lecture import LECTURE
 
-ROOT = Path(__file__).resolve().parent.parent
 QUALITIES = {"480p15": ["-ql"], "1080p30": ["-r", "1920,1080", "--frame_rate", "30"]}
 
 
@@ -33,12 +32,7 @@ def render(path: str, scene: str, flags: list[str], media: Path) -> tuple[float,
     """(seconds to render, seconds of video) for one scene."""
     command = [sys.executable, "-m", "manim", "render", *flags, "--disable_caching", "--media_dir", str(media),
                path, scene]
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=os.environ | {"COLUMNS": "200"}, capture_output=True, text=True,
-                            check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode:
-        sys.exit(f"lecture_speed: error: {scene} failed to render:\n{result.stderr[-2000:]}")
+    seconds = timed_run(command, "lecture_speed", f"{scene} failed to render")
     video = max(media.rglob(f"{scene}.mp4"), key=lambda p: p.stat().st_mtime)
     with av.open(str(video)) as container:
         return seconds, container.duration / av.time_base

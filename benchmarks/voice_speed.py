@@ -14,15 +14,13 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import av
-
-ROOT = Path(__file__).resolve().parent.parent
+from timing import timed_run
 
 
 def synthesis_factor(lang: str, count: int) -> tuple[float, float]:
@@ -44,12 +42,7 @@ def render(renders: Path, scenes: list[str], lang: str, jobs: int, voice: str, *
     """(wall seconds, seconds of video) of one `saddle render`."""
     command = [sys.executable, "-m", "saddle.cli", "render", *scenes, "--lang", lang, "--jobs", str(jobs),
                "--voice", voice, "--renders", str(renders), *extra]
-    started = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, env=os.environ | {"COLUMNS": "200"}, capture_output=True, text=True,
-                            check=False)
-    seconds = time.perf_counter() - started
-    if result.returncode:
-        sys.exit(f"voice_speed: error: saddle render failed:\n{result.stderr[-2000:]}")
+    seconds = timed_run(command, "voice_speed", "saddle render failed")
     videos = [path for path in (renders / f"{lang}-dark" / "480p15").glob("*.mp4") if path.name != "lecture.mp4"]
     duration = 0.0
     for video in videos:
