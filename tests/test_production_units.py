@@ -3,6 +3,7 @@ fingerprints and the reveal.js version manim-slides expects."""
 
 from __future__ import annotations
 
+import ast
 import fcntl
 import itertools
 import os
@@ -18,9 +19,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from saddle.production import plan
 from saddle.production.bt709 import _encode_bt709
 from saddle.production.media import ink_map
-from saddle.production.plan import SceneEntry, Settings, fingerprint, longest_first, write_stamp
+from saddle.production.plan import PUBLISHING, ROOT, SceneEntry, Settings, fingerprint, longest_first, write_stamp
 from saddle.production.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
 from saddle.production.slides import REVEAL_VERSION
 from saddle.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
@@ -111,6 +113,37 @@ def test_fingerprint_follows_scene_source_and_settings(tmp_path):
                 fingerprint(SceneEntry(scene, "T"), Settings())}) == 6
     scene.write_text("x = 2\n")
     assert fingerprint(entry, Settings()) != base
+
+
+def saddle_imports(path: Path) -> set[Path]:
+    """The files of the saddle package that a module imports, anywhere in it, and what they import in turn."""
+    found: set[Path] = set()
+    todo = [path]
+    while todo:
+        for node in ast.walk(ast.parse(todo.pop().read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("saddle."):
+                module = ROOT.joinpath(*node.module.split(".")).with_suffix(".py")
+                if module not in found:
+                    found.add(module)
+                    todo.append(module)
+    return found
+
+
+def test_every_module_that_makes_a_clip_is_in_its_fingerprint():
+    """A change to how clips are published (cues, sound) must make stored clips stale without anyone bumping a
+    number; only bookkeeping (plan, safety) and the synthesis (its audio is in the narration digest) are out."""
+    bookkeeping = {ROOT / "saddle" / "production" / name for name in ("plan.py", "safety.py")}
+    made_by = saddle_imports(ROOT / "saddle" / "production" / "runner.py") - bookkeeping
+    synthesis = {ROOT / "saddle" / "voice" / name for name in ("engine.py", "assets.py")}
+    assert made_by - synthesis <= set(PUBLISHING)
+
+
+def test_fingerprint_follows_the_publishing_code(tmp_path, monkeypatch):
+    scene = tmp_path / "s.py"
+    scene.write_text("x = 1\n")
+    base = fingerprint(SceneEntry(scene, "S"), Settings())
+    monkeypatch.setattr(plan, "_publishing_digest", lambda: "another way of making clips")
+    assert fingerprint(SceneEntry(scene, "S"), Settings()) != base
 
 
 def test_longest_scenes_start_first_and_new_ones_before_them(tmp_path):

@@ -6,15 +6,15 @@ does: after a full stop, else after a comma or before a connective, never after 
 
 manim writes one cue per narrated line, however long; `fit_cues` splits such a line into cues at phrase
 boundaries and breaks each into at most two balanced lines. When the line's voice is known, each cue shows while
-its words are said: the split times go to the pauses of the line's audio nearest to where its words should fall
-(saddle.voice.speech); a silent line shares its time among its cues by characters."""
+its words are said: cues change where the voice pauses (saddle.voice.speech), each long enough to read while its
+words are said, and the split times go to the pauses nearest to where its words should fall; a silent line shares
+its time among its cues by characters."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -51,17 +51,25 @@ _OPERATORS = frozenset(("=", "≈", "+", "−", "-", "×", "·", "/", "<", ">", 
 _ARTICLES = frozenset(("a", "an", "the", "its", "their", "our", "your", "this", "these", "those", "my"))
 _BINDING = frozenset(("is", "are", "was", "were", "be", "been", "can", "cannot", "may", "must", "will", "would",
                       "should", "not", "no", "very"))
+#: The lecture's two-word terms: a line or cue that ends inside one splits a name ("a local | minimum").
+_TERMS = frozenset(tuple(term.split()) for term in (
+    "local minimum", "local minima", "local maximum", "local maxima", "saddle point", "saddle points",
+    "critical point", "critical points", "critical set", "gradient descent", "gradient norm", "minimum ratio",
+    "negative eigenvalue", "negative eigenvalues", "positive eigenvalues", "zero eigenvalue", "zero eigenvalues",
+    "escape direction", "flat direction", "training set", "loss landscape", "second derivatives"))
 _ZH_AFTER = tuple("的了地得是在和与或")  # a Chinese line may end after these particles
 _ZH_BEFORE = ("但", "而", "所以", "因为", "如果", "就", "也", "还", "并", "或者", "然后", "因此", "这")
 _ZH_MEASURE = tuple("个张层次步条种位倍维")  # a measure word stays with the number before it
 
 _PER_CUE = 3  # every extra cue costs this much: one cue is better than two unless two read better
-_CUE_BREAK = 2  # a cue that ends mid-phrase is worse than a line that does
 _TOO_LONG = 6  # a piece longer than the longest cue is clipped; splitting at a clause is preferred
 _TOO_SHORT = 20
 _TOO_QUIET = 6  # a cue that holds a long pause of its voice shows mostly silence; splitting there is preferred
-_QUIET = 1 / 6  # share of a cue's time
-_LEEWAY = 0.25  # seconds of speech: a pause this near a cue's end is the cue's end, not inside it
+_QUIET = Fraction(1, 6)  # share of a cue's time
+_TOO_FAST = 6  # a cue said faster than one reads must show longer than its words: mostly silence, or early
+_SPOKEN = Fraction(4, 5)  # the share of a cue's time its words must fill (issue 13)
+_UNPAUSED = 2.0  # a cue that changes where the voice goes on (a long sentence must change somewhere)
+_OFF_PAUSE = 1.0  # per second of speech between where a cue's words end and the pause it changes at
 
 
 def width(text: str, lang: str) -> float:
@@ -100,11 +108,17 @@ def break_cost(pieces: list[tuple[str, str]], index: int, lang: str) -> int:
             return 8
         return 2 if before.endswith(_ZH_AFTER) or after.startswith(_ZH_BEFORE) else 4
     word, previous = after.lower().strip("\"'(“‘"), before.lower().strip("\"'(“‘")
-    if previous in _ARTICLES or previous in _CONNECTIVES:
+    if previous in _ARTICLES or previous in _CONNECTIVES or (previous, word.rstrip(".,;:!?")) in _TERMS:
         return 8
     if previous in _BINDING:
         return 6
     return 2 if word in _CONNECTIVES else 4
+
+
+def _cue_break_cost(line_cost: int) -> float:
+    """How bad it is to end a cue where ending a line costs `line_cost`: more, and the more so the worse the
+    place (a cue that ends mid-phrase leaves the reader with half a thought; one that ends at a comma does not)."""
+    return line_cost + line_cost ** 2 / 2
 
 
 def _fits(text: str, lang: str) -> bool:
@@ -133,15 +147,28 @@ def _characters(text: str, lang: str) -> Fraction:
     return max(Fraction(1), Fraction(width(text, lang)))  # exact: widths are whole or halves
 
 
-def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] = ()) -> list[list[str]]:
+def split_text(text: str, seconds: Fraction, lang: str,
+               pauses: Sequence[Pause] | None = None) -> list[list[str]]:
     """A narrated line as cues of at most two lines, split where the sentence allows (dynamic programming over
-    the places between pieces); each cue will last its share of `seconds` by characters. With the pauses of the
-    line's voice, a cue that would hold a long pause inside is avoided: split there instead."""
+    the places between pieces). A silent line's cue will last its share of `seconds` by characters. A voiced
+    line's cue lasts while its words are said (`_Said`): cues that change where the voice pauses, each long
+    enough to read while it is spoken and not mostly silence, are preferred."""
     pieces = tokens(" ".join(text.split()))
     if not pieces:
         return []
     rules, total = RULES[lang], _characters(text, lang)
-    too_quiet = _too_quiet(pieces, seconds, pauses, lang) if pauses else None
+    said = _Said(pieces, seconds, pauses, lang) if pauses is not None else None
+    speed = _reading_speed(total, seconds, lang)
+
+    def timing_cost(start: int, end: int, size: Fraction) -> float:
+        """What the cue of pieces[start:end] costs for its time: too long, too short, too quiet, too fast."""
+        if said is None:
+            share = seconds * size / total
+            return _TOO_LONG * (share > rules.longest) + _TOO_SHORT * (share < rules.shortest)
+        span, speech = said.edges[end][0] - said.edges[start][1], said.speech[end] - said.speech[start]
+        cost = _TOO_LONG * (span > rules.longest) + _TOO_SHORT * (span < rules.shortest)
+        cost += _TOO_QUIET * (span - speech > _QUIET * span) + _TOO_FAST * (size / speed > speech / _SPOKEN)
+        return cost + (said.off[start] if start else 0.0)
 
     @cache
     def best(end: int) -> tuple[float, tuple[tuple[str, ...], ...]] | None:
@@ -158,10 +185,8 @@ def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] 
             before = best(start)
             if before is None:
                 continue
-            share = seconds * _characters("\n".join(layout[1]), lang) / total
-            cost = before[0] + layout[0] + _PER_CUE + _CUE_BREAK * (break_cost(pieces, start, lang) if start else 0)
-            cost += _TOO_LONG * (share > rules.longest) + _TOO_SHORT * (share < rules.shortest)
-            cost += _TOO_QUIET * (too_quiet is not None and too_quiet(start, end))
+            cost = before[0] + layout[0] + _PER_CUE + (_cue_break_cost(break_cost(pieces, start, lang)) if start else 0)
+            cost += timing_cost(start, end, _characters("\n".join(layout[1]), lang))
             options.append((cost, (*before[1], tuple(layout[1]))))
         return min(options, key=lambda option: option[0], default=None)
 
@@ -171,24 +196,61 @@ def split_text(text: str, seconds: Fraction, lang: str, pauses: Sequence[Pause] 
     return [list(cue) for cue in found[1]]
 
 
-def _too_quiet(pieces: list[tuple[str, str]], seconds: Fraction, pauses: Sequence[Pause],
-               lang: str) -> Callable[[int, int], bool]:
-    """Whether a cue of pieces[start:end] would be silent for more than _QUIET of its time: the pauses inside it
-    (where the pieces fall by their share of the speaking time, with _LEEWAY at its ends) against its speech.
-    An estimate, in floats: the dynamic programming asks it for every candidate cue."""
-    pauses = [(start, min(end, seconds)) for start, end in pauses if start < seconds]
-    speech = float(_speech_time(seconds, pauses))
-    weights = list(accumulate((_said_weight(token, lang) for _, token in pieces), initial=0))
-    at = [speech * weight / weights[-1] for weight in weights]
-    places = [float(_speech_time(start, pauses)) for start, _ in pauses]  # in order
-    silence = list(accumulate((float(end - start) for start, end in pauses), initial=0.0))
+class _Said:
+    """Where a voiced line says its pieces, estimated as `_voiced` will place its cues: each place between two
+    pieces at its share of the speaking time (by said weight, not characters), moved to the pause `_voiced` would
+    choose for it. For each place: `edges` (when a cue ending there ends, when one starting there starts: the two
+    ends of its pause), `speech` (seconds of speech before it) and `off` (what a split there costs: the seconds
+    of speech between the pause and where the words end, or _UNPAUSED where the voice does not pause)."""
 
-    def too_quiet(start: int, end: int) -> bool:
-        first = bisect_right(places, at[start] + _LEEWAY)
-        inside = silence[max(first, bisect_left(places, at[end] - _LEEWAY))] - silence[first]
-        return inside > _QUIET * (at[end] - at[start] + inside)
+    def __init__(self, pieces: list[tuple[str, str]], seconds: Fraction, pauses: Sequence[Pause], lang: str):
+        pauses = [(start, min(end, seconds)) for start, end in pauses if start < seconds]
+        spoken = _speech_time(seconds, pauses)
+        weights = list(accumulate((_said_weight(token, lang) for _, token in pieces), initial=0))
+        places = [_speech_time(start, pauses) for start, _ in pauses]
+        self.edges: list[tuple[Fraction, Fraction]] = []
+        self.speech: list[Fraction] = []
+        self.off: list[float] = []
+        for index, weight in enumerate(weights):
+            guess = spoken * weight / weights[-1]
+            marked = 0 < index < len(pieces) and _marked(pieces[index - 1][1])
+            chosen = _nearest_pause(guess, marked, places, pauses) if 0 < index < len(pieces) else None
+            if chosen is None:
+                moment = _moment(guess, pauses)
+                self.edges.append((moment, moment))
+                self.speech.append(guess)
+                self.off.append(_UNPAUSED)
+            else:
+                start, end = pauses[chosen]
+                self.edges.append((end if end - start < _CHAINED else start, end))
+                self.speech.append(places[chosen])
+                self.off.append(_OFF_PAUSE * float(abs(places[chosen] - guess)))
 
-    return too_quiet
+
+def _marked(text: str) -> bool:
+    """Whether a piece of text ends a sentence or a clause, where a voice pauses."""
+    return bool(_SENTENCE_END.search(text) or _CLAUSE_END.search(text))
+
+
+def _pause_cost(place: Fraction, guess: Fraction, pause: Pause) -> Fraction:
+    """How bad a pause is as the place where words that should end at speech time `guess` end: its distance,
+    less its length (a longer pause is likelier a phrase's end, up to _LONG_PAUSE)."""
+    return abs(place - guess) - min(pause[1] - pause[0], _LONG_PAUSE)
+
+
+def _nearest_pause(guess: Fraction, marked: bool, places: Sequence[Fraction], pauses: Sequence[Pause]) -> int | None:
+    """The pause a split whose words should end at `guess` goes to, alone, or None when every pause costs more
+    than missing them (_MISSED)."""
+    costs = [(_pause_cost(place, guess, pause), index) for index, (place, pause) in enumerate(zip(places, pauses))]
+    cost, index = min(costs, default=(_MISSED[marked], None))
+    return index if cost < _MISSED[marked] else None
+
+
+def _reading_speed(size: Fraction, seconds: Fraction, lang: str) -> Fraction:
+    """Characters a second a cue may ask for: the reading-speed ceiling, or for a line said faster than anyone
+    reads (Chinese often is; no cue can keep the ceiling then) a quarter faster than the line itself."""
+    ceiling = Fraction(RULES[lang].characters_per_second)
+    return ceiling if size <= ceiling * seconds else Fraction(5, 4) * size / seconds
 
 
 def _millisecond(seconds: Fraction) -> Fraction:
@@ -244,7 +306,7 @@ def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
     weights = [sum(_said_weight(token, lang) for _, token in tokens(" ".join(lines))) for lines in parts]
     guesses = [speech * sum(weights[:index]) / sum(weights) for index in range(1, len(parts))]
     places = [(_speech_time(start, pauses), index) for index, (start, _) in enumerate(pauses)]
-    marks = [bool(_SENTENCE_END.search(lines[-1]) or _CLAUSE_END.search(lines[-1])) for lines in parts[:-1]]
+    marks = [_marked(lines[-1]) for lines in parts[:-1]]
 
     @cache
     def best(split: int, after: Fraction) -> tuple[Fraction, tuple[int | None, ...]] | None:
@@ -253,8 +315,7 @@ def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
             return Fraction(0), ()
         guess, marked = guesses[split], marks[split]
         options: list[tuple[Fraction, Fraction, int | None]] = [(_MISSED[marked], guess, None)]
-        options += [(abs(place - guess) - min(pauses[index][1] - pauses[index][0], _LONG_PAUSE), place, index)
-                    for place, index in places]
+        options += [(_pause_cost(place, guess, pauses[index]), place, index) for place, index in places]
         found = []
         for cost, place, index in options:
             if place > after and (rest := best(split + 1, place)) is not None:
@@ -280,9 +341,7 @@ def _readable(parts: list[list[str]], spans: list[tuple[Fraction, Fraction]], se
     """The spans lengthened where a cue would be too short to read, into the gap after it or by moving the next
     cues later (and back from the line's end), as little as that takes."""
     sizes = [_characters("\n".join(lines), lang) for lines in parts]
-    speed = Fraction(RULES[lang].characters_per_second)
-    if sum(sizes) > speed * seconds:  # a line said faster than anyone reads (Chinese often is): no cue can keep
-        speed = Fraction(5, 4) * sum(sizes) / seconds  # the reading speed; each may be a quarter faster than the line
+    speed = _reading_speed(sum(sizes, Fraction(0)), seconds, lang)
     needs = [size / speed + Fraction(1, 1000) for size in sizes]
     starts, ends = [start for start, _ in spans], [end for _, end in spans]
     for index, need in enumerate(needs):
@@ -312,7 +371,7 @@ def fit_cues(cues: list[Cue], lang: str, duration: Fraction | None = None,
         if end <= cue.start:
             continue  # a cue that starts after the clip ends, or where the next one starts, cannot be shown
         voice = (pauses or {}).get(cue.text)
-        parts = split_text(cue.text, end - cue.start, lang, voice or ())
+        parts = split_text(cue.text, end - cue.start, lang, voice)
         spans = _shares(parts, end - cue.start, lang) if voice is None else _voiced(parts, end - cue.start, voice, lang)
         for lines, (begin, close) in zip(parts, spans, strict=True):
             start, finish = _millisecond(cue.start + begin), _millisecond(cue.start + close)

@@ -17,10 +17,11 @@ from saddle.production.safety import read_state, write_text
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
 QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
-#: Bump when the way a scene is rendered changes (manim arguments), so every stored render counts as stale.
-#: 2: BT.709 Y'CbCr, tagged (saddle.production.bt709); 3: clips carry their subtitles (mov_text) and, with a voice,
-#: its audio; 4: cues at the bottom, timed by the voice's pauses, Chinese reading speed by width; 5: AAC at 192 kb/s.
-RENDER_RECIPE = 5
+#: The code that runs manim and turns what it makes into a published clip (its cues, sound and colour tags): a
+#: change to it makes every stored render stale, as a change to a scene does.
+PUBLISHING = tuple(ROOT / "saddle" / name for name in (
+    "production/runner.py", "production/audio.py", "production/captions.py", "production/subtitles.py",
+    "production/bt709.py", "production/media.py", "voice/speech.py", "voice/spoken.py"))
 
 
 @dataclass(frozen=True)
@@ -76,14 +77,24 @@ def _source_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
-@cache
-def _shared_sources_digest() -> str:
-    """Everything a scene may draw from: the scene code and its words, mathcore's maths and data, manim.cfg.
-    The application (this package) only packages finished renders, so changing it re-renders nothing."""
+def _files_digest(paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in [*_source_files(ROOT / "scenes"), *_source_files(ROOT / "mathcore"), ROOT / "manim.cfg"]:
+    for path in paths:
         digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+@cache
+def _shared_sources_digest() -> str:
+    """Everything a scene may draw from: the scene code and its words, mathcore's maths and data, manim.cfg."""
+    return _files_digest([*_source_files(ROOT / "scenes"), *_source_files(ROOT / "mathcore"), ROOT / "manim.cfg"])
+
+
+@cache
+def _publishing_digest() -> str:
+    """PUBLISHING's code. The rest of this package (stitching, slides, the gallery) only packages finished clips,
+    so changing it re-renders nothing."""
+    return _files_digest(list(PUBLISHING))
 
 
 def sources_digest(entry: SceneEntry) -> str:
@@ -103,9 +114,9 @@ def narration_digest(folder: Path, entry: SceneEntry, settings: Settings) -> str
 
 
 def fingerprint(entry: SceneEntry, settings: Settings) -> str:
-    """Changes whenever the scene's source, its data, the settings or the tools change."""
-    digest = hashlib.sha256(_shared_sources_digest().encode())
-    recipe = {"scene": entry.name, "recipe": RENDER_RECIPE, "manim": version("manim"),
+    """Changes whenever the scene's source, its data, the settings, the tools or the way clips are made change."""
+    digest = hashlib.sha256(_shared_sources_digest().encode() + _publishing_digest().encode())
+    recipe = {"scene": entry.name, "manim": version("manim"),
               "manim-slides": version("manim-slides"), **asdict(settings)}
     digest.update(json.dumps(recipe, sort_keys=True).encode())
     digest.update(entry.path.read_bytes())
