@@ -44,7 +44,8 @@ def check_cues(folder: Path, lang: str) -> list:
     print(f"  longest line {max(width(line, lang) for line in lines)} (limit {RULES[lang].line_width}), "
           f"most lines {max(cue.text.count(chr(10)) + 1 for cue in cues)}, longest cue "
           f"{float(max(cue.end - cue.start for cue in cues)):.2f} s, fastest "
-          f"{max(len(cue.text) / float(cue.end - cue.start) for cue in cues):.1f} characters/s")
+          f"{max(width(cue.text, lang) / float(cue.end - cue.start) for cue in cues):.1f} characters/s as the rules "
+          f"count them (limit {RULES[lang].characters_per_second})")
     return cues
 
 
