@@ -204,7 +204,7 @@ class _Said:
     of speech between the pause and where the words end, or _UNPAUSED where the voice does not pause)."""
 
     def __init__(self, pieces: list[tuple[str, str]], seconds: Fraction, pauses: Sequence[Pause], lang: str):
-        pauses = [(start, min(end, seconds)) for start, end in pauses if start < seconds]
+        pauses = _within(pauses, seconds)
         spoken = _speech_time(seconds, pauses)
         weights = list(accumulate((_said_weight(token, lang) for _, token in pieces), initial=0))
         places = [_speech_time(start, pauses) for start, _ in pauses]
@@ -215,16 +215,9 @@ class _Said:
             guess = spoken * weight / weights[-1]
             marked = 0 < index < len(pieces) and _marked(pieces[index - 1][1])
             chosen = _nearest_pause(guess, marked, places, pauses) if 0 < index < len(pieces) else None
-            if chosen is None:
-                moment = _moment(guess, pauses)
-                self.edges.append((moment, moment))
-                self.speech.append(guess)
-                self.off.append(_UNPAUSED)
-            else:
-                start, end = pauses[chosen]
-                self.edges.append((end if end - start < _CHAINED else start, end))
-                self.speech.append(places[chosen])
-                self.off.append(_OFF_PAUSE * float(abs(places[chosen] - guess)))
+            self.edges.append(_split_at(guess, chosen, pauses))
+            self.speech.append(guess if chosen is None else places[chosen])
+            self.off.append(_UNPAUSED if chosen is None else _OFF_PAUSE * float(abs(places[chosen] - guess)))
 
 
 def _marked(text: str) -> bool:
@@ -289,6 +282,22 @@ def _moment(speech: Fraction, pauses: Sequence[Pause]) -> Fraction:
     return speech
 
 
+def _within(pauses: Sequence[Pause], seconds: Fraction) -> list[Pause]:
+    """The pauses of a line that lasts `seconds` (its cue may be cut short by the next one or the clip's end)."""
+    return [(start, min(end, seconds)) for start, end in pauses if start < seconds]
+
+
+def _split_at(guess: Fraction, chosen: int | None, pauses: Sequence[Pause]) -> tuple[Fraction, Fraction]:
+    """(when the earlier cue ends, when the next one starts) for a split whose words end at speech time `guess`,
+    put at pause `chosen`: the next cue starts when its words do, and the earlier one ends with its words unless
+    the pause is too short to be a gap; with None, both where the words end."""
+    if chosen is None:
+        moment = _moment(guess, pauses)
+        return moment, moment
+    start, end = pauses[chosen]
+    return (end if end - start < _CHAINED else start), end
+
+
 #: Seconds of speech: a split this far from where its words should end is better left where they should end than
 #: put at a pause; far further after a full stop or a comma, where the voice pauses (a split mid-phrase may not).
 _MISSED = {True: Fraction(2), False: Fraction(1, 2)}
@@ -301,11 +310,11 @@ def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
     """(start, end) of each cue of a line said in `seconds` with these pauses: each split goes to a pause near
     where its words should end by their share of the speaking time (not of the pauses), preferring longer pauses;
     the next cue starts when its words do, and the earlier one ends with its words unless the pause is short."""
-    pauses = [(start, min(end, seconds)) for start, end in pauses if start < seconds]
+    pauses = _within(pauses, seconds)
     speech = _speech_time(seconds, pauses)
     weights = [sum(_said_weight(token, lang) for _, token in tokens(" ".join(lines))) for lines in parts]
     guesses = [speech * sum(weights[:index]) / sum(weights) for index in range(1, len(parts))]
-    places = [(_speech_time(start, pauses), index) for index, (start, _) in enumerate(pauses)]
+    places = [_speech_time(start, pauses) for start, _ in pauses]
     marks = [_marked(lines[-1]) for lines in parts[:-1]]
 
     @cache
@@ -315,7 +324,7 @@ def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
             return Fraction(0), ()
         guess, marked = guesses[split], marks[split]
         options: list[tuple[Fraction, Fraction, int | None]] = [(_MISSED[marked], guess, None)]
-        options += [(_pause_cost(place, guess, pauses[index]), place, index) for place, index in places]
+        options += [(_pause_cost(place, guess, pauses[index]), place, index) for index, place in enumerate(places)]
         found = []
         for cost, place, index in options:
             if place > after and (rest := best(split + 1, place)) is not None:
@@ -324,16 +333,9 @@ def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
 
     chosen = best(0, Fraction(0))
     assert chosen is not None, "the guesses themselves are in order"
-    starts, ends = [Fraction(0)], []
-    for guess, index in zip(guesses, chosen[1], strict=True):
-        if index is None:
-            ends.append(moment := _moment(guess, pauses))
-            starts.append(moment)
-        else:
-            start, end = pauses[index]
-            ends.append(end if end - start < _CHAINED else start)
-            starts.append(end)
-    return _readable(parts, list(zip(starts, [*ends, seconds], strict=True)), seconds, lang)
+    splits = [_split_at(guess, index, pauses) for guess, index in zip(guesses, chosen[1], strict=True)]
+    starts, ends = [Fraction(0), *(start for _, start in splits)], [*(end for end, _ in splits), seconds]
+    return _readable(parts, list(zip(starts, ends, strict=True)), seconds, lang)
 
 
 def _readable(parts: list[list[str]], spans: list[tuple[Fraction, Fraction]], seconds: Fraction,
