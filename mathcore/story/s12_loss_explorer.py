@@ -8,7 +8,6 @@ and the scene calls it again, so both fail with the same one-line errors as `sad
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -103,23 +102,6 @@ def explorer_loss(expression: str, box=None, variables: str | None = None) -> tu
     box = tuple(float(v) for v in np.ravel(box_ranges(box, loss.dimension)))
     loss.require_defined(box)
     return loss, box
-
-
-def from_environment(environ=os.environ) -> tuple[str, tuple[float, ...] | None, str | None]:
-    """LOSS_EXPR, LOSS_BOX ("lo hi" per variable) and LOSS_VARS ("a,b"), defaulting to the toy loss on [-2, 2]²."""
-    expression = environ.get("LOSS_EXPR", "").strip() or DEFAULT_EXPRESSION
-    variables = environ.get("LOSS_VARS", "").strip() or None
-    text = environ.get("LOSS_BOX", "").strip()
-    if not text:
-        return expression, None, variables
-    try:
-        box = tuple(float(v) for v in text.replace(",", " ").split())
-    except ValueError:
-        raise LossError(f"LOSS_BOX must be numbers, two per variable (LO HI ...), got {text!r}") from None
-    if len(box) % 2:
-        raise LossError(f"LOSS_BOX must be numbers, two per variable (LO HI ...), got {len(box)}")
-    box_ranges(box, len(box) // 2)
-    return expression, box, variables
 
 
 def _escape_direction(loss: Loss, point: np.ndarray, eigenvalues, eigenvectors, radius: float) -> np.ndarray:
