@@ -13,11 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from mathcore.critical import CriticalSet, classify, critical_points, default_box, hessian_scale
-from mathcore.domain import box_ranges
+from mathcore.critical import CriticalSet, classify, critical_points, hessian_scale
 from mathcore.errors import LossError
 from mathcore.loss import Loss, Mesh, box_bounds
 from mathcore.trajectories import Trajectory, gradient_descent
+from mathcore.user_loss import prepared_loss
 
 DEFAULT_EXPRESSION = "(1 - w1*w2)**2"  # the lecture's toy network
 SURFACE_RESOLUTION = 24
@@ -26,7 +26,6 @@ NUDGE = 0.03
 ESCAPE_STEPS = 3000
 DRAWN_POINTS = 240
 RING_DIRECTIONS = 720
-MAX_VARIABLES = 8
 #: Saddles of an n-D loss drawn through their slice: one per index first, at most this many.
 MAX_SLICES = 3
 
@@ -92,16 +91,8 @@ class ExplorerManyData:
 
 
 def explorer_loss(expression: str, box=None, variables: str | None = None) -> tuple[Loss, tuple[float, ...]]:
-    """Parse and check a loss of 2 to MAX_VARIABLES variables and its box (default [−2, 2] each) exactly as
-    `saddle analyze` does; LossError on anything wrong."""
-    loss = Loss.from_text(expression, variables, dimension=None)
-    if not 2 <= loss.dimension <= MAX_VARIABLES:
-        raise LossError(f"saddle explore draws losses of 2 to {MAX_VARIABLES} variables, this one has "
-                        f"{loss.dimension}; use saddle analyze for one variable")
-    box = default_box(loss.dimension) if box is None else box
-    box = tuple(float(v) for v in np.ravel(box_ranges(box, loss.dimension)))
-    loss.require_defined(box)
-    return loss, box
+    """A loss of 2 to 8 variables and its box, checked exactly as `saddle analyze` checks them."""
+    return prepared_loss(expression, box, variables, command="saddle explore", fewest=2)
 
 
 def _escape_direction(loss: Loss, point: np.ndarray, eigenvalues, eigenvectors, radius: float) -> np.ndarray:
