@@ -1,7 +1,7 @@
 # The two commands of the README, and the fast loop while working. Each installs what is missing first
 # (scripts/bootstrap.sh).
 PYTHON_VENV := .venv/bin/python
-QUALITY ?= l
+QUALITY ?= h
 LECTURE_LANG ?= en
 
 .PHONY: setup lecture test check
