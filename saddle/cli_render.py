@@ -13,7 +13,7 @@ from saddle.execution import SCHEDULER_VARIABLE, ExecutionError, ExecutorChoice,
 from saddle.production.plan import ROOT, Settings, load_lecture
 from scenes.job import LANGUAGES, PREVIEW_QUALITY, QUALITIES, THEME_NAMES
 
-_HIDDEN_PATHS = [  # for tests and tooling: another scene list, another renders folder
+HIDDEN_PATHS = [  # for tests and tooling: another scene list, another renders folder
     click.option("--lecture", "lecture_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                  hidden=True),
     click.option("--renders", type=click.Path(file_okay=False, path_type=Path), default=ROOT / "renders",
@@ -40,11 +40,11 @@ _RENDER_OPTIONS = [
                       "(af_heart, zf_xiaobei), or `none`: silent, paced for reading. Also $SADDLE_VOICE."),
     click.option("--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),
                  help="Folder of your own recordings, <line key>.<lang>.wav, used instead of the voice line by line."),
-    *_HIDDEN_PATHS,
+    *HIDDEN_PATHS,
 ]
 
 
-def _with(options):
+def with_options(options):
     def decorate(function):
         for option in reversed(options):
             function = option(function)
@@ -52,7 +52,7 @@ def _with(options):
     return decorate
 
 
-def _settings(quality, lang, theme, voice, recordings, transparent=False) -> Settings:
+def render_settings(quality, lang, theme, voice, recordings, transparent=False) -> Settings:
     """The run's settings, with `default` resolved to the language's voice (so a fingerprint names the voice)."""
     from saddle.voice.assets import DEFAULT_VOICES
 
@@ -90,7 +90,7 @@ def _run(scenes, settings, jobs, force, lecture_file, renders, where, decks=Fals
 
 
 @click.command("list")
-@_with(_HIDDEN_PATHS[:1])
+@with_options(HIDDEN_PATHS[:1])
 def list_scenes(lecture_file):
     """Print the lecture's scenes in order, one a line: <scene file> <SceneClass>."""
     for entry in load_lecture(lecture_file):
@@ -99,24 +99,24 @@ def list_scenes(lecture_file):
 
 
 @click.command()
-@_with(_RENDER_OPTIONS)
+@with_options(_RENDER_OPTIONS)
 @click.option("--transparent", is_flag=True, help="WebM clips with an alpha channel, for overlaying on slides.")
 def render(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
            lecture_file, renders, transparent):
     """Render SCENES (default: the whole lecture) in parallel into renders/<lang>-<theme>/<quality>/:
     a clip, poster and subtitles per scene, the stitched lecture, a gallery page and a manifest.
     Scenes whose source, data and settings did not change are not rendered again."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings, transparent), jobs, force, lecture_file, renders,
-         ExecutorChoice(scheduler, cluster, shared_files))
+    settings = render_settings(quality, lang, theme, voice, recordings, transparent)
+    _run(scenes, settings, jobs, force, lecture_file, renders, ExecutorChoice(scheduler, cluster, shared_files))
 
 
 @click.command()
-@_with(_RENDER_OPTIONS)
+@with_options(_RENDER_OPTIONS)
 def slides(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
            lecture_file, renders):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders,
+    _run(scenes, render_settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders,
          ExecutorChoice(scheduler, cluster, shared_files), decks=True)
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from saddle.cli_render import _HIDDEN_PATHS, _settings, _with
+from saddle.cli_render import HIDDEN_PATHS, render_settings, with_options
 from saddle.production.plan import choose, load_lecture
-from saddle.production.safety import folder_lock
+from saddle.safety import folder_lock
 from scenes.job import LANGUAGES
 
 
@@ -23,14 +23,14 @@ from scenes.job import LANGUAGES
 @click.option("--list-only", is_flag=True, help="Only list the lines; make no audio.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=2, show_default=True,
               help="Scenes run at once to learn their lines.")
-@_with(_HIDDEN_PATHS)
+@with_options(HIDDEN_PATHS)
 def voice(scenes, lang, voice, recordings, list_only, jobs, lecture_file, renders):
     """List each spoken line of SCENES (default: the whole lecture) with its source — recording, synthetic or
     missing — and synthesise the lines that are not cached yet."""
-    from saddle.voice.lines import seconds
-    from saddle.voice.narrate import narrate
+    from saddle.production.narrate import narrate
+    from saddle.production.voice_lines import seconds
 
-    settings = _settings("l", lang, "dark", voice, recordings)
+    settings = render_settings("l", lang, "dark", voice, recordings)
     chosen = choose(load_lecture(lecture_file), tuple(scenes))
     folder = renders / ".voice"
     with folder_lock(folder):
