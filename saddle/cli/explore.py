@@ -16,11 +16,12 @@ from pathlib import Path
 import click
 
 from mathcore.story import s12_loss_explorer as explorer
-from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
+from saddle.cli.box import BoxCommand, box_option, parse_box
+from saddle.cli.options import QUALITY
 from saddle.production.launch import manim_command, manim_environment
 from saddle.production.plan import ROOT, load_lecture
-from scenes.job import PREVIEW_QUALITY, QUALITIES, ExploreRequest, RenderJob
+from scenes.job import QUALITIES, ExploreRequest, RenderJob
 
 SCENE = "LossExplorer"
 
@@ -36,8 +37,7 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
 @click.argument("expression")
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
 @box_option("Region to analyse and draw.")
-@click.option("-q", "--quality", type=click.Choice(list(QUALITIES)), default=PREVIEW_QUALITY, show_default=True,
-              help=", ".join(f"{flag}={quality.folder}" for flag, quality in QUALITIES.items()) + ".")
+@QUALITY
 def explore(expression, variables, box_text, quality):
     """Render the analysis of EXPRESSION (e.g. "x**3 - 3*x*y**2"; in more than two variables, each saddle through
     the plane of its most negative and most positive eigenvectors) into renders/."""
