@@ -26,6 +26,7 @@ from saddle.production.plan import PUBLISHING, ROOT, SceneEntry, Settings, finge
 from saddle.production.slides import REVEAL_VERSION
 from saddle.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
 from saddle.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
+from scenes.job import RenderJob
 
 frames = st.integers(min_value=1, max_value=10_000).map(lambda n: Fraction(n, 15))
 clip = st.lists(st.tuples(frames, frames, st.text("ab ", min_size=1, max_size=5)), max_size=4).map(
@@ -168,10 +169,10 @@ def test_chapter_titles_from_class_names():
     assert SceneEntry(Path("x.py"), "WorstNetworkHessian").title == "Worst Network Hessian"
 
 
-def test_slide_mode_keeps_the_scene_bases():
-    """With LECTURE_SLIDES set, lecture scenes are manim-slides Slides writing there, and 3-D ones keep the fast
-    surface camera (with the caption band); without it they are plain manim scenes (checked in fresh processes:
-    style reads it at import)."""
+def test_slide_mode_keeps_the_scene_bases(tmp_path):
+    """With a render job in slide mode, lecture scenes are manim-slides Slides writing into its folder, and 3-D ones
+    keep the fast surface camera (with the caption band); without it they are plain manim scenes (checked in fresh
+    processes: style reads the job at import)."""
     probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.kit.style import LectureScene, LectureScene3D; "
              "from scenes.kit.surface import SurfaceScene; s = LectureScene3D(); "
              "print(issubclass(LectureScene, Slide), isinstance(s, ThreeDSlide), isinstance(s, SurfaceScene), "
@@ -179,7 +180,8 @@ def test_slide_mode_keeps_the_scene_bases():
     root = Path(__file__).resolve().parent.parent
     for folder, expected in [("/tmp/deck", "True True True CaptionSafeSurfaceCamera /tmp/deck"),
                              ("", "False False True CaptionSafeSurfaceCamera None")]:
-        environment = os.environ | {"LECTURE_SLIDES": folder, "PYTHONPATH": str(root)}
+        job = RenderJob(scene="Probe", slides=folder).write(tmp_path / "job.json")
+        environment = os.environ | job | {"PYTHONPATH": str(root)}
         result = subprocess.run([sys.executable, "-c", probe], env=environment, capture_output=True, text=True,
                                 cwd=root, timeout=120, check=False)
         assert result.stdout.strip() == expected, result.stderr[-2000:]

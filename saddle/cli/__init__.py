@@ -18,10 +18,10 @@ from mathcore.errors import LossError
 from mathcore.user_loss import prepared_loss
 from saddle.budget import analysis_budget
 from saddle.cli.box import BoxCommand, box_option, parse_box
-from saddle.cli.explore import explore
+from saddle.cli.explore import explore as explore_command
 from saddle.cli.render import COMMANDS
-from saddle.cli.study import study
-from saddle.cli.voice import voice
+from saddle.cli.study import study as study_command
+from saddle.cli.voice import voice as voice_command
 from saddle.report import analysis_dict, analysis_table
 
 #: Failures of the machine, not of the tool or the input: one line and exit 1, no crash log.
@@ -127,9 +127,9 @@ def analyze(expression, variables, box_text, as_json):
 
 for command in COMMANDS:  # list, render, slides: the lecture's production (saddle/cli/render.py)
     main.add_command(command)
-main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (saddle/cli/explore.py)
-main.add_command(study)  # saddle study: the minimum-ratio experiment (saddle/cli/study.py)
-main.add_command(voice)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli/voice.py)
+main.add_command(explore_command)  # saddle explore: any loss through the LossExplorer scene (saddle/cli/explore.py)
+main.add_command(study_command)  # saddle study: the minimum-ratio experiment (saddle/cli/study.py)
+main.add_command(voice_command)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli/voice.py)
 
 
 if __name__ == "__main__":

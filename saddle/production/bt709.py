@@ -47,18 +47,18 @@ def _encode_bt709(self, frame, num_frames: int) -> None:
             if pix_fmt in Y_CB_CR:
                 av_frame = av_frame.reformat(format=pix_fmt, dst_colorspace=Colorspace.ITU709,
                                              dst_color_range=ColorRange.MPEG)
-            self._encode(av_frame)
+            _mux(self, av_frame)
         return
     picture = av.VideoFrame.from_numpy_buffer(frame, format="rgba")  # manim hands over a copy of its canvas
     converted = picture.reformat(format=pix_fmt, dst_colorspace=Colorspace.ITU709, dst_color_range=ColorRange.MPEG)
-    self._encode(converted)
+    _mux(self, converted)
     if num_frames > 1:
         planes = converted.to_ndarray()
         for _ in range(num_frames - 1):
-            self._encode(av.VideoFrame.from_ndarray(planes, format=pix_fmt))
+            _mux(self, av.VideoFrame.from_ndarray(planes, format=pix_fmt))
 
 
-def _encode(self, av_frame) -> None:
+def _mux(self, av_frame) -> None:
     for packet in self.stream.encode(av_frame):
         self.container.mux(packet)
 
@@ -67,7 +67,6 @@ def install() -> None:
     """Make manim's partial-movie encoder convert and tag as above (in this process only)."""
     setattr(_Job, "__init__", _tagged_job)  # noqa: B010 (mypy forbids assigning to a method)
     setattr(_Job, "_encode_and_write_frame", _encode_bt709)  # noqa: B010
-    setattr(_Job, "_encode", _encode)  # noqa: B010
 
 
 if __name__ == "__main__":
