@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from mathcore.certificate import Certificate, certify
+from mathcore.certified_roots import UNPROVED
 from mathcore.critical_sets import equation_latex, equation_text, explicit_branches, samples_on
 from mathcore.critical_solve import Family, solve_block
 from mathcore.domain import ScalarField, box_grid, box_ranges
@@ -58,6 +60,7 @@ class Classification:
 @dataclass(frozen=True)
 class CriticalPoint(Classification):
     isolated: bool  # False when the point lies on a family of critical points
+    proof: str = UNPROVED  # how the point is proved to be a solution of ∇L = 0 (mathcore.certified_roots)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class CriticalSet:
     method: str  # exact | numeric
     starts: int  # Newton starts used by the numeric parts (0 when everything was exact)
     blocks: tuple[tuple[str, ...], ...]  # variables of the parts solved separately
+    certificate: Certificate | None = None  # what is proved about the list, and the count check
 
     @property
     def curves(self) -> tuple[CriticalFamily, ...]:
@@ -287,8 +291,14 @@ def _coordinate_equation(variable: sp.Symbol, value: float) -> sp.Expr:
     return variable - (simple if abs(float(simple) - value) <= 1e-12 * max(1.0, abs(value)) else sp.Float(value, 15))
 
 
-def _block_choices(solution, members, ranges) -> list[tuple[np.ndarray | None, Family | None]]:
-    points = _deduplicate(solution.points, 1e-6 * _span([ranges[i] for i in members]))
+def _block_choices(solution, members, ranges, proofs: dict) -> list[tuple[np.ndarray | None, Family | None]]:
+    """The block's distinct points and its families; the proof of each point goes into proofs, by its
+    coordinates."""
+    points = list(_deduplicate(solution.points, 1e-6 * _span([ranges[i] for i in members])))
+    for p in points:
+        nearest = int(np.argmin(np.linalg.norm(solution.points - p, axis=-1)))
+        proved = len(solution.proofs) == len(solution.points)
+        proofs[(tuple(members), tuple(p.tolist()))] = solution.proofs[nearest] if proved else UNPROVED
     return [(p, None) for p in points] + [(None, f) for f in solution.families]
 
 
@@ -368,7 +378,8 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
     scale = hessian_scale(loss, box)
     solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
                              ZERO_RTOL * scale) for members, part in parts]
-    choices = [_block_choices(s, members, ranges) for s, (members, _) in zip(solutions, parts)]
+    proofs: dict[int, str] = {}
+    choices = [_block_choices(s, members, ranges, proofs) for s, (members, _) in zip(solutions, parts)]
     count = int(np.prod([sum(p is not None for p, _ in c) for c in choices]))
     if count > MAX_POINTS:
         raise LossError(f"the loss has {count} critical points in the box, more than {MAX_POINTS} can be classified; "
@@ -379,19 +390,25 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
             full = np.zeros(loss.dimension)
             for (point, _), (members, _) in zip(combination, parts):
                 full[members] = point
-            points.append(full)
+            ways = sorted({proofs[(tuple(members), tuple(point.tolist()))]
+                           for (point, _), (members, _) in zip(combination, parts)})
+            points.append((full, UNPROVED if UNPROVED in ways else " and ".join(ways)))
         else:
             families.append(_family(loss, ranges, combination, parts, scale))
-    points = sorted(points, key=lambda p: tuple(round(c, 9) for c in p))
+    points.sort(key=lambda item: tuple(round(c, 9) for c in item[0]))
+    point_proofs = [proof for _, proof in points]
+    points = [p for p, _ in points]
     # a traced curve took its points out already: no equation of it to test them against
     fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families if not family.traced]
     classified = []
-    for p, info in zip(points, classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)):
+    for p, proof, info in zip(points, point_proofs,
+                              classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)):
         on_family = any(all(abs(float(f.value(p[None])[0])) < 1e-9 for f in fs) for fs in fields)
-        classified.append(CriticalPoint(**vars(info), isolated=not on_family))
+        classified.append(CriticalPoint(**vars(info), isolated=not on_family, proof=proof))
     numeric = [s for s in solutions if s.method == "numeric"]
     return CriticalSet(
         loss=loss, box=box, points=tuple(classified), families=tuple(families),
         method="numeric" if numeric else "exact", starts=sum(s.starts for s in numeric),
         blocks=tuple(tuple(loss.variables[i].name for i in members) for members, _ in parts),
+        certificate=certify(loss, ranges, classified, families, solutions, bool(kinks(loss))),
     )

@@ -1,6 +1,6 @@
 """Solving ∇L = 0 for one block of variables (a part of the loss that shares no variable with the rest):
-exactly where sympy can (real roots in one variable; a common factor of the gradient, then a lex Gröbner basis
-and back-substitution in any number of variables), by multistart Newton where it cannot."""
+exactly where it can (real roots in one variable; a common factor of the gradient, then certified real
+solutions of the polynomial system that remains: mathcore.certified_roots), by multistart Newton where it cannot."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from functools import reduce
 import numpy as np
 import sympy as sp
 
+from mathcore.certified_roots import EXACT_ROOTS, UNPROVED, certified_solutions
 from mathcore.continuation import Tolerances, numeric_families
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
@@ -40,6 +41,8 @@ class BlockSolution:
     families: tuple[Family, ...]
     method: str  # exact | numeric
     starts: int  # Newton starts of a numeric search (0 when exact)
+    proofs: tuple[str, ...] = ()  # per point, for an exact solution: how it is proved (mathcore.certified_roots)
+    residual: float = 0.0  # an exact solution: largest |equation| at its points, at high precision
 
 
 def in_box(points: np.ndarray, ranges, margin: float = 1e-9) -> np.ndarray:
@@ -92,36 +95,6 @@ def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int, float]:
     return points[converged], len(starts), tolerance
 
 
-def real_solutions(polynomials: list[sp.Expr], variables) -> list[list[float]] | None:
-    """Real solutions of a zero-dimensional polynomial system by a lex Gröbner basis and back-substitution,
-    last variable first; None when the system has infinitely many solutions.
-
-    (sympy's solve_poly_system silently drops solutions of Himmelblau's gradient, so it is not used.)"""
-    basis = sp.groebner(polynomials, *variables, order="lex")
-    if not basis.is_zero_dimensional:
-        return None
-    exprs = list(basis.exprs)
-    scale = max(1.0, *(float(abs(c)) for g in exprs for c in sp.Poly(g, *variables).coeffs()))
-    solutions: list[dict] = [{}]
-    for position in range(len(variables) - 1, -1, -1):
-        variable, later = variables[position], set(variables[position + 1:])
-        extended = []
-        for known in solutions:
-            in_variable = [sp.Poly(g.subs(known), variable) for g in exprs
-                           if g.has(variable) and g.free_symbols <= later | {variable}]
-            in_variable = [p for p in in_variable if p.degree() > 0]
-            for root in min(in_variable, key=lambda p: p.degree()).nroots(n=30, maxsteps=200):
-                value = complex(root)
-                if abs(value.imag) > 1e-9:
-                    continue
-                candidate = {**known, variable: sp.Float(value.real, 30)}
-                settled = [g for g in exprs if g.free_symbols <= later | {variable}]
-                if all(abs(complex(g.subs(candidate))) < 1e-6 * scale for g in settled):
-                    extended.append(candidate)
-        solutions = extended
-    return [[float(s[v]) for v in variables] for s in solutions]
-
-
 def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
     """Multiplicative factors of one gradient component with their powers. Only polynomial pieces are factored
     (sympy's factor would expand exp(−(x − 100)²) into powers of exp(x): minutes); a function is one factor."""
@@ -158,17 +131,18 @@ def _families(common: sp.Expr, variables, ranges) -> list[Family]:
     return families
 
 
-def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str]:
+def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str, str]:
     """Roots of L′ in [lo, hi]: exact real roots of a polynomial, else sign changes and touching zeros on a fine
     grid, refined by bisection and Newton."""
     (variable,), (gradient,) = block.variables, block.gradient_expressions
     if gradient.is_polynomial(variable):
         poly = sp.Poly(sp.expand(gradient), variable)
         try:
-            roots = [float(r.evalf(30)) for r in poly.real_roots()]
+            roots, proof = [float(r.evalf(30)) for r in poly.real_roots()], EXACT_ROOTS
         except NotImplementedError:  # irrational coefficients (π): numeric roots of the same polynomial
             roots = [complex(r).real for r in poly.nroots(n=30) if abs(complex(r).imag) < 1e-12]
-        return np.array([r for r in roots if lo - 1e-12 <= r <= hi + 1e-12]).reshape(-1, 1), "exact"
+            proof = UNPROVED
+        return np.array([r for r in roots if lo - 1e-12 <= r <= hi + 1e-12]).reshape(-1, 1), "exact", proof
 
     def slope(t: np.ndarray) -> np.ndarray:
         return block.gradient(t[:, None])[:, 0]
@@ -190,7 +164,7 @@ def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str]:
         scale = max(1.0, float(np.median(magnitude[finite])))
         ok = np.isfinite(touched) & (touched >= lo) & (touched <= hi)
         roots += [r for r in touched[ok] if abs(slope(np.array([r]))[0]) < 1e-12 * scale]
-    return np.array(roots).reshape(-1, 1), "numeric"
+    return np.array(roots).reshape(-1, 1), "numeric", UNPROVED
 
 
 def _parametric(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarray, tuple[Family, ...]] | None:
@@ -239,8 +213,8 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
     if all(g == 0 for g in gradients):  # the loss does not depend on these variables: all of their box is critical
         return BlockSolution(np.zeros((0, k)), (Family((), k, ()),), "exact", 0)
     if k == 1:
-        points, method = _solve_1d(block, *ranges[0])
-        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES)
+        points, method, proof = _solve_1d(block, *ranges[0])
+        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES, (proof,) * len(points))
     common = _common_factor(gradients, variables)
     families = tuple(_families(common, variables, ranges)) if common.free_symbols else ()
     reduced = [sp.cancel(g / common) for g in gradients] if common.free_symbols else gradients
@@ -249,11 +223,13 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
         degrees = [max(p.total_degree(), 1) for p in polys]
         if all(p.is_zero for p in polys):
             return BlockSolution(np.zeros((0, k)), families, "exact", 0)
-        if max(degrees) <= MAX_DEGREE and np.prod(degrees) <= MAX_BEZOUT:
-            solutions = real_solutions([p.as_expr() for p in polys], variables)
-            if solutions is not None:
-                points = polish(block, np.array(solutions, dtype=float).reshape(-1, k), steps=5)
-                return BlockSolution(points[in_box(points, ranges)], families, "exact", 0)
+        rational = all(c.is_Rational for p in polys for c in p.coeffs())  # π in a coefficient: no exact isolation
+        if rational and max(degrees) <= MAX_DEGREE and np.prod(degrees) <= MAX_BEZOUT:
+            certified = certified_solutions(polys, variables, ranges)
+            if certified is not None:
+                inside = in_box(certified.points, ranges)
+                return BlockSolution(certified.points[inside], families, "exact", 0,
+                                     tuple(p for p, keep in zip(certified.proofs, inside) if keep), certified.residual)
             solved = _parametric([p.as_expr() for p in polys], variables, ranges)
             if solved is not None:  # infinitely many solutions, not from one factor: x·y·z has three lines
                 points, more = solved

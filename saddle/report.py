@@ -57,9 +57,11 @@ def analysis_dict(critical: CriticalSet) -> dict:
                 "kind": p.kind,
                 "test": p.test,
                 "isolated": p.isolated,
+                "proof": p.proof,  # how the point is proved to solve ∇L = 0, or "not proved"
             }
             for p in critical.points
         ],
+        "certificate": _certificate_dict(critical),
         "critical_sets": [
             {
                 "kind": f.kind,
@@ -74,6 +76,45 @@ def analysis_dict(critical: CriticalSet) -> dict:
             for f in critical.families
         ],
     }
+
+
+def _certificate_dict(critical: CriticalSet) -> dict | None:
+    c = critical.certificate
+    if c is None:
+        return None
+    return {
+        "complete": c.complete,  # every isolated critical point in the box is listed, each with a proof
+        "points_proved": c.proved,
+        "residual": None if c.residual is None else float(f"{c.residual:.3g}"),
+        "winding_number": c.winding_number,  # two variables: of the gradient round the box's edge
+        "index_sum": c.index_sum,  # the sum of the indices of the points found (Poincaré–Hopf: equal when all found)
+        "count_check": c.count_check,  # agrees | DISAGREES: ... | not applicable: ...
+        "disagreeing_cells": [list(cell) for cell in c.disagreeing_cells],
+    }
+
+
+def certificate_lines(critical: CriticalSet) -> list[str]:
+    """What is proved about the list, in words: completeness, proofs, and the count check."""
+    c = critical.certificate
+    if c is None:
+        return []
+    n = len(critical.points)
+    if c.complete:
+        proved = f"complete (certified): all {n} isolated critical point{'s' if n != 1 else ''} in the box, each proved"
+        if c.residual is not None:
+            proved += f" (residual of the equations at high precision at most {c.residual:.1e})"
+    else:
+        proved = f"not certified complete: {c.proved} of {n} points proved"
+        if critical.method != "exact":
+            proved += "; the numeric search may miss points"
+    check = f"count check: {c.count_check}"
+    if c.count_check == "agrees":
+        times = "time" if abs(c.winding_number or 0) == 1 else "times"
+        check += (f": the gradient winds {c.winding_number} {times} round the box's edge = the sum of the points' "
+                  "indices (+1 minimum or maximum, -1 saddle)")
+    for cell in c.disagreeing_cells:
+        check += f"\n          cell [{cell[0]:g}, {cell[1]:g}] x [{cell[2]:g}, {cell[3]:g}] disagrees"
+    return [f"proof     {proved}", f"          {check}"]
 
 
 def _box_text(critical: CriticalSet) -> str:
@@ -135,4 +176,4 @@ def analysis_table(critical: CriticalSet) -> str:
             drawn = f"  ({len(f.samples)} points of the search on it)"
         where = "" if f.differentiable else " (the loss is not differentiable there)"
         lines.append(f"{what} of {f.kind}{where}: {f.equation_text}{drawn}")
-    return "\n".join(lines)
+    return "\n".join(lines + certificate_lines(critical))

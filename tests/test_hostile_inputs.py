@@ -8,7 +8,6 @@ points; never a traceback, never anything executed. Time and memory are bounded 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from dataclasses import dataclass
 
@@ -21,7 +20,6 @@ from saddle import cli_explore
 from saddle.budget import analysis_budget
 from saddle.cli import main
 
-CANARY = "/tmp/saddle-hostile-canary"
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ TOO_LARGE = "too large"
 BOX = "the box must"
 
 INJECTION = [
-    ("__import__('os').system('touch " + CANARY + "')", refused(CALL)),
+    ("__import__('os').system('touch /tmp/saddle-hostile-canary')", refused(CALL)),
     ("__import__", refused(UNDERSCORE)),
     ("__builtins__", refused(UNDERSCORE)),
     ("__class__", refused(UNDERSCORE)),
@@ -408,8 +406,13 @@ def test_explore_refuses_the_same_inputs_before_rendering(case, no_render):
         assert explored.exit_code == 0 and len(no_render) == 1, explored.output
 
 
-def test_nothing_was_executed():
-    assert not os.path.exists(CANARY)
+@pytest.mark.parametrize("command", ["analyze", "explore"])
+def test_nothing_was_executed(command, tmp_path, no_render):
+    """Its own hostile input with its own fresh canary path: the check holds whatever ran before, on any worker."""
+    canary = tmp_path / "canary"
+    result = run(command, f"__import__('os').system('touch {canary}') + x*y")
+    assert result.exit_code == 2 and CALL in result.stderr and no_render == []
+    assert not canary.exists()
 
 
 def test_the_cpu_budget_ends_a_runaway_analysis_in_one_line():
