@@ -111,7 +111,7 @@ def certificate_lines(critical: CriticalSet) -> list[str]:
     if c.count_check == "agrees":
         times = "time" if abs(c.winding_number or 0) == 1 else "times"
         check += (f": the gradient winds {c.winding_number} {times} round the box's edge = the sum of the points' "
-                  "indices (+1 minimum or maximum, -1 saddle)")
+                  "indices (+1 per extremum, -1 per saddle)")
     for cell in c.disagreeing_cells:
         check += f"\n          cell [{cell[0]:g}, {cell[1]:g}] x [{cell[2]:g}, {cell[3]:g}] disagrees"
     return [f"proof     {proved}", f"          {check}"]
