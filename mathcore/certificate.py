@@ -7,6 +7,7 @@ indices of the points inside. A disagreement is reported, never hidden."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,8 +66,8 @@ def _count_check(loss, ranges, points, families, has_kinks: bool):
     total = int(sum(indices))  # type: ignore[arg-type]
     cells = []
     xs, ys = np.linspace(lo[0], hi[0], CELLS + 1), np.linspace(lo[1], hi[1], CELLS + 1)
-    for x0, x1 in zip(xs, xs[1:]):
-        for y0, y1 in zip(ys, ys[1:]):
+    for x0, x1 in itertools.pairwise(xs):
+        for y0, y1 in itertools.pairwise(ys):
             inside = (located[:, 0] > x0) & (located[:, 0] < x1) & (located[:, 1] > y0) & (located[:, 1] < y1)
             near_edge = np.any(np.min(np.abs(located[:, None] - [[x0, y0], [x1, y1]]), axis=(1, 2)) <= 1e-9 * span)
             if near_edge:

@@ -56,9 +56,8 @@ def _univariate_roots(coefficients: list[fmpq]) -> list[tuple[arb, sp.Rational |
             a0, a1 = int(factor[0]), int(factor[1])
             found.append((arb(fmpq(-a0, a1)), sp.Rational(-a0, a1)))
             continue
-        for root, _multiplicity in factor.complex_roots():
-            if root.imag.is_zero():
-                found.append((root.real, None))
+        roots: list = [pair[0] for pair in factor.complex_roots()]
+        found += [(root.real, None) for root in roots if root.imag.is_zero()]
     found.sort(key=lambda item: float(item[0].mid()))
     return found
 
@@ -176,8 +175,9 @@ def _decide(eliminations, equations, jacobian, ranges, bits: int, final: bool) -
     for poly, (lo, hi) in zip(eliminations, ranges):
         roots = _univariate_roots(poly)
         balls = [r for r, _ in roots]
+        margin = 1e-9 * max(1.0, abs(lo), abs(hi))
         inside = [(_widened(r, balls[:k] + balls[k + 1:]), r, exact) for k, (r, exact) in enumerate(roots)
-                  if float(r.mid()) >= lo - 1e-9 * max(1.0, abs(lo)) and float(r.mid()) <= hi + 1e-9 * max(1.0, abs(hi))]
+                  if lo - margin <= float(r.mid()) <= hi + margin]
         axes.append(inside)
     count = int(np.prod([len(a) for a in axes]))
     if count > MAX_CANDIDATES:

@@ -20,6 +20,7 @@ from mathcore.critical_solve import Family, solve_block
 from mathcore.domain import ScalarField, box_grid, box_ranges
 from mathcore.errors import LossError
 from mathcore.loss import Loss
+from mathcore.plateaus import Plateau
 
 DEFAULT_BOX = (-2.0, 2.0, -2.0, 2.0)
 DEFAULT_HALF_WIDTH = 2.0  # the default box is [−2, 2] for every variable
@@ -88,6 +89,7 @@ class CriticalSet:
     starts: int  # Newton starts used by the numeric parts (0 when everything was exact)
     blocks: tuple[tuple[str, ...], ...]  # variables of the parts solved separately
     certificate: Certificate | None = None  # what is proved about the list, and the count check
+    plateaus: tuple[Plateau, ...] = ()  # regions where |∇L| is below floating point's resolution: not critical
 
     @property
     def curves(self) -> tuple[CriticalFamily, ...]:
@@ -378,26 +380,27 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
     scale = hessian_scale(loss, box)
     solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
                              ZERO_RTOL * scale) for members, part in parts]
-    proofs: dict[int, str] = {}
+    proofs: dict[tuple, str] = {}
     choices = [_block_choices(s, members, ranges, proofs) for s, (members, _) in zip(solutions, parts)]
     count = int(np.prod([sum(p is not None for p, _ in c) for c in choices]))
     if count > MAX_POINTS:
         raise LossError(f"the loss has {count} critical points in the box, more than {MAX_POINTS} can be classified; "
                         "choose a smaller box with --box")
-    points, families = [], []
+    found: list[tuple[np.ndarray, str]] = []
+    families = []
     for combination in itertools.product(*choices):
         if all(family is None for _, family in combination):
             full = np.zeros(loss.dimension)
             for (point, _), (members, _) in zip(combination, parts):
                 full[members] = point
-            ways = sorted({proofs[(tuple(members), tuple(point.tolist()))]
+            ways = sorted({proofs[(tuple(members), tuple(np.asarray(point).tolist()))]
                            for (point, _), (members, _) in zip(combination, parts)})
-            points.append((full, UNPROVED if UNPROVED in ways else " and ".join(ways)))
+            found.append((full, UNPROVED if UNPROVED in ways else " and ".join(ways)))
         else:
             families.append(_family(loss, ranges, combination, parts, scale))
-    points.sort(key=lambda item: tuple(round(c, 9) for c in item[0]))
-    point_proofs = [proof for _, proof in points]
-    points = [p for p, _ in points]
+    found.sort(key=lambda item: tuple(round(c, 9) for c in item[0]))
+    point_proofs = [proof for _, proof in found]
+    points = [p for p, _ in found]
     # a traced curve took its points out already: no equation of it to test them against
     fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families if not family.traced]
     classified = []
@@ -411,4 +414,5 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         method="numeric" if numeric else "exact", starts=sum(s.starts for s in numeric),
         blocks=tuple(tuple(loss.variables[i].name for i in members) for members, _ in parts),
         certificate=certify(loss, ranges, classified, families, solutions, bool(kinks(loss))),
+        plateaus=tuple(p for s in solutions for p in s.plateaus),
     )

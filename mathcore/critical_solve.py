@@ -15,6 +15,7 @@ from mathcore.continuation import Tolerances, numeric_families
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
 from mathcore.loss import Loss
+from mathcore.plateaus import Plateau, plateaus, unresolved
 
 #: Exact solving is tried when the product of the degrees of the reduced gradient (Bézout's bound) is at most this.
 MAX_BEZOUT = 200
@@ -43,6 +44,7 @@ class BlockSolution:
     starts: int  # Newton starts of a numeric search (0 when exact)
     proofs: tuple[str, ...] = ()  # per point, for an exact solution: how it is proved (mathcore.certified_roots)
     residual: float = 0.0  # an exact solution: largest |equation| at its points, at high precision
+    plateaus: tuple[Plateau, ...] = ()  # where floating point read |∇L| as 0 though it is not (mathcore.plateaus)
 
 
 def in_box(points: np.ndarray, ranges, margin: float = 1e-9) -> np.ndarray:
@@ -214,7 +216,10 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
         return BlockSolution(np.zeros((0, k)), (Family((), k, ()),), "exact", 0)
     if k == 1:
         points, method, proof = _solve_1d(block, *ranges[0])
-        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES, (proof,) * len(points))
+        step = (ranges[0][1] - ranges[0][0]) / (ONE_D_SAMPLES - 1)
+        points, flat = _without_plateaus(block, points, step, _unreadable(block, *ranges[0]))
+        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES, (proof,) * len(points),
+                             plateaus=flat)
     common = _common_factor(gradients, variables)
     families = tuple(_families(common, variables, ranges)) if common.free_symbols else ()
     reduced = [sp.cancel(g / common) for g in gradients] if common.free_symbols else gradients
@@ -235,6 +240,7 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
                 points, more = solved
                 return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
     points, starts, gradient_tolerance = numeric(block, ranges)
+    points, flat = _without_plateaus(block, points, None)
     for family in families:  # Newton also lands on the families: those points are not isolated
         (f,) = family.equations
         points = points[~(np.abs(ScalarField(f, variables).value(points)) < 1e-9)]
@@ -242,4 +248,21 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
     points, curves, sets = numeric_families(block, points, ranges, Tolerances(zero_tolerance, gradient_tolerance))
     families += tuple(Family((), 1, branches, traced=True) for branches in curves)
     families += tuple(Family((), dimension, (), traced=True, samples=on) for dimension, on in sets)
-    return BlockSolution(points, families, "numeric", starts)
+    return BlockSolution(points, families, "numeric", starts, plateaus=flat)
+
+
+def _unreadable(block: Loss, lo: float, hi: float) -> np.ndarray:
+    """The grid points of one variable where floating point cannot evaluate L′ at all (e^(10⁶·x) overflows):
+    candidates for a plateau, though no root is sought there."""
+    t = np.linspace(lo, hi, ONE_D_SAMPLES)
+    with np.errstate(all="ignore"):
+        return t[~np.isfinite(block.gradient(t[:, None])[:, 0])][:, None]
+
+
+def _without_plateaus(block: Loss, points: np.ndarray, step: float | None, also: np.ndarray | None = None
+                      ) -> tuple[np.ndarray, tuple[Plateau, ...]]:
+    """The points that may be critical, and the plateaus made of those (and of also) that are proved not to be."""
+    candidates = points if also is None else np.concatenate([points, also])
+    mask, sizes = unresolved(block, candidates)
+    names = tuple(v.name for v in block.variables)
+    return points[~mask[:len(points)]], tuple(plateaus(names, candidates[mask], sizes[mask], step))

@@ -36,7 +36,7 @@ def winding_number(gradient, corners: np.ndarray) -> int | None:
         turns = np.angle(np.exp(1j * np.diff(angles)))
         fast = np.abs(turns) > MAX_TURN
         if not fast.any():
-            return int(round(float(np.sum(turns)) / (2 * np.pi)))
+            return round(float(np.sum(turns)) / (2 * np.pi))
         if len(closed) + fast.sum() > MAX_SAMPLES:
             return None
         middles = (closed[:-1][fast] + closed[1:][fast]) / 2

@@ -17,6 +17,7 @@ from mathcore.critical import critical_points, default_box
 from mathcore.domain import box_ranges
 from mathcore.errors import LossError
 from mathcore.loss import Loss
+from mathcore.small_gradient import small_gradient
 from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
 from saddle.cli_explore import explore
@@ -119,7 +120,9 @@ def main():
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
 @box_option("Region to search for critical points.")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
-def analyze(expression, variables, box_text, as_json):
+@click.option("--small-gradient", "small_eps", type=float, metavar="EPS",
+              help="Also map where |grad L| < EPS in the box (a plateau is small, not zero).")
+def analyze(expression, variables, box_text, as_json, small_eps):
     """Find and classify every critical point of EXPRESSION, e.g. "(1-w1*w2)**2", in any number of variables."""
     with analysis_budget():
         loss = Loss.from_text(expression, variables, dimension=None)
@@ -129,7 +132,8 @@ def analyze(expression, variables, box_text, as_json):
         box_ranges(box, loss.dimension)
         loss.require_defined(box)
         critical = critical_points(loss, box)
-        report = json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical)
+        small = None if small_eps is None else small_gradient(loss, box, small_eps)
+        report = json.dumps(analysis_dict(critical, small)) if as_json else analysis_table(critical, small)
     click.echo(report)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from mathcore.critical import CriticalSet
+from mathcore.small_gradient import SmallGradient
 
 KIND_ORDER = ("minimum", "saddle", "maximum", "undecided")
 PLURAL = {"minimum": "minima", "maximum": "maxima", "saddle": "saddles", "undecided": "undecided"}
@@ -33,9 +34,33 @@ def counts(critical: CriticalSet) -> dict:
     }
 
 
-def analysis_dict(critical: CriticalSet) -> dict:
+def small_gradient_dict(small: SmallGradient) -> dict:
+    data: dict[str, object] = {
+        "eps": small.eps,
+        "fraction": round(small.fraction, 6),  # of the samples (grid points) where |grad L| < eps
+        "extent": None if small.extent is None else [list(e) for e in small.extent],
+        "samples": small.samples,
+    }
+    if small.axes:  # two variables: the grid, mask[j][i] at (x[i], y[j])
+        data["grid"] = {"x": _numbers(small.axes[0]), "y": _numbers(small.axes[1]),
+                        "mask": small.mask.astype(int).tolist()}
+    return data
+
+
+def small_gradient_lines(small: SmallGradient) -> list[str]:
+    where = "nowhere" if small.extent is None else " x ".join(f"[{lo:.3g}, {hi:.3g}]" for lo, hi in small.extent)
+    lines = [f"small     |grad L| < {small.eps:g} on {100 * small.fraction:.3g}% of {small.samples} samples of "
+             f"the box, within {where}"]
+    if small.axes:
+        rows = small.mask[::-4, ::2]  # y upwards, 21 rows of 41 columns
+        lines += ["          " + "".join("#" if m else "." for m in row) for row in rows]
+    return lines
+
+
+def analysis_dict(critical: CriticalSet, small: SmallGradient | None = None) -> dict:
     loss = critical.loss
-    return {
+    extra = {} if small is None else {"small_gradient": small_gradient_dict(small)}
+    return extra | {
         "loss": str(loss.name or loss.expression),
         "loss_latex": loss.latex,
         "variables": [v.name for v in loss.variables],
@@ -62,6 +87,16 @@ def analysis_dict(critical: CriticalSet) -> dict:
             for p in critical.points
         ],
         "certificate": _certificate_dict(critical),
+        "plateaus": [  # |∇L| below floating point's resolution there, yet not zero: not critical points
+            {
+                "variables": list(p.variables),
+                "extent": [list(e) for e in p.extent],
+                "gradient_log10": [_number(v, 3) for v in p.gradient_log10],  # smallest, largest log10 |∇L|
+                "points": p.points,
+                "critical": False,
+            }
+            for p in critical.plateaus
+        ],
         "critical_sets": [
             {
                 "kind": f.kind,
@@ -142,7 +177,7 @@ def _summary(critical: CriticalSet) -> str:
     return line + (f"   (by index, the number of negative eigenvalues: {indices})" if indices else "")
 
 
-def analysis_table(critical: CriticalSet) -> str:
+def analysis_table(critical: CriticalSet, small: SmallGradient | None = None) -> str:
     """The same facts as analysis_dict, laid out for a terminal."""
     loss = critical.loss
     names = ", ".join(v.name for v in loss.variables)
@@ -176,4 +211,15 @@ def analysis_table(critical: CriticalSet) -> str:
             drawn = f"  ({len(f.samples)} points of the search on it)"
         where = "" if f.differentiable else " (the loss is not differentiable there)"
         lines.append(f"{what} of {f.kind}{where}: {f.equation_text}{drawn}")
-    return "\n".join(lines + certificate_lines(critical))
+    lines += plateau_lines(critical) + certificate_lines(critical)
+    return "\n".join(lines + ([] if small is None else small_gradient_lines(small)))
+
+
+def plateau_lines(critical: CriticalSet) -> list[str]:
+    lines = []
+    for p in critical.plateaus:
+        where = " x ".join(f"{v} in [{lo:.3g}, {hi:.3g}]" for v, (lo, hi) in zip(p.variables, p.extent))
+        low, high = p.gradient_log10
+        lines.append(f"plateau   {where}: |grad L| between 1e{low:.0f} and 1e{high:.0f} there, below what floating "
+                     "point resolves; small, not zero: not critical points")
+    return lines

@@ -21,7 +21,6 @@ from saddle.budget import analysis_budget
 from saddle.cli import main
 
 
-
 @dataclass(frozen=True)
 class Refused:
     says: str  # a piece of the one line on stderr
