@@ -56,7 +56,7 @@ def _univariate_roots(coefficients: list[fmpq]) -> list[tuple[arb, sp.Rational |
             a0, a1 = int(factor[0]), int(factor[1])
             found.append((arb(fmpq(-a0, a1)), sp.Rational(-a0, a1)))
             continue
-        roots: list = [pair[0] for pair in factor.complex_roots()]
+        roots: list = [pair[0] for pair in factor.complex_roots()]  # type: ignore[index]
         found += [(root.real, None) for root in roots if root.imag.is_zero()]
     found.sort(key=lambda item: float(item[0].mid()))
     return found
