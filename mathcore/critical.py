@@ -19,6 +19,7 @@ from mathcore.critical_sets import equation_latex, equation_text, explicit_branc
 from mathcore.critical_solve import Family, solve_block
 from mathcore.domain import ScalarField, box_grid, box_ranges
 from mathcore.errors import LossError
+from mathcore.kinks import kink_expressions
 from mathcore.loss import Loss
 from mathcore.plateaus import Plateau
 
@@ -174,12 +175,8 @@ def _unit_eigenvectors(vectors: np.ndarray) -> np.ndarray:
 
 
 def kinks(loss: Loss) -> list[ScalarField]:
-    """Expressions whose zeros are where the loss has no Hessian: arguments of abs, bases of powers such as
-    sqrt or |u|^1.5 (a non-integer exponent below 2)."""
-    found = {node.args[0] for node in sp.preorder_traversal(loss.expression) if isinstance(node, sp.Abs)}
-    found |= {node.base for node in sp.preorder_traversal(loss.expression)
-              if isinstance(node, sp.Pow) and node.exp.is_number and not node.exp.is_integer and node.exp < 2}
-    return [ScalarField(u, loss.variables) for u in found if u.free_symbols]
+    """Expressions whose zeros are where the loss has no Hessian (mathcore.kinks.kink_expressions)."""
+    return [ScalarField(u, loss.variables) for u in kink_expressions(loss.expression)]
 
 
 def classify(loss: Loss, point, box=DEFAULT_BOX, scale: float | None = None) -> Classification:

@@ -4,7 +4,7 @@ solutions of the polynomial system that remains: mathcore.certified_roots), by m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import reduce
 
 import numpy as np
@@ -14,6 +14,7 @@ from mathcore.certified_roots import EXACT_ROOTS, UNPROVED, certified_solutions
 from mathcore.continuation import Tolerances, numeric_families
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
+from mathcore.kinks import kink_points
 from mathcore.loss import Loss
 from mathcore.plateaus import Plateau, plateaus, unresolved
 
@@ -208,6 +209,21 @@ def _parametric(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarr
 
 
 def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> BlockSolution:
+    """Critical points of one block, with its critical points on kinks added (mathcore.kinks)."""
+    solution = _solve_smooth(part, variables, ranges, zero_tolerance)
+    on_kinks = kink_points(Loss(part, tuple(variables)), ranges)
+    if not len(on_kinks):
+        return solution
+    span = float(np.linalg.norm([hi - lo for lo, hi in ranges]))
+    new = [p for p in on_kinks if not len(solution.points)
+           or np.min(np.linalg.norm(solution.points - p, axis=-1)) > 1e-9 * span]
+    if not new:
+        return solution
+    proofs = solution.proofs + (UNPROVED,) * len(new) if len(solution.proofs) == len(solution.points) else ()
+    return replace(solution, points=np.concatenate([solution.points, np.array(new)]), proofs=proofs)
+
+
+def _solve_smooth(part: sp.Expr, variables, ranges, zero_tolerance: float) -> BlockSolution:
     """Critical points of one block: isolated points (not yet de-duplicated) and families. zero_tolerance: the
     |λ| below which a Hessian eigenvalue is zero (a numeric search recognises curves by it)."""
     block = Loss(part, tuple(variables))

@@ -50,6 +50,7 @@ def answer(*points, curves=()) -> Answer:
 
 NONE = answer()
 BOWL = answer(("minimum", (0, 0)))
+KINK_MINIMUM = answer(("minimum", (0, 0)))  # at a point where the loss is not differentiable
 DEEP_PARENTHESES = "(" * 100_000 + "x" + ")" * 100_000
 NOT_ALLOWED = "not allowed in a loss expression"
 CALL = "call not allowed"
@@ -271,8 +272,12 @@ NUMERIC = [
     ("x*0", refused("a loss needs at least one variable")),
     ("abs(x)**0.5 + y", NONE),  # |x|^½ has a cusp on x = 0, but ∂L/∂y = 1: no critical point
     ("abs(x) + abs(y)", answer(("minimum", (0, 0)))),  # a kink, taken with sign(0) = 0: the minimum
-    ("sqrt(x**2 + y**2)", NONE),  # a cone: its tip has no gradient at all, elsewhere |∇L| = 1
-    ("(x**2 + y**2)**0.5", NONE),
+    ("sqrt(x**2 + y**2)", KINK_MINIMUM),  # a cone: its tip has no gradient at all, yet is the minimum
+    ("(x**2 + y**2)**0.5", KINK_MINIMUM),
+    ("(x**2 + y**2)**(1/3)", KINK_MINIMUM),  # issue 27: a kink with a vertical tangent
+    ("abs(x)**0.5 + abs(y)**0.5", KINK_MINIMUM),  # issue 27: a cusp on each axis, the minimum where they cross
+    ("abs(x) - abs(y)", answer(("saddle", (0, 0)))),  # 0 is in the hull of the gradients (±1, ±1) round it
+    ("abs(x) + y", NONE),  # no: every gradient round 0 has ∂L/∂y = 1
     ("x*abs(x) + y**2", answer(("saddle", (0, 0)))),  # x|x| rises through 0: neither minimum nor maximum
     ("abs(x*y)", answer(curves=("minimum", "minimum"))),  # 0 on both axes (kinks there); the origin is on them
     ("exp(2*x) - 2*exp(x - y) + exp(-2*y)", answer(curves=("minimum",))),  # (eˣ − e⁻ʸ)²: y = −x, traced
