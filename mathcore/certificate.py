@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mathcore.cells import Cells
 from mathcore.certified_roots import UNPROVED
 from mathcore.winding import box_corners, local_index, winding_number
 
@@ -29,6 +30,7 @@ class Certificate:
     index_sum: int | None  # two variables: the sum of the indices of the points found
     count_check: str  # "agrees" | "DISAGREES: ..." | "not applicable: ..."
     disagreeing_cells: tuple[tuple[float, float, float, float], ...] = ()  # XMIN XMAX YMIN YMAX of each
+    cells: Cells | None = None  # a numeric search: the box proved cell by cell (mathcore.cells)
 
 
 def _index(point, gradient, others: np.ndarray, ranges) -> int | None:
@@ -83,11 +85,14 @@ def _count_check(loss, ranges, points, families, has_kinks: bool):
     return winding, total, AGREES, ()
 
 
-def certify(loss, ranges, points, families, solutions, has_kinks: bool) -> Certificate:
+def certify(loss, ranges, points, families, solutions, has_kinks: bool, cells: Cells | None = None
+            ) -> Certificate:
     exact = all(s.method == "exact" for s in solutions)
+    if cells is not None and cells.unproved_count == 0 and not cells.ran_out:
+        exact = True  # every cell proved: none is missing, each listed point has its own
     proved = sum(p.proof != UNPROVED for p in points)
     residuals = [s.residual for s in solutions if s.method == "exact" and len(s.proofs)]
-    winding, total, verdict, cells = _count_check(loss, ranges, points, families, has_kinks)
+    winding, total, verdict, disagreeing = _count_check(loss, ranges, points, families, has_kinks)
     return Certificate(
         complete=exact and proved == len(points) and not verdict.startswith("DISAGREES"),
         proved=proved,
@@ -95,5 +100,6 @@ def certify(loss, ranges, points, families, solutions, has_kinks: bool) -> Certi
         winding_number=winding,
         index_sum=total,
         count_check=verdict,
-        disagreeing_cells=cells,
+        disagreeing_cells=disagreeing,
+        cells=cells,
     )

@@ -113,7 +113,7 @@ def _excludes_zero(value: arb) -> bool:
     return not value.contains(0)
 
 
-def _krawczyk(equations, jacobian, box: list[arb]) -> bool:
+def krawczyk(equations, jacobian, box: list[arb]) -> bool:
     """True when the Krawczyk operator maps the box strictly into itself: exactly one solution in it."""
     n = len(box)
     middle = [arb(x.mid()) for x in box]
@@ -188,7 +188,7 @@ def _decide(eliminations, equations, jacobian, ranges, bits: int, final: bool) -
         if any(_excludes_zero(f(tight)) for f in equations):
             continue
         exact = [value for _, _, value in combination]
-        if _krawczyk(equations, jacobian, box):
+        if krawczyk(equations, jacobian, box):
             proof = PROVED
         elif all(value is not None for value in exact) and all(
                 _rational_zero(f, exact) for f in equations):

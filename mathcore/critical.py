@@ -13,10 +13,11 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from mathcore.cells import subdivide
 from mathcore.certificate import Certificate, certify
-from mathcore.certified_roots import UNPROVED
+from mathcore.certified_roots import PROVED, UNPROVED
 from mathcore.critical_sets import equation_latex, equation_text, explicit_branches, samples_on
-from mathcore.critical_solve import Family, solve_block
+from mathcore.critical_solve import Family, polish, solve_block
 from mathcore.domain import ScalarField, box_grid, box_ranges
 from mathcore.errors import LossError
 from mathcore.kinks import kink_expressions
@@ -395,6 +396,13 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
             found.append((full, UNPROVED if UNPROVED in ways else " and ".join(ways)))
         else:
             families.append(_family(loss, ranges, combination, parts, scale))
+    cells = None
+    if any(s.method == "numeric" for s in solutions) and not families:
+        cells = subdivide(loss, ranges, np.array([p for p, _ in found]).reshape(-1, loss.dimension),
+                          lambda starts: polish(loss, starts))
+        if cells is not None:
+            found = [(p, PROVED if cells.proves(p) else proof) for p, proof in found]
+            found += [(p, PROVED) for p in cells.missed]
     found.sort(key=lambda item: tuple(round(c, 9) for c in item[0]))
     point_proofs = [proof for _, proof in found]
     points = [p for p, _ in found]
@@ -410,6 +418,6 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         loss=loss, box=box, points=tuple(classified), families=tuple(families),
         method="numeric" if numeric else "exact", starts=sum(s.starts for s in numeric),
         blocks=tuple(tuple(loss.variables[i].name for i in members) for members, _ in parts),
-        certificate=certify(loss, ranges, classified, families, solutions, bool(kinks(loss))),
+        certificate=certify(loss, ranges, classified, families, solutions, bool(kinks(loss)), cells),
         plateaus=tuple(p for s in solutions for p in s.plateaus),
     )

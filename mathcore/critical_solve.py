@@ -14,6 +14,7 @@ from mathcore.certified_roots import EXACT_ROOTS, UNPROVED, certified_solutions
 from mathcore.continuation import Tolerances, numeric_families
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
+from mathcore.factor_sets import factor_choices, linear_samples
 from mathcore.kinks import kink_points
 from mathcore.loss import Loss
 from mathcore.plateaus import Plateau, plateaus, unresolved
@@ -255,6 +256,10 @@ def _solve_smooth(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bl
             if solved is not None:  # infinitely many solutions, not from one factor: x·y·z has three lines
                 points, more = solved
                 return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
+        by_factors = _by_factors([p.as_expr() for p in polys], variables, ranges)
+        if by_factors is not None:  # x1·x2·…·x8: a union of subspaces, whatever the degrees
+            points, more = by_factors
+            return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
     points, starts, gradient_tolerance = numeric(block, ranges)
     points, flat = _without_plateaus(block, points, None)
     for family in families:  # Newton also lands on the families: those points are not isolated
@@ -265,6 +270,24 @@ def _solve_smooth(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bl
     families += tuple(Family((), 1, branches, traced=True) for branches in curves)
     families += tuple(Family((), dimension, (), traced=True, samples=on) for dimension, on in sets)
     return BlockSolution(points, families, "numeric", starts, plateaus=flat)
+
+
+def _by_factors(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarray, tuple[Family, ...]] | None:
+    """The critical set as the union of the sets where one factor of each component vanishes
+    (mathcore.factor_sets), each solved in parametric form; None unless every one of them is."""
+    choices = factor_choices(polynomials, variables)
+    if choices is None:
+        return None
+    points, families = [], []
+    for choice in choices:
+        solved = _parametric(list(choice), variables, ranges)
+        if solved is None:
+            return None
+        points.append(solved[0])
+        for family in solved[1]:
+            on = linear_samples(family.equations, variables, ranges) if family.dimension >= 2 else None
+            families.append(replace(family, samples=on) if on is not None and len(on) else family)
+    return np.concatenate(points), tuple(families)
 
 
 def _unreadable(block: Loss, lo: float, hi: float) -> np.ndarray:

@@ -15,6 +15,9 @@ from mathcore.balls import compile_ball, excludes_zero
 
 #: A floating-point value that differs from the ball's by more than this (relative) does not resolve it.
 RESOLVED_RTOL = 0.5
+#: A point is on a plateau only when no critical point is within this distance (relative to max(1, |point|)):
+#: a rounded true critical point has a tiny non-zero gradient too, but a zero right next to it.
+NEIGHBOURHOOD = 1e-9
 #: In one variable, plateau points further apart than this many grid steps belong to different plateaus.
 GAP_STEPS = 1.5
 
@@ -34,8 +37,9 @@ def _log10(value: arb) -> float:
 
 def unresolved(block, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(mask of the points that are not critical though floating point says |∇L| ≈ 0, the log10 |∇L| of each
-    from ball arithmetic (NaN where not computed)). A point is on a plateau when a ball proves some component of ∇L
-    non-zero there and floating point gets that component wrong (0, or off by more than half)."""
+    from ball arithmetic (NaN where not computed)). A point is on a plateau when floating point gets a component of
+    ∇L wrong there (0, or off by more than half) and ball arithmetic proves that component non-zero on a small box
+    round the point (so no critical point is next to it)."""
     points = np.asarray(points, dtype=float).reshape(-1, block.dimension)
     mask, sizes = np.zeros(len(points), dtype=bool), np.full(len(points), np.nan)
     components = [compile_ball(g, block.variables) for g in block.gradient_expressions]
@@ -49,8 +53,9 @@ def unresolved(block, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         for k, (point, approximate) in enumerate(zip(points, floats)):
             box = [arb(float(c)) for c in point]
             exact = [c(box) for c in components]  # type: ignore[misc]
-            for value, seen in zip(exact, approximate):
-                if excludes_zero(value):
+            near = [arb(float(c), NEIGHBOURHOOD * max(1.0, abs(float(c)))) for c in point]
+            for value, seen, around in zip(exact, approximate, components):
+                if excludes_zero(value) and excludes_zero(around(near)):  # type: ignore[misc]
                     mid = float(value.mid()) if abs(value.mid()) > arb("1e-300") else 0.0
                     if not np.isfinite(seen) or seen == 0 or mid == 0.0 or abs(seen - mid) > RESOLVED_RTOL * abs(mid):
                         mask[k] = True

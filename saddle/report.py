@@ -125,6 +125,15 @@ def _certificate_dict(critical: CriticalSet) -> dict | None:
         "index_sum": c.index_sum,  # the sum of the indices of the points found (Poincaré–Hopf: equal when all found)
         "count_check": c.count_check,  # agrees | DISAGREES: ... | not applicable: ...
         "disagreeing_cells": [list(cell) for cell in c.disagreeing_cells],
+        "cells": None if c.cells is None else {  # a numeric search: the box proved cell by cell
+            "proved_fraction": round(c.cells.proved_fraction, 6),  # of the box's volume
+            "empty": c.cells.empty,  # cells proved to hold no critical point
+            "single": c.cells.single,  # cells proved to hold exactly one
+            "missed_and_added": len(c.cells.missed),  # proved points the search had missed, now in the list
+            "unproved_count": c.cells.unproved_count,
+            "unproved": [list(cell) for cell in c.cells.unproved],  # LO HI per variable (at most 200 listed)
+            "ran_out_of_time": c.cells.ran_out,
+        },
     }
 
 
@@ -135,7 +144,8 @@ def certificate_lines(critical: CriticalSet) -> list[str]:
         return []
     n = len(critical.points)
     if c.complete:
-        proved = f"complete (certified): all {n} isolated critical point{'s' if n != 1 else ''} in the box, each proved"
+        proved = (f"complete (certified): all {n} isolated critical point{'s' if n != 1 else ''} in the box, each "
+                  "proved" if n else "complete (certified): no isolated critical point in the box")
         if c.residual is not None:
             proved += f" (residual of the equations at high precision at most {c.residual:.1e})"
     else:
@@ -149,7 +159,22 @@ def certificate_lines(critical: CriticalSet) -> list[str]:
                   "indices (+1 per extremum, -1 per saddle)")
     for cell in c.disagreeing_cells:
         check += f"\n          cell [{cell[0]:g}, {cell[1]:g}] x [{cell[2]:g}, {cell[3]:g}] disagrees"
-    return [f"proof     {proved}", f"          {check}"]
+    return [f"proof     {proved}", *_cells_lines(c.cells), f"          {check}"]
+
+
+def _cells_lines(cells) -> list[str]:
+    if cells is None:
+        return []
+    line = (f"          cells: {100 * cells.proved_fraction:.4g}% of the box proved ({cells.empty} cells hold no "
+            f"critical point, {cells.single} exactly one")
+    line += f"; {len(cells.missed)} of those the search had missed, now listed)" if len(cells.missed) else ")"
+    if cells.unproved_count:
+        shown = "; ".join(" x ".join(f"[{lo:.4g}, {hi:.4g}]" for lo, hi in zip(cell[::2], cell[1::2]))
+                          for cell in cells.unproved[:3])
+        line += f"; {cells.unproved_count} cells unproved, e.g. {shown}"
+        if cells.ran_out:
+            line += " (the time for proofs ran out)"
+    return [line]
 
 
 def _box_text(critical: CriticalSet) -> str:
@@ -208,7 +233,7 @@ def analysis_table(critical: CriticalSet, small: SmallGradient | None = None) ->
             plural = "es" if len(f.branches) != 1 else ""
             drawn = f"  ({sum(len(b) for b in f.branches)} points on {len(f.branches)} branch{plural} in the box)"
         elif len(f.samples):
-            drawn = f"  ({len(f.samples)} points of the search on it)"
+            drawn = f"  ({len(f.samples)} {'points of the search' if f.traced else 'sample points'} on it)"
         where = "" if f.differentiable else " (the loss is not differentiable there)"
         lines.append(f"{what} of {f.kind}{where}: {f.equation_text}{drawn}")
     lines += plateau_lines(critical) + certificate_lines(critical)
