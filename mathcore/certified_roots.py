@@ -17,6 +17,8 @@ import numpy as np
 import sympy as sp
 from flint import arb, ctx, fmpq, fmpq_mpoly_ctx, fmpz_poly
 
+from mathcore.balls import integer_power
+
 #: Root isolation and the box tests are tried at these precisions (bits) until every box is decided.
 PRECISIONS = (128, 512, 2048)
 #: More candidate boxes than this (products of the variables' real roots) is left to the numeric search.
@@ -104,7 +106,7 @@ class _BallPolynomial:
             term = arb(coefficient)
             for x, power in zip(box, monomial):
                 if power:
-                    term *= x**power
+                    term *= integer_power(x, power)
             total += term
         return total
 
