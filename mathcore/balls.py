@@ -53,16 +53,13 @@ def compile_ball(expression: sp.Expr, variables) -> Callable[[list[arb]], arb] |
         if node.is_Rational:
             value = arb(int(node.p)) / int(node.q)
             return lambda box: value
-        if node.is_number:
-            if node == sp.pi:
-                return lambda box: arb.pi()
-            if node == sp.E:
-                return lambda box: arb(1).exp()
-            if node.is_Float:
-                constant = arb(str(node))
-                return lambda box: constant
-            inner = build_numeric(node)
-            return inner
+        if node == sp.pi:
+            return lambda box: arb.pi()
+        if node == sp.E:
+            return lambda box: arb(1).exp()
+        if node.is_Float:
+            constant = arb(str(node))
+            return lambda box: constant
         if node.is_Add or node.is_Mul:
             parts = [build(a) for a in node.args]
             if any(p is None for p in parts):
@@ -74,6 +71,8 @@ def compile_ball(expression: sp.Expr, variables) -> Callable[[list[arb]], arb] |
             base = build(node.base)
             if base is None or not node.exp.is_number:
                 return None
+            if node.exp == sp.S.Half:
+                return lambda box: base(box).sqrt()
             if node.exp.is_Integer:
                 n = int(node.exp)
                 return lambda box: integer_power(base(box), n)
@@ -88,10 +87,6 @@ def compile_ball(expression: sp.Expr, variables) -> Callable[[list[arb]], arb] |
                 return None
             return lambda box: function(argument(box))
         return None
-
-    def build_numeric(node: sp.Expr):
-        free = build(node.func(*node.args)) if node.args and not node.is_Atom else None
-        return free
 
     return build(expression)
 

@@ -107,7 +107,12 @@ def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
         base, power = arg.as_base_exp()
         if not base.free_symbols or not (power.is_Integer and power > 0):
             continue
-        pieces = sp.factor_list(base)[1] if base.is_polynomial(*variables) else [(base, 1)]
+        pieces = [(base, 1)]
+        if base.is_polynomial(*variables):
+            try:  # over the variables: π in a coefficient is a number, not another variable
+                pieces = sp.factor_list(base, *variables)[1]
+            except sp.PolynomialError:
+                pass
         for raw, multiplicity in pieces:
             piece = -raw if raw.could_extract_minus_sign() else raw  # y − eˣ and eˣ − y: one factor
             if piece.free_symbols:

@@ -347,7 +347,20 @@ USAGE = [
     ("x +* y", refused(SYNTAX)),
 ]
 
-CASES = [*INJECTION, *RESOURCES, *UNICODE, *NUMERIC, *BOXES, *VARIABLES, *USAGE]
+ISSUE_27 = [  # the examples of issue 27 (and what turned up while fixing them); the kinks are under NUMERIC
+    ("(1+(x+y+1)**2*(19-14*x+3*x**2-14*y+6*x*y+3*y**2))*(30+(2*x-3*y)**2*(18-32*x+12*x**2+48*y-36*x*y+27*y**2))",
+     answer(("minimum", (-0.6, -0.4)), ("saddle", (-0.4, -0.6)), ("minimum", (0, -1)), ("saddle", (0.6, 0.4)),
+            ("maximum", (0.8, 0.2)), ("saddle", (1.2, -0.2)), ("minimum", (1.2, 0.8)), ("saddle", (1.4, 0.6)),
+            ("minimum", (1.8, 0.2)))),  # Goldstein–Price: 9 points (the old exact path lost 2)
+    ("x**12+y**12+x**11*y", answer(("minimum", (0, 0))), "--vars", "x,y"),  # was NoConvergence (polyroots)
+    ("sigmoid(1e6*x)+y**2", NONE, "--vars", "x,y"),  # a plateau, not 2000 minima
+    ("x1*x2*x3*x4*x5*x6*x7*x8", answer(curves=("saddle",) * 28)),  # 28 six-dimensional subspaces, not a point
+    ("(y-5.1/(4*pi**2)*x**2+5/pi*x-6)**2+10*(1-1/(8*pi))*cos(x)+10",  # Branin: π in a polynomial factor
+     answer(("minimum", (-np.pi, 12.275)), ("saddle", (0, 6)), ("minimum", (np.pi, 2.275)),
+            ("saddle", (2 * np.pi, 1.1)), ("minimum", (3 * np.pi, 2.475))), "--box", "-5", "10", "0", "15"),
+]
+
+CASES = [*INJECTION, *RESOURCES, *UNICODE, *NUMERIC, *BOXES, *VARIABLES, *USAGE, *ISSUE_27]
 
 
 def run(*args):
