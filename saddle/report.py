@@ -144,10 +144,12 @@ def certificate_lines(critical: CriticalSet) -> list[str]:
         return []
     n = len(critical.points)
     if c.complete:
-        proved = (f"complete (certified): all {n} isolated critical point{'s' if n != 1 else ''} in the box, each "
-                  "proved" if n else "complete (certified): no isolated critical point in the box")
-        if c.residual is not None:
-            proved += f" (residual of the equations at high precision at most {c.residual:.1e})"
+        proved = "complete (certified): no isolated critical point in the box"
+        if n:
+            proved = (f"complete (certified): exactly {n} isolated critical point{'s' if n != 1 else ''} in the box, "
+                      f"{'each ' if n != 1 else ''}proved")
+        if c.residual:
+            proved += f" (equations' residual at high precision at most {c.residual:.1e})"
     else:
         proved = f"not certified complete: {c.proved} of {n} points proved"
         if critical.method != "exact":
