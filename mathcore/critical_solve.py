@@ -4,6 +4,7 @@ solutions of the polynomial system that remains: mathcore.certified_roots), by m
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, replace
 from functools import reduce
 
@@ -109,10 +110,8 @@ def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
             continue
         pieces = [(base, 1)]
         if base.is_polynomial(*variables):
-            try:  # over the variables: π in a coefficient is a number, not another variable
+            with contextlib.suppress(sp.PolynomialError):  # over the variables: π is a number, not a variable
                 pieces = sp.factor_list(base, *variables)[1]
-            except sp.PolynomialError:
-                pass
         for raw, multiplicity in pieces:
             piece = -raw if raw.could_extract_minus_sign() else raw  # y − eˣ and eˣ − y: one factor
             if piece.free_symbols:

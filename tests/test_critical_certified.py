@@ -36,7 +36,7 @@ def oracle(loss: Loss, box, per_side: int = 41) -> np.ndarray:
     starts = np.stack(np.meshgrid(*axes), axis=-1).reshape(-1, len(lo))
     found: list[np.ndarray] = []
     for start in starts:
-        result = root(lambda p: loss.gradient(p), start, jac=lambda p: loss.hessian(p), tol=1e-14)
+        result = root(loss.gradient, start, jac=loss.hessian, tol=1e-14)
         p = result.x
         if result.success and np.all((p >= lo - 1e-9) & (p <= hi + 1e-9)) and np.linalg.norm(
                 loss.gradient(p)) < 1e-8 and all(np.linalg.norm(p - q) > 1e-6 for q in found):
