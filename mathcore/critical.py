@@ -23,6 +23,7 @@ from mathcore.errors import LossError
 from mathcore.kinks import kink_expressions
 from mathcore.loss import Loss
 from mathcore.plateaus import Plateau
+from mathcore.stage import stage
 
 DEFAULT_BOX = (-2.0, 2.0, -2.0, 2.0)
 DEFAULT_HALF_WIDTH = 2.0  # the default box is [−2, 2] for every variable
@@ -366,6 +367,11 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
     )
 
 
+def _certify(loss: Loss, ranges, points, families, solutions, cells) -> Certificate:
+    with stage("making the count check"):
+        return certify(loss, ranges, points, families, solutions, bool(kinks(loss)), cells)
+
+
 def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
     """Every critical point in the box, exact (sympy) where the gradient system is polynomial and solvable; the
     loss is split into parts sharing no variable first, and the critical set is the product of theirs."""
@@ -376,8 +382,9 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
                         "classified; give a loss that depends on the variables")
     parts = blocks(loss)
     scale = hessian_scale(loss, box)
-    solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
-                             ZERO_RTOL * scale) for members, part in parts]
+    with stage("solving grad L = 0"):
+        solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
+                                 ZERO_RTOL * scale) for members, part in parts]
     proofs: dict[tuple, str] = {}
     choices = [_block_choices(s, members, ranges, proofs) for s, (members, _) in zip(solutions, parts)]
     count = int(np.prod([sum(p is not None for p, _ in c) for c in choices]))
@@ -398,8 +405,9 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
             families.append(_family(loss, ranges, combination, parts, scale))
     cells = None
     if any(s.method == "numeric" for s in solutions) and not families:
-        cells = subdivide(loss, ranges, np.array([p for p, _ in found]).reshape(-1, loss.dimension),
-                          lambda starts: polish(loss, starts))
+        with stage("proving the box cell by cell"):
+            cells = subdivide(loss, ranges, np.array([p for p, _ in found]).reshape(-1, loss.dimension),
+                              lambda starts: polish(loss, starts))
         if cells is not None:
             found = [(p, PROVED if cells.proves(p) else proof) for p, proof in found]
             found += [(p, PROVED) for p in cells.missed]
@@ -409,8 +417,9 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
     # a traced curve took its points out already: no equation of it to test them against
     fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families if not family.traced]
     classified = []
-    for p, proof, info in zip(points, point_proofs,
-                              classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)):
+    with stage("classifying the points"):
+        infos = classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)
+    for p, proof, info in zip(points, point_proofs, infos):
         on_family = any(all(abs(float(f.value(p[None])[0])) < 1e-9 for f in fs) for fs in fields)
         classified.append(CriticalPoint(**vars(info), isolated=not on_family, proof=proof))
     numeric = [s for s in solutions if s.method == "numeric"]
@@ -418,6 +427,6 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         loss=loss, box=box, points=tuple(classified), families=tuple(families),
         method="numeric" if numeric else "exact", starts=sum(s.starts for s in numeric),
         blocks=tuple(tuple(loss.variables[i].name for i in members) for members, _ in parts),
-        certificate=certify(loss, ranges, classified, families, solutions, bool(kinks(loss)), cells),
+        certificate=_certify(loss, ranges, classified, families, solutions, cells),
         plateaus=tuple(p for s in solutions for p in s.plateaus),
     )
