@@ -8,6 +8,7 @@ many it proves less within the budget."""
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,25 +46,52 @@ class Cells:
         return any(np.all((point >= a - 1e-12) & (point <= b + 1e-12)) for a, b in self.singles)
 
 
-def subdivide(loss, ranges, points: np.ndarray, newton, seconds: float = SECONDS) -> Cells | None:
-    """Prove the box cell by cell; None when ∇L or its Jacobian has no ball-arithmetic form here."""
-    variables = loss.variables
-    gradient = [compile_ball(g, variables) for g in loss.gradient_expressions]
-    hessian = [[compile_ball(h, variables) for h in row] for row in loss.hessian_expressions]
+def _balls(loss):
+    """∇L and its Jacobian in ball arithmetic, or None when they have no ball form here."""
+    gradient = [compile_ball(g, loss.variables) for g in loss.gradient_expressions]
+    hessian = [[compile_ball(h, loss.variables) for h in row] for row in loss.hessian_expressions]
     if any(g is None for g in gradient) or any(h is None for row in hessian for h in row):
         return None
+    return gradient, hessian
+
+
+def unique_near(loss, points: np.ndarray, ranges) -> np.ndarray:
+    """For each point, whether the Krawczyk test proves exactly one critical point in a small box round it (a
+    quarter of the distance to its nearest neighbour, at most 1% of the box's widest side, then 100 times less)."""
+    points = np.asarray(points, dtype=float).reshape(-1, loss.dimension)
+    proved = np.zeros(len(points), dtype=bool)
+    balls = _balls(loss)
+    if balls is None or not len(points):
+        return proved
+    gradient, hessian = balls
+    widest = float(np.max(np.subtract(*np.array(ranges, dtype=float).T[::-1])))
+    for k, p in enumerate(points):
+        others = np.delete(points, k, axis=0)
+        radius = min(0.25 * float(np.min(np.linalg.norm(others - p, axis=-1), initial=np.inf)), 1e-2 * widest)
+        proved[k] = any(krawczyk(gradient, hessian, box_of(p - r, p + r)) for r in (radius, radius / 100))
+    return proved
+
+
+def subdivide(loss, ranges, points: np.ndarray, newton, seconds: float = SECONDS) -> Cells | None:
+    """Prove the box cell by cell, largest cells first; None when ∇L or its Jacobian has no ball-arithmetic form
+    here."""
+    balls = _balls(loss)
+    if balls is None:
+        return None
+    gradient, hessian = balls
+    variables = loss.variables
     lo, hi = np.array(ranges, dtype=float).T
     total = float(np.prod(hi - lo))
     smallest = SMALLEST * float(np.max(hi - lo))
     points = np.asarray(points, dtype=float).reshape(-1, len(variables))
-    stack = [(lo, hi)]
+    stack = deque([(lo, hi)])
     proved, empty, single, unproved, missed, singles = 0.0, 0, 0, [], [], []
     start, ran_out = time.process_time(), False
     while stack:
         if time.process_time() - start > seconds or empty + single + len(stack) > MAX_CELLS:
             ran_out = True
             break
-        a, b = stack.pop()
+        a, b = stack.popleft()
         box = box_of(a, b)
         values = [g(box) for g in gradient]  # type: ignore[misc]
         volume = float(np.prod(b - a))
@@ -100,7 +128,7 @@ def subdivide(loss, ranges, points: np.ndarray, newton, seconds: float = SECONDS
         middle = a[widest] + CUT * (b[widest] - a[widest])
         left_b, right_a = b.copy(), a.copy()
         left_b[widest], right_a[widest] = middle, middle
-        stack += [(right_a, b), (a, left_b)]
+        stack.extend([(a, left_b), (right_a, b)])
     unproved += stack
     listed = tuple(tuple(float(v) for pair in zip(a, b) for v in pair) for a, b in unproved[:LISTED])
     return Cells(

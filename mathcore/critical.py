@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from mathcore.cells import subdivide
+from mathcore.cells import subdivide, unique_near
 from mathcore.certificate import Certificate, certify
 from mathcore.certified_roots import PROVED, UNPROVED
 from mathcore.critical_sets import equation_latex, equation_text, explicit_branches, samples_on
@@ -411,6 +411,10 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
         if cells is not None:
             found = [(p, PROVED if cells.proves(p) else proof) for p, proof in found]
             found += [(p, PROVED) for p in cells.missed]
+        if any(proof == UNPROVED for _, proof in found):  # each point unique in a small box round it
+            with stage("proving each point unique near it"):
+                unique = unique_near(loss, np.array([p for p, _ in found]), ranges)
+            found = [(p, PROVED if alone and proof == UNPROVED else proof) for (p, proof), alone in zip(found, unique)]
     found.sort(key=lambda item: tuple(round(c, 9) for c in item[0]))
     point_proofs = [proof for _, proof in found]
     points = [p for p, _ in found]
