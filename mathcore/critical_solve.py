@@ -75,7 +75,8 @@ def polish(loss: Loss, points: np.ndarray, steps: int = 60) -> np.ndarray:
 
 def _starts(ranges, seed: int) -> np.ndarray:
     """Where Newton starts: in 2-D a 15×15 grid and 64 random points; in more variables a scrambled Sobol
-    sequence (STARTS_PER_VARIABLE per variable, rounded up to a power of 2), never a full grid."""
+    sequence (STARTS_PER_VARIABLE per variable, rounded up to a power of 2), never a full grid; numeric adds half as
+    many again where these did worst."""
     lo, hi = np.array(ranges).T
     rng = np.random.default_rng(seed)
     if len(ranges) <= 2:
@@ -90,14 +91,52 @@ def _starts(ranges, seed: int) -> np.ndarray:
 
 def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int, float]:
     """Converged Newton end points inside the box (not yet de-duplicated), the number of starts, and the |∇L| below
-    which a point counted as converged."""
+    which a point counted as converged. In 3 or more variables a second, adaptive round follows (_more_starts)."""
     starts = _starts(ranges, seed)
     points = polish(loss, starts)
     with np.errstate(all="ignore"):
         tolerance = 1e-9 * max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
-        converged = np.all(np.isfinite(points), axis=-1) & in_box(points, ranges)
-        converged &= np.linalg.norm(loss.gradient(points), axis=-1) < tolerance
+    converged = _converged(loss, points, ranges, tolerance)
+    if len(ranges) >= 3:
+        more = _more_starts(starts, points, converged, ranges, seed)
+        landed = polish(loss, more)
+        starts, points = np.concatenate([starts, more]), np.concatenate([points, landed])
+        converged = np.concatenate([converged, _converged(loss, landed, ranges, tolerance)])
     return points[converged], len(starts), tolerance
+
+
+def _converged(loss: Loss, points: np.ndarray, ranges, tolerance: float) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        inside = np.all(np.isfinite(points), axis=-1) & in_box(points, ranges)
+        return inside & (np.linalg.norm(loss.gradient(points), axis=-1) < tolerance)
+
+
+def _more_starts(starts: np.ndarray, ends: np.ndarray, converged: np.ndarray, ranges, seed: int) -> np.ndarray:
+    """Half as many starts again, where the first round did worst or found most: the box is cut into its 2^n
+    orthants about its centre (at most 256), and each gets starts in proportion to 1 + the first round's starts
+    there that failed + the distinct points found there."""
+    lo, hi = np.array(ranges, dtype=float).T
+    n = len(lo)
+    axes = min(n, 8)
+    centre = (lo + hi) / 2
+
+    def orthant(p: np.ndarray) -> np.ndarray:
+        return np.sum((p[:, :axes] > centre[:axes]) * (2 ** np.arange(axes)), axis=-1)
+
+    weight = np.ones(2**axes)
+    np.add.at(weight, orthant(starts[~converged]), 1.0)
+    distinct = np.unique(np.round(ends[converged], 6), axis=0)
+    np.add.at(weight, orthant(distinct), 1.0)
+    counts = np.random.default_rng(seed + 1).multinomial(len(starts) // 2, weight / weight.sum())
+    rng = np.random.default_rng(seed + 2)
+    chosen = []
+    for index, count in enumerate(counts):
+        upper = (index >> np.arange(axes)) & 1
+        a, b = lo.copy(), hi.copy()
+        a[:axes] = np.where(upper, centre[:axes], lo[:axes])
+        b[:axes] = np.where(upper, hi[:axes], centre[:axes])
+        chosen.append(rng.uniform(a, b, size=(count, n)))
+    return np.concatenate(chosen)
 
 
 def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
