@@ -167,13 +167,16 @@ def certificate_lines(critical: CriticalSet) -> list[str]:
 def _cells_lines(cells) -> list[str]:
     if cells is None:
         return []
-    line = (f"          cells: {100 * cells.proved_fraction:.4g}% of the box proved ({cells.empty} cells hold no "
-            f"critical point, {cells.single} exactly one")
+    share = f"{100 * cells.proved_fraction:.4g}%"
+    if cells.unproved_count and share == "100%":
+        share = "over 99.99%"  # tiny unproved cells round a point where the tests fail (a kink, a degeneracy)
+    line = (f"          cells: {share} of the box proved ({cells.empty} cells hold no critical point, "
+            f"{cells.single} exactly one")
     line += f"; {len(cells.missed)} of those the search had missed, now listed)" if len(cells.missed) else ")"
     if cells.unproved_count:
         shown = "; ".join(" x ".join(f"[{lo:.4g}, {hi:.4g}]" for lo, hi in zip(cell[::2], cell[1::2]))
                           for cell in cells.unproved[:3])
-        line += f"; {cells.unproved_count} cells unproved, e.g. {shown}"
+        line += f"; {cells.unproved_count} cell{'s' if cells.unproved_count != 1 else ''} unproved, e.g. {shown}"
         if cells.ran_out:
             line += " (the time for proofs ran out)"
     return [line]
