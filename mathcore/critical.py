@@ -13,11 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from mathcore.cells import subdivide, unique_near
+from mathcore.certificate import Certificate, certify
+from mathcore.certified_roots import PROVED, UNPROVED
 from mathcore.critical_sets import equation_latex, equation_text, explicit_branches, samples_on
-from mathcore.critical_solve import Family, solve_block
+from mathcore.critical_solve import Family, polish, solve_block
 from mathcore.domain import ScalarField, box_grid, box_ranges
 from mathcore.errors import LossError
+from mathcore.kinks import kink_expressions
 from mathcore.loss import Loss
+from mathcore.plateaus import Plateau
+from mathcore.stage import stage
 
 DEFAULT_BOX = (-2.0, 2.0, -2.0, 2.0)
 DEFAULT_HALF_WIDTH = 2.0  # the default box is [−2, 2] for every variable
@@ -58,6 +64,7 @@ class Classification:
 @dataclass(frozen=True)
 class CriticalPoint(Classification):
     isolated: bool  # False when the point lies on a family of critical points
+    proof: str = UNPROVED  # how the point is proved to be a solution of ∇L = 0 (mathcore.certified_roots)
 
 
 @dataclass(frozen=True)
@@ -84,6 +91,8 @@ class CriticalSet:
     method: str  # exact | numeric
     starts: int  # Newton starts used by the numeric parts (0 when everything was exact)
     blocks: tuple[tuple[str, ...], ...]  # variables of the parts solved separately
+    certificate: Certificate | None = None  # what is proved about the list, and the count check
+    plateaus: tuple[Plateau, ...] = ()  # regions where |∇L| is below floating point's resolution: not critical
 
     @property
     def curves(self) -> tuple[CriticalFamily, ...]:
@@ -168,12 +177,8 @@ def _unit_eigenvectors(vectors: np.ndarray) -> np.ndarray:
 
 
 def kinks(loss: Loss) -> list[ScalarField]:
-    """Expressions whose zeros are where the loss has no Hessian: arguments of abs, bases of powers such as
-    sqrt or |u|^1.5 (a non-integer exponent below 2)."""
-    found = {node.args[0] for node in sp.preorder_traversal(loss.expression) if isinstance(node, sp.Abs)}
-    found |= {node.base for node in sp.preorder_traversal(loss.expression)
-              if isinstance(node, sp.Pow) and node.exp.is_number and not node.exp.is_integer and node.exp < 2}
-    return [ScalarField(u, loss.variables) for u in found if u.free_symbols]
+    """Expressions whose zeros are where the loss has no Hessian (mathcore.kinks.kink_expressions)."""
+    return [ScalarField(u, loss.variables) for u in kink_expressions(loss.expression)]
 
 
 def classify(loss: Loss, point, box=DEFAULT_BOX, scale: float | None = None) -> Classification:
@@ -287,8 +292,14 @@ def _coordinate_equation(variable: sp.Symbol, value: float) -> sp.Expr:
     return variable - (simple if abs(float(simple) - value) <= 1e-12 * max(1.0, abs(value)) else sp.Float(value, 15))
 
 
-def _block_choices(solution, members, ranges) -> list[tuple[np.ndarray | None, Family | None]]:
-    points = _deduplicate(solution.points, 1e-6 * _span([ranges[i] for i in members]))
+def _block_choices(solution, members, ranges, proofs: dict) -> list[tuple[np.ndarray | None, Family | None]]:
+    """The block's distinct points and its families; the proof of each point goes into proofs, by its
+    coordinates."""
+    points = list(_deduplicate(solution.points, 1e-6 * _span([ranges[i] for i in members])))
+    for p in points:
+        nearest = int(np.argmin(np.linalg.norm(solution.points - p, axis=-1)))
+        proved = len(solution.proofs) == len(solution.points)
+        proofs[(tuple(members), tuple(p.tolist()))] = solution.proofs[nearest] if proved else UNPROVED
     return [(p, None) for p in points] + [(None, f) for f in solution.families]
 
 
@@ -356,6 +367,11 @@ def _family(loss: Loss, ranges, combination, parts, scale: float) -> CriticalFam
     )
 
 
+def _certify(loss: Loss, ranges, points, families, solutions, cells) -> Certificate:
+    with stage("making the count check"):
+        return certify(loss, ranges, points, families, solutions, bool(kinks(loss)), cells)
+
+
 def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
     """Every critical point in the box, exact (sympy) where the gradient system is polynomial and solvable; the
     loss is split into parts sharing no variable first, and the critical set is the product of theirs."""
@@ -366,32 +382,55 @@ def critical_points(loss: Loss, box=DEFAULT_BOX) -> CriticalSet:
                         "classified; give a loss that depends on the variables")
     parts = blocks(loss)
     scale = hessian_scale(loss, box)
-    solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
-                             ZERO_RTOL * scale) for members, part in parts]
-    choices = [_block_choices(s, members, ranges) for s, (members, _) in zip(solutions, parts)]
+    with stage("solving grad L = 0"):
+        solutions = [solve_block(part, [loss.variables[i] for i in members], [ranges[i] for i in members],
+                                 ZERO_RTOL * scale) for members, part in parts]
+    proofs: dict[tuple, str] = {}
+    choices = [_block_choices(s, members, ranges, proofs) for s, (members, _) in zip(solutions, parts)]
     count = int(np.prod([sum(p is not None for p, _ in c) for c in choices]))
     if count > MAX_POINTS:
         raise LossError(f"the loss has {count} critical points in the box, more than {MAX_POINTS} can be classified; "
                         "choose a smaller box with --box")
-    points, families = [], []
+    found: list[tuple[np.ndarray, str]] = []
+    families = []
     for combination in itertools.product(*choices):
         if all(family is None for _, family in combination):
             full = np.zeros(loss.dimension)
             for (point, _), (members, _) in zip(combination, parts):
                 full[members] = point
-            points.append(full)
+            ways = sorted({proofs[(tuple(members), tuple(np.asarray(point).tolist()))]
+                           for (point, _), (members, _) in zip(combination, parts)})
+            found.append((full, UNPROVED if UNPROVED in ways else " and ".join(ways)))
         else:
             families.append(_family(loss, ranges, combination, parts, scale))
-    points = sorted(points, key=lambda p: tuple(round(c, 9) for c in p))
+    cells = None
+    if any(s.method == "numeric" for s in solutions) and not families:
+        with stage("proving the box cell by cell"):
+            cells = subdivide(loss, ranges, np.array([p for p, _ in found]).reshape(-1, loss.dimension),
+                              lambda starts: polish(loss, starts))
+        if cells is not None:
+            found = [(p, PROVED if cells.proves(p) else proof) for p, proof in found]
+            found += [(p, PROVED) for p in cells.missed]
+        if any(proof == UNPROVED for _, proof in found):  # each point unique in a small box round it
+            with stage("proving each point unique near it"):
+                unique = unique_near(loss, np.array([p for p, _ in found]), ranges)
+            found = [(p, PROVED if alone and proof == UNPROVED else proof) for (p, proof), alone in zip(found, unique)]
+    found.sort(key=lambda item: tuple(round(c, 9) for c in item[0]))
+    point_proofs = [proof for _, proof in found]
+    points = [p for p, _ in found]
     # a traced curve took its points out already: no equation of it to test them against
     fields = [[ScalarField(f, loss.variables) for f in family.equations] for family in families if not family.traced]
     classified = []
-    for p, info in zip(points, classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)):
+    with stage("classifying the points"):
+        infos = classify_all(loss, np.array(points).reshape(-1, loss.dimension), box, scale)
+    for p, proof, info in zip(points, point_proofs, infos):
         on_family = any(all(abs(float(f.value(p[None])[0])) < 1e-9 for f in fs) for fs in fields)
-        classified.append(CriticalPoint(**vars(info), isolated=not on_family))
+        classified.append(CriticalPoint(**vars(info), isolated=not on_family, proof=proof))
     numeric = [s for s in solutions if s.method == "numeric"]
     return CriticalSet(
         loss=loss, box=box, points=tuple(classified), families=tuple(families),
         method="numeric" if numeric else "exact", starts=sum(s.starts for s in numeric),
         blocks=tuple(tuple(loss.variables[i].name for i in members) for members, _ in parts),
+        certificate=_certify(loss, ranges, classified, families, solutions, cells),
+        plateaus=tuple(p for s in solutions for p in s.plateaus),
     )

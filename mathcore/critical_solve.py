@@ -1,19 +1,24 @@
 """Solving ∇L = 0 for one block of variables (a part of the loss that shares no variable with the rest):
-exactly where sympy can (real roots in one variable; a common factor of the gradient, then a lex Gröbner basis
-and back-substitution in any number of variables), by multistart Newton where it cannot."""
+exactly where it can (real roots in one variable; a common factor of the gradient, then certified real
+solutions of the polynomial system that remains: mathcore.certified_roots), by multistart Newton where it cannot."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+from dataclasses import dataclass, replace
 from functools import reduce
 
 import numpy as np
 import sympy as sp
 
+from mathcore.certified_roots import EXACT_ROOTS, UNPROVED, certified_solutions
 from mathcore.continuation import Tolerances, numeric_families
 from mathcore.critical_sets import SAMPLES, branches_2d, components, pieces
 from mathcore.domain import ScalarField, box_grid
+from mathcore.factor_sets import factor_choices, linear_samples
+from mathcore.kinks import kink_points
 from mathcore.loss import Loss
+from mathcore.plateaus import Plateau, plateaus, unresolved
 
 #: Exact solving is tried when the product of the degrees of the reduced gradient (Bézout's bound) is at most this.
 MAX_BEZOUT = 200
@@ -40,6 +45,9 @@ class BlockSolution:
     families: tuple[Family, ...]
     method: str  # exact | numeric
     starts: int  # Newton starts of a numeric search (0 when exact)
+    proofs: tuple[str, ...] = ()  # per point, for an exact solution: how it is proved (mathcore.certified_roots)
+    residual: float = 0.0  # an exact solution: largest |equation| at its points, at high precision
+    plateaus: tuple[Plateau, ...] = ()  # where floating point read |∇L| as 0 though it is not (mathcore.plateaus)
 
 
 def in_box(points: np.ndarray, ranges, margin: float = 1e-9) -> np.ndarray:
@@ -67,7 +75,8 @@ def polish(loss: Loss, points: np.ndarray, steps: int = 60) -> np.ndarray:
 
 def _starts(ranges, seed: int) -> np.ndarray:
     """Where Newton starts: in 2-D a 15×15 grid and 64 random points; in more variables a scrambled Sobol
-    sequence (STARTS_PER_VARIABLE per variable, rounded up to a power of 2), never a full grid."""
+    sequence (STARTS_PER_VARIABLE per variable, rounded up to a power of 2), never a full grid; numeric adds half as
+    many again where these did worst."""
     lo, hi = np.array(ranges).T
     rng = np.random.default_rng(seed)
     if len(ranges) <= 2:
@@ -82,44 +91,52 @@ def _starts(ranges, seed: int) -> np.ndarray:
 
 def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int, float]:
     """Converged Newton end points inside the box (not yet de-duplicated), the number of starts, and the |∇L| below
-    which a point counted as converged."""
+    which a point counted as converged. In 3 or more variables a second, adaptive round follows (_more_starts)."""
     starts = _starts(ranges, seed)
     points = polish(loss, starts)
     with np.errstate(all="ignore"):
         tolerance = 1e-9 * max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
-        converged = np.all(np.isfinite(points), axis=-1) & in_box(points, ranges)
-        converged &= np.linalg.norm(loss.gradient(points), axis=-1) < tolerance
+    converged = _converged(loss, points, ranges, tolerance)
+    if len(ranges) >= 3:
+        more = _more_starts(starts, points, converged, ranges, seed)
+        landed = polish(loss, more)
+        starts, points = np.concatenate([starts, more]), np.concatenate([points, landed])
+        converged = np.concatenate([converged, _converged(loss, landed, ranges, tolerance)])
     return points[converged], len(starts), tolerance
 
 
-def real_solutions(polynomials: list[sp.Expr], variables) -> list[list[float]] | None:
-    """Real solutions of a zero-dimensional polynomial system by a lex Gröbner basis and back-substitution,
-    last variable first; None when the system has infinitely many solutions.
+def _converged(loss: Loss, points: np.ndarray, ranges, tolerance: float) -> np.ndarray:
+    with np.errstate(all="ignore"):
+        inside = np.all(np.isfinite(points), axis=-1) & in_box(points, ranges)
+        return inside & (np.linalg.norm(loss.gradient(points), axis=-1) < tolerance)
 
-    (sympy's solve_poly_system silently drops solutions of Himmelblau's gradient, so it is not used.)"""
-    basis = sp.groebner(polynomials, *variables, order="lex")
-    if not basis.is_zero_dimensional:
-        return None
-    exprs = list(basis.exprs)
-    scale = max(1.0, *(float(abs(c)) for g in exprs for c in sp.Poly(g, *variables).coeffs()))
-    solutions: list[dict] = [{}]
-    for position in range(len(variables) - 1, -1, -1):
-        variable, later = variables[position], set(variables[position + 1:])
-        extended = []
-        for known in solutions:
-            in_variable = [sp.Poly(g.subs(known), variable) for g in exprs
-                           if g.has(variable) and g.free_symbols <= later | {variable}]
-            in_variable = [p for p in in_variable if p.degree() > 0]
-            for root in min(in_variable, key=lambda p: p.degree()).nroots(n=30, maxsteps=200):
-                value = complex(root)
-                if abs(value.imag) > 1e-9:
-                    continue
-                candidate = {**known, variable: sp.Float(value.real, 30)}
-                settled = [g for g in exprs if g.free_symbols <= later | {variable}]
-                if all(abs(complex(g.subs(candidate))) < 1e-6 * scale for g in settled):
-                    extended.append(candidate)
-        solutions = extended
-    return [[float(s[v]) for v in variables] for s in solutions]
+
+def _more_starts(starts: np.ndarray, ends: np.ndarray, converged: np.ndarray, ranges, seed: int) -> np.ndarray:
+    """Half as many starts again, where the first round did worst or found most: the box is cut into its 2^n
+    orthants about its centre (at most 256), and each gets starts in proportion to 1 + the first round's starts
+    there that failed + the distinct points found there."""
+    lo, hi = np.array(ranges, dtype=float).T
+    n = len(lo)
+    axes = min(n, 8)
+    centre = (lo + hi) / 2
+
+    def orthant(p: np.ndarray) -> np.ndarray:
+        return np.sum((p[:, :axes] > centre[:axes]) * (2 ** np.arange(axes)), axis=-1)
+
+    weight = np.ones(2**axes)
+    np.add.at(weight, orthant(starts[~converged]), 1.0)
+    distinct = np.unique(np.round(ends[converged], 6), axis=0)
+    np.add.at(weight, orthant(distinct), 1.0)
+    counts = np.random.default_rng(seed + 1).multinomial(len(starts) // 2, weight / weight.sum())
+    rng = np.random.default_rng(seed + 2)
+    chosen = []
+    for index, count in enumerate(counts):
+        upper = (index >> np.arange(axes)) & 1
+        a, b = lo.copy(), hi.copy()
+        a[:axes] = np.where(upper, centre[:axes], lo[:axes])
+        b[:axes] = np.where(upper, hi[:axes], centre[:axes])
+        chosen.append(rng.uniform(a, b, size=(count, n)))
+    return np.concatenate(chosen)
 
 
 def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
@@ -130,7 +147,10 @@ def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
         base, power = arg.as_base_exp()
         if not base.free_symbols or not (power.is_Integer and power > 0):
             continue
-        pieces = sp.factor_list(base)[1] if base.is_polynomial(*variables) else [(base, 1)]
+        pieces = [(base, 1)]
+        if base.is_polynomial(*variables):
+            with contextlib.suppress(sp.PolynomialError):  # over the variables: π is a number, not a variable
+                pieces = sp.factor_list(base, *variables)[1]
         for raw, multiplicity in pieces:
             piece = -raw if raw.could_extract_minus_sign() else raw  # y − eˣ and eˣ − y: one factor
             if piece.free_symbols:
@@ -158,17 +178,18 @@ def _families(common: sp.Expr, variables, ranges) -> list[Family]:
     return families
 
 
-def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str]:
+def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str, str]:
     """Roots of L′ in [lo, hi]: exact real roots of a polynomial, else sign changes and touching zeros on a fine
     grid, refined by bisection and Newton."""
     (variable,), (gradient,) = block.variables, block.gradient_expressions
     if gradient.is_polynomial(variable):
         poly = sp.Poly(sp.expand(gradient), variable)
         try:
-            roots = [float(r.evalf(30)) for r in poly.real_roots()]
+            roots, proof = [float(r.evalf(30)) for r in poly.real_roots()], EXACT_ROOTS
         except NotImplementedError:  # irrational coefficients (π): numeric roots of the same polynomial
             roots = [complex(r).real for r in poly.nroots(n=30) if abs(complex(r).imag) < 1e-12]
-        return np.array([r for r in roots if lo - 1e-12 <= r <= hi + 1e-12]).reshape(-1, 1), "exact"
+            proof = UNPROVED
+        return np.array([r for r in roots if lo - 1e-12 <= r <= hi + 1e-12]).reshape(-1, 1), "exact", proof
 
     def slope(t: np.ndarray) -> np.ndarray:
         return block.gradient(t[:, None])[:, 0]
@@ -190,7 +211,7 @@ def _solve_1d(block: Loss, lo: float, hi: float) -> tuple[np.ndarray, str]:
         scale = max(1.0, float(np.median(magnitude[finite])))
         ok = np.isfinite(touched) & (touched >= lo) & (touched <= hi)
         roots += [r for r in touched[ok] if abs(slope(np.array([r]))[0]) < 1e-12 * scale]
-    return np.array(roots).reshape(-1, 1), "numeric"
+    return np.array(roots).reshape(-1, 1), "numeric", UNPROVED
 
 
 def _parametric(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarray, tuple[Family, ...]] | None:
@@ -232,6 +253,21 @@ def _parametric(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarr
 
 
 def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> BlockSolution:
+    """Critical points of one block, with its critical points on kinks added (mathcore.kinks)."""
+    solution = _solve_smooth(part, variables, ranges, zero_tolerance)
+    on_kinks = kink_points(Loss(part, tuple(variables)), ranges)
+    if not len(on_kinks):
+        return solution
+    span = float(np.linalg.norm([hi - lo for lo, hi in ranges]))
+    new = [p for p in on_kinks if not len(solution.points)
+           or np.min(np.linalg.norm(solution.points - p, axis=-1)) > 1e-9 * span]
+    if not new:
+        return solution
+    proofs = solution.proofs + (UNPROVED,) * len(new) if len(solution.proofs) == len(solution.points) else ()
+    return replace(solution, points=np.concatenate([solution.points, np.array(new)]), proofs=proofs)
+
+
+def _solve_smooth(part: sp.Expr, variables, ranges, zero_tolerance: float) -> BlockSolution:
     """Critical points of one block: isolated points (not yet de-duplicated) and families. zero_tolerance: the
     |λ| below which a Hessian eigenvalue is zero (a numeric search recognises curves by it)."""
     block = Loss(part, tuple(variables))
@@ -239,8 +275,11 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
     if all(g == 0 for g in gradients):  # the loss does not depend on these variables: all of their box is critical
         return BlockSolution(np.zeros((0, k)), (Family((), k, ()),), "exact", 0)
     if k == 1:
-        points, method = _solve_1d(block, *ranges[0])
-        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES)
+        points, method, proof = _solve_1d(block, *ranges[0])
+        step = (ranges[0][1] - ranges[0][0]) / (ONE_D_SAMPLES - 1)
+        points, flat = _without_plateaus(block, points, step, _unreadable(block, *ranges[0]))
+        return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES, (proof,) * len(points),
+                             plateaus=flat)
     common = _common_factor(gradients, variables)
     families = tuple(_families(common, variables, ranges)) if common.free_symbols else ()
     reduced = [sp.cancel(g / common) for g in gradients] if common.free_symbols else gradients
@@ -249,16 +288,23 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
         degrees = [max(p.total_degree(), 1) for p in polys]
         if all(p.is_zero for p in polys):
             return BlockSolution(np.zeros((0, k)), families, "exact", 0)
-        if max(degrees) <= MAX_DEGREE and np.prod(degrees) <= MAX_BEZOUT:
-            solutions = real_solutions([p.as_expr() for p in polys], variables)
-            if solutions is not None:
-                points = polish(block, np.array(solutions, dtype=float).reshape(-1, k), steps=5)
-                return BlockSolution(points[in_box(points, ranges)], families, "exact", 0)
+        rational = all(c.is_Rational for p in polys for c in p.coeffs())  # π in a coefficient: no exact isolation
+        if rational and max(degrees) <= MAX_DEGREE and np.prod(degrees) <= MAX_BEZOUT:
+            certified = certified_solutions(polys, variables, ranges)
+            if certified is not None:
+                inside = in_box(certified.points, ranges)
+                return BlockSolution(certified.points[inside], families, "exact", 0,
+                                     tuple(p for p, keep in zip(certified.proofs, inside) if keep), certified.residual)
             solved = _parametric([p.as_expr() for p in polys], variables, ranges)
             if solved is not None:  # infinitely many solutions, not from one factor: x·y·z has three lines
                 points, more = solved
                 return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
+        by_factors = _by_factors([p.as_expr() for p in polys], variables, ranges)
+        if by_factors is not None:  # x1·x2·…·x8: a union of subspaces, whatever the degrees
+            points, more = by_factors
+            return BlockSolution(points[in_box(points, ranges)], families + more, "exact", 0)
     points, starts, gradient_tolerance = numeric(block, ranges)
+    points, flat = _without_plateaus(block, points, None)
     for family in families:  # Newton also lands on the families: those points are not isolated
         (f,) = family.equations
         points = points[~(np.abs(ScalarField(f, variables).value(points)) < 1e-9)]
@@ -266,4 +312,39 @@ def solve_block(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bloc
     points, curves, sets = numeric_families(block, points, ranges, Tolerances(zero_tolerance, gradient_tolerance))
     families += tuple(Family((), 1, branches, traced=True) for branches in curves)
     families += tuple(Family((), dimension, (), traced=True, samples=on) for dimension, on in sets)
-    return BlockSolution(points, families, "numeric", starts)
+    return BlockSolution(points, families, "numeric", starts, plateaus=flat)
+
+
+def _by_factors(polynomials: list[sp.Expr], variables, ranges) -> tuple[np.ndarray, tuple[Family, ...]] | None:
+    """The critical set as the union of the sets where one factor of each component vanishes
+    (mathcore.factor_sets), each solved in parametric form; None unless every one of them is."""
+    choices = factor_choices(polynomials, variables)
+    if choices is None:
+        return None
+    points, families = [], []
+    for choice in choices:
+        solved = _parametric(list(choice), variables, ranges)
+        if solved is None:
+            return None
+        points.append(solved[0])
+        for family in solved[1]:
+            on = linear_samples(family.equations, variables, ranges) if family.dimension >= 2 else None
+            families.append(replace(family, samples=on) if on is not None and len(on) else family)
+    return np.concatenate(points), tuple(families)
+
+
+def _unreadable(block: Loss, lo: float, hi: float) -> np.ndarray:
+    """The grid points of one variable where floating point cannot evaluate L′ at all (e^(10⁶·x) overflows):
+    candidates for a plateau, though no root is sought there."""
+    t = np.linspace(lo, hi, ONE_D_SAMPLES)
+    with np.errstate(all="ignore"):
+        return t[~np.isfinite(block.gradient(t[:, None])[:, 0])][:, None]
+
+
+def _without_plateaus(block: Loss, points: np.ndarray, step: float | None, also: np.ndarray | None = None
+                      ) -> tuple[np.ndarray, tuple[Plateau, ...]]:
+    """The points that may be critical, and the plateaus made of those (and of also) that are proved not to be."""
+    candidates = points if also is None else np.concatenate([points, also])
+    mask, sizes = unresolved(block, candidates)
+    names = tuple(v.name for v in block.variables)
+    return points[~mask[:len(points)]], tuple(plateaus(names, candidates[mask], sizes[mask], step))

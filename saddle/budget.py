@@ -13,6 +13,7 @@ import threading
 from contextlib import contextmanager
 
 from mathcore.errors import LossError
+from mathcore.stage import current_stage, start_stages
 
 ANALYSIS_CPU_SECONDS = 10.0
 ANALYSIS_MEGABYTES = 512
@@ -43,6 +44,7 @@ def analysis_budget(seconds: float = ANALYSIS_CPU_SECONDS, megabytes: int = ANAL
         limit = min(limit, hard)
     previous = signal.signal(signal.SIGPROF, _out_of_time)
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    start_stages()
     signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         try:
@@ -50,10 +52,12 @@ def analysis_budget(seconds: float = ANALYSIS_CPU_SECONDS, megabytes: int = ANAL
         finally:
             signal.setitimer(signal.ITIMER_PROF, 0)  # inside the try: a signal that fires just before still counts
     except _OutOfTime:
-        raise LossError(f"analysing this loss needs more than {seconds:g} s of CPU time (the limit); "
-                        "give a simpler loss (lower powers, fewer nested functions)") from None
+        raise LossError(f"analysing this loss needs more than {seconds:g} s of CPU time (the limit; it ran out "
+                        f"while {current_stage()}); give a simpler loss (lower powers, fewer nested functions) or a "
+                        "smaller box") from None
     except MemoryError:
-        raise LossError(f"analysing this loss needs more than {megabytes} MB of memory (the limit); "
+        raise LossError(f"analysing this loss needs more than {megabytes} MB of memory (the limit; it ran out "
+                        f"while {current_stage()}); "
                         "give a simpler loss (lower powers, fewer nested functions)") from None
     finally:
         signal.signal(signal.SIGPROF, previous)

@@ -8,7 +8,6 @@ points; never a traceback, never anything executed. Time and memory are bounded 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from dataclasses import dataclass
 
@@ -20,8 +19,6 @@ from mathcore.errors import LossError
 from saddle.budget import analysis_budget
 from saddle.cli import explore as cli_explore
 from saddle.cli import main
-
-CANARY = "/tmp/saddle-hostile-canary"
 
 
 @dataclass(frozen=True)
@@ -53,6 +50,7 @@ def answer(*points, curves=()) -> Answer:
 
 NONE = answer()
 BOWL = answer(("minimum", (0, 0)))
+KINK_MINIMUM = answer(("minimum", (0, 0)))  # at a point where the loss is not differentiable
 DEEP_PARENTHESES = "(" * 100_000 + "x" + ")" * 100_000
 NOT_ALLOWED = "not allowed in a loss expression"
 CALL = "call not allowed"
@@ -68,7 +66,7 @@ TOO_LARGE = "too large"
 BOX = "the box must"
 
 INJECTION = [
-    ("__import__('os').system('touch " + CANARY + "')", refused(CALL)),
+    ("__import__('os').system('touch /tmp/saddle-hostile-canary')", refused(CALL)),
     ("__import__", refused(UNDERSCORE)),
     ("__builtins__", refused(UNDERSCORE)),
     ("__class__", refused(UNDERSCORE)),
@@ -274,8 +272,12 @@ NUMERIC = [
     ("x*0", refused("a loss needs at least one variable")),
     ("abs(x)**0.5 + y", NONE),  # |x|^½ has a cusp on x = 0, but ∂L/∂y = 1: no critical point
     ("abs(x) + abs(y)", answer(("minimum", (0, 0)))),  # a kink, taken with sign(0) = 0: the minimum
-    ("sqrt(x**2 + y**2)", NONE),  # a cone: its tip has no gradient at all, elsewhere |∇L| = 1
-    ("(x**2 + y**2)**0.5", NONE),
+    ("sqrt(x**2 + y**2)", KINK_MINIMUM),  # a cone: its tip has no gradient at all, yet is the minimum
+    ("(x**2 + y**2)**0.5", KINK_MINIMUM),
+    ("(x**2 + y**2)**(1/3)", KINK_MINIMUM),  # issue 27: a kink with a vertical tangent
+    ("abs(x)**0.5 + abs(y)**0.5", KINK_MINIMUM),  # issue 27: a cusp on each axis, the minimum where they cross
+    ("abs(x) - abs(y)", answer(("saddle", (0, 0)))),  # 0 is in the hull of the gradients (±1, ±1) round it
+    ("abs(x) + y", NONE),  # no: every gradient round 0 has ∂L/∂y = 1
     ("x*abs(x) + y**2", answer(("saddle", (0, 0)))),  # x|x| rises through 0: neither minimum nor maximum
     ("abs(x*y)", answer(curves=("minimum", "minimum"))),  # 0 on both axes (kinks there); the origin is on them
     ("exp(2*x) - 2*exp(x - y) + exp(-2*y)", answer(curves=("minimum",))),  # (eˣ − e⁻ʸ)²: y = −x, traced
@@ -345,7 +347,20 @@ USAGE = [
     ("x +* y", refused(SYNTAX)),
 ]
 
-CASES = [*INJECTION, *RESOURCES, *UNICODE, *NUMERIC, *BOXES, *VARIABLES, *USAGE]
+ISSUE_27 = [  # the examples of issue 27 (and what turned up while fixing them); the kinks are under NUMERIC
+    ("(1+(x+y+1)**2*(19-14*x+3*x**2-14*y+6*x*y+3*y**2))*(30+(2*x-3*y)**2*(18-32*x+12*x**2+48*y-36*x*y+27*y**2))",
+     answer(("minimum", (-0.6, -0.4)), ("saddle", (-0.4, -0.6)), ("minimum", (0, -1)), ("saddle", (0.6, 0.4)),
+            ("maximum", (0.8, 0.2)), ("saddle", (1.2, -0.2)), ("minimum", (1.2, 0.8)), ("saddle", (1.4, 0.6)),
+            ("minimum", (1.8, 0.2)))),  # Goldstein–Price: 9 points (the old exact path lost 2)
+    ("x**12+y**12+x**11*y", answer(("minimum", (0, 0))), "--vars", "x,y"),  # was NoConvergence (polyroots)
+    ("sigmoid(1e6*x)+y**2", NONE, "--vars", "x,y"),  # a plateau, not 2000 minima
+    ("x1*x2*x3*x4*x5*x6*x7*x8", answer(curves=("saddle",) * 28)),  # 28 six-dimensional subspaces, not a point
+    ("(y-5.1/(4*pi**2)*x**2+5/pi*x-6)**2+10*(1-1/(8*pi))*cos(x)+10",  # Branin: π in a polynomial factor
+     answer(("minimum", (-np.pi, 12.275)), ("saddle", (0, 6)), ("minimum", (np.pi, 2.275)),
+            ("saddle", (2 * np.pi, 1.1)), ("minimum", (3 * np.pi, 2.475))), "--box", "-5", "10", "0", "15"),
+]
+
+CASES = [*INJECTION, *RESOURCES, *UNICODE, *NUMERIC, *BOXES, *VARIABLES, *USAGE, *ISSUE_27]
 
 
 def run(*args):
@@ -408,8 +423,13 @@ def test_explore_refuses_the_same_inputs_before_rendering(case, no_render):
         assert explored.exit_code == 0 and len(no_render) == 1, explored.output
 
 
-def test_nothing_was_executed():
-    assert not os.path.exists(CANARY)
+@pytest.mark.parametrize("command", ["analyze", "explore"])
+def test_nothing_was_executed(command, tmp_path, no_render):
+    """Its own hostile input with its own fresh canary path: the check holds whatever ran before, on any worker."""
+    canary = tmp_path / "canary"
+    result = run(command, f"__import__('os').system('touch {canary}') + x*y")
+    assert result.exit_code == 2 and CALL in result.stderr and no_render == []
+    assert not canary.exists()
 
 
 def test_the_cpu_budget_ends_a_runaway_analysis_in_one_line():

@@ -15,6 +15,7 @@ import click
 
 from mathcore.critical import critical_points
 from mathcore.errors import LossError
+from mathcore.small_gradient import small_gradient
 from mathcore.user_loss import prepared_loss
 from saddle.budget import analysis_budget
 from saddle.cli.box import BoxCommand, box_option, parse_box
@@ -116,12 +117,15 @@ def main():
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
 @box_option("Region to search for critical points.")
 @click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object on stdout.")
-def analyze(expression, variables, box_text, as_json):
+@click.option("--small-gradient", "small_eps", type=float, metavar="EPS",
+              help="Also map where |grad L| < EPS in the box (a plateau is small, not zero).")
+def analyze(expression, variables, box_text, as_json, small_eps):
     """Find and classify every critical point of EXPRESSION, e.g. "(1-w1*w2)**2", in any number of variables."""
     with analysis_budget():
         loss, box = prepared_loss(expression, parse_box(box_text), variables)
         critical = critical_points(loss, box)
-        report = json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical)
+        small = None if small_eps is None else small_gradient(loss, box, small_eps)
+        report = json.dumps(analysis_dict(critical, small)) if as_json else analysis_table(critical, small)
     click.echo(report)
 
 
@@ -130,7 +134,3 @@ for command in COMMANDS:  # list, render, slides: the lecture's production (sadd
 main.add_command(explore_command)  # saddle explore: any loss through the LossExplorer scene (saddle/cli/explore.py)
 main.add_command(study_command)  # saddle study: the minimum-ratio experiment (saddle/cli/study.py)
 main.add_command(voice_command)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli/voice.py)
-
-
-if __name__ == "__main__":
-    main()
