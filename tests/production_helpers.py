@@ -87,6 +87,22 @@ def browser_page(*arguments: str, viewport: dict | None = None):
             browser.close()
 
 
+def refuse_network(page) -> list[str]:
+    """Let the page read files (and data:/blob: URLs) only: every other request is refused, its URL recorded in the
+    list returned."""
+    outside: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    return outside
+
+
 def produce_fixture(tmp_path_factory, command: str, lang: str = "en") -> tuple[Path, Path, Path]:
     """Run `saddle COMMAND` on a fresh copy of the test lecture: (lecture file, renders folder, output folder)."""
     lecture = copy_fixture(tmp_path_factory.mktemp("lecture") / "fixture")

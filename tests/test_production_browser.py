@@ -17,7 +17,7 @@ from PIL import Image
 from saddle.production.captions import RULES
 from scenes.catalogue import STRINGS, say_text
 from scenes.kit.safe_area import CAPTION_BAND
-from tests.production_helpers import browser_page, produce_fixture
+from tests.production_helpers import browser_page, produce_fixture, refuse_network
 
 pytestmark = pytest.mark.slow
 
@@ -42,16 +42,7 @@ def offline_page(viewport=LAPTOP):
     """A page that may read files only: every other request is refused and recorded; on leaving, nothing was
     requested from outside and no console error was logged."""
     with browser_page(DESKTOP_AUTOPLAY, viewport=viewport) as page:
-        outside = []
-
-        def only_local(route):
-            if route.request.url.startswith(("file:", "data:", "blob:")):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", only_local)
+        outside = refuse_network(page)
         yield page
         assert outside == []
         # Chromium cancels the rest of a file: video once it has what it needs (reported as a failed request)

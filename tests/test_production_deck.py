@@ -99,7 +99,7 @@ def test_presenter_layer_goes_into_the_template_once_with_the_lecture_words():
 
 
 def test_a_template_without_a_place_to_edit_fails_loudly():
-    with pytest.raises(ProductionError, match="revealjs.html"):
+    with pytest.raises(ProductionError, match=r"revealjs\.html"):
         presenter_template(manim_slides_template().replace("</head>", ""), "en-US", [True])
 
 
