@@ -8,6 +8,7 @@ for a person to look at go to the test's tmp folder (pytest prints it with -s; t
 from __future__ import annotations
 
 import io
+import json
 from contextlib import contextmanager
 
 import numpy as np
@@ -177,6 +178,8 @@ def test_gallery_speaks_the_lecture_language(produced, shots):
     english = [STRINGS[key]["en"] for key in STRINGS if key.startswith("page.") and "{" not in STRINGS[key]["en"]]
     assert [words for words in english if words in text] == []
     assert labels[0].startswith("从 0:00 开始播放：") and len(labels) == 2
+    listed = {item["path"]: item for item in json.loads((produced / "manifest.json").read_text())["files"]}
+    assert listed["contact-sheet.png"]["width"] == 6 * (320 + 4) + 4  # the whole lecture at a glance, listed
 
 
 def longest_cue(lang: str) -> str:
