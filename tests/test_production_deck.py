@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import zipfile
 from fractions import Fraction
 from importlib import resources
@@ -144,3 +145,28 @@ def assert_starts_on_entry(slide) -> None:
     # p:timing comes after p:clrMapOvr and before any p:extLst (CT_Slide's sequence)
     order = [child.tag.removeprefix(P) for child in slide]
     assert order.index("timing") == order.index("clrMapOvr") + 1
+
+
+@pytest.mark.slow
+def test_libreoffice_starts_each_video_with_its_slide(tmp_path):
+    """LibreOffice Impress (headless) reads the timing as PowerPoint means it: converted to ODP, every page's main
+    sequence holds an after-previous media call that plays that page's video for its length."""
+    clip = write_clip(tmp_path / "clip.mp4", [title_frame(1.0)] * 21)
+    slides = tuple(DeckSlide(clip, f"Slide {n}", "notes", "alt", f"clip {n}", True) for n in (1, 2))
+    write_pptx(tmp_path / "deck.pptx", [DeckScene("Scene", "Scene", slides)], DeckInfo("T", "A", "S", "en-US"))
+    converted = subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                                "--convert-to", "odp", "--outdir", str(tmp_path), str(tmp_path / "deck.pptx")],
+                               check=False, capture_output=True, text=True, timeout=600)
+    assert converted.returncode == 0 and (tmp_path / "deck.odp").exists(), converted.stdout + converted.stderr
+    with zipfile.ZipFile(tmp_path / "deck.odp") as package:
+        content = package.read("content.xml").decode()
+    pages = re.findall(r"<draw:page .*?</draw:page>", content, re.S)
+    assert len(pages) == 2
+    for page in pages:
+        video = re.search(r'<draw:frame draw:name="clip \d" [^>]*draw:id="([^"]+)"', page).group(1)
+        effect = re.search(r'<anim:par [^>]*presentation:node-type="after-previous"[^>]*'
+                           r'presentation:preset-class="media-call"[^>]*>(.*?)</anim:par>', page, re.S)
+        assert effect, page[-1500:]
+        command = re.search(r'<anim:command ([^>]*)/>', effect.group(1)).group(1)
+        assert 'anim:command="play"' in command and f'smil:targetElement="{video}"' in command
+        assert 'smil:dur="1.4s"' in command
