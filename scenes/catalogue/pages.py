@@ -3,7 +3,7 @@
 
 STRINGS = {
     # the gallery
-    "page.preview": {"en": "{title} — preview", "zh": "{title} — 预览"},
+    "page.preview": {"en": "{title} (preview)", "zh": "{title}（预览）"},
     "page.lecture": {"en": "The whole lecture", "zh": "完整讲座"},
     "page.chapters": {"en": "Chapters", "zh": "章节"},
     "page.play_from": {"en": "Play from {time}: {title}", "zh": "从 {time} 开始播放：{title}"},
