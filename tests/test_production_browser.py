@@ -92,6 +92,8 @@ def test_deck_keys_go_where_a_presenter_expects(produced, shots):
         page.keyboard.press("b")  # blank: the picture and the clip stop
         page.wait_for_function("Reveal.isPaused()", timeout=10_000)
         assert page.evaluate(f"{CURRENT_VIDEO}.paused")
+        resume = page.inner_text(".pause-overlay .resume-button")
+        page.wait_for_timeout(1200)  # the screen fades to black
         page.screenshot(path=shots / "deck-blank.png")
         page.keyboard.press("b")
         page.wait_for_function("!Reveal.isPaused()", timeout=10_000)
@@ -106,7 +108,7 @@ def test_deck_keys_go_where_a_presenter_expects(produced, shots):
         rows = page.evaluate("[...document.querySelectorAll('.r-overlay-help-content tr')].map(r => r.innerText)")
         title = page.inner_text(".r-overlay-help-content .title")
         page.screenshot(path=shots / "deck-keys-zh.png")
-    assert title == say_text("deck.keys", "zh") and len(rows) == 12
+    assert title == say_text("deck.keys", "zh") and len(rows) == 12 and resume == say_text("deck.resume", "zh")
     for word in ("next", "previous", "first", "last", "blank", "click", "fullscreen", "help"):
         assert any(say_text(f"deck.{word}", "zh") in row for row in rows), word
     assert any(row.startswith("Space") for row in rows) and any(row.startswith("B , .") for row in rows)

@@ -39,6 +39,8 @@
   // Blank (reveal.js' pause): the clip and its voice stop too, and go on when the picture comes back.
   let pausedByBlank = null;
   Reveal.on("paused", () => {
+    const resume = Reveal.getRevealElement().querySelector(".pause-overlay .resume-button");
+    if (resume) resume.textContent = words.resume;
     const video = currentVideo();
     pausedByBlank = video && !video.paused ? video : null;
     if (pausedByBlank) pausedByBlank.pause();

@@ -29,6 +29,7 @@ STRINGS = {
     "deck.first": {"en": "First slide of the lecture", "zh": "整个讲座的第一张幻灯片"},
     "deck.last": {"en": "Last slide of the lecture", "zh": "整个讲座的最后一张幻灯片"},
     "deck.blank": {"en": "Blank the screen and pause the clip (again: back)", "zh": "黑屏并暂停（再按一次返回）"},
+    "deck.resume": {"en": "Resume presentation", "zh": "继续演示"},
     "deck.mouse": {"en": "Click on the picture", "zh": "点击画面"},
     "deck.click": {"en": "Pause or resume the clip", "zh": "暂停或继续播放"},
     "deck.fullscreen": {"en": "Full screen", "zh": "全屏"},
