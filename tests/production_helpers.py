@@ -69,14 +69,15 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def browser_page():
-    """A page in Debian's chromium (never a downloaded browser) that records console errors and failed requests."""
+def browser_page(*arguments: str, viewport: dict | None = None):
+    """A page in Debian's chromium (never a downloaded browser) that records console errors and failed requests;
+    `arguments` go to chromium after CHROMIUM_ARGS."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[*CHROMIUM_ARGS, *arguments])
         try:
-            page = browser.new_page()
+            page = browser.new_page(viewport=viewport) if viewport else browser.new_page()
             page.problems = []
             page.on("console", lambda message: message.type == "error" and page.problems.append(message.text))
             page.on("pageerror", lambda error: page.problems.append(str(error)))
@@ -86,14 +87,30 @@ def browser_page():
             browser.close()
 
 
-def produce_fixture(tmp_path_factory, command: str) -> tuple[Path, Path, Path]:
+def refuse_network(page) -> list[str]:
+    """Let the page read files (and data:/blob: URLs) only: every other request is refused, its URL recorded in the
+    list returned."""
+    outside: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_local)
+    return outside
+
+
+def produce_fixture(tmp_path_factory, command: str, lang: str = "en") -> tuple[Path, Path, Path]:
     """Run `saddle COMMAND` on a fresh copy of the test lecture: (lecture file, renders folder, output folder)."""
     lecture = copy_fixture(tmp_path_factory.mktemp("lecture") / "fixture")
     renders = tmp_path_factory.mktemp("renders")
-    result = saddle(command, lecture, renders)
+    result = saddle(command, lecture, renders, "--lang", lang)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "2 scene(s) rendered" in result.stdout
-    return lecture, renders, output_folder(renders)
+    return lecture, renders, renders / f"{lang}-dark" / "480p15"
 
 
 def pdf_page_background_shares(deck: Path, work: Path, dpi: int = 48) -> list[float]:

@@ -22,7 +22,15 @@ from saddle.production.captions import problems
 from saddle.production.media import BT709, chapter_list, colour_tags, probe, top_level_boxes
 from saddle.production.slides import LECTURE_TITLE
 from saddle.production.subtitles import read_srt
-from tests.production_helpers import SCENES, browser_page, pdf_page_background_shares, produce_fixture, saddle, served
+from tests.production_helpers import (
+    SCENES,
+    browser_page,
+    pdf_page_background_shares,
+    produce_fixture,
+    refuse_network,
+    saddle,
+    served,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -169,16 +177,7 @@ def test_gallery_opened_from_disk_keeps_subtitles_and_chapters(produced):
 def test_slide_deck_opens_offline(produced):
     _, _, folder = produced
     with browser_page() as page:
-        outside = []
-
-        def only_local(route):
-            if route.request.url.startswith(("file:", "data:", "blob:")):
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", only_local)
+        outside = refuse_network(page)
         page.goto((folder / "slides.html").as_uri(), wait_until="load")
         page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
         assert page.evaluate("Reveal.getTotalSlides()") == 4

@@ -9,17 +9,18 @@ from pathlib import Path
 from PIL import Image
 
 from saddle.production.audio import lecture_track, with_tracks
+from saddle.production.contact import write_contact_sheet
 from saddle.production.media import probe, stitch
 from saddle.production.plan import SceneEntry, Settings, chapter_title, is_current, read_stamp
 from saddle.production.subtitles import chapters, concatenate, read_vtt, to_srt, to_vtt
 from saddle.safety import atomic_output, file_sizes, keyed, read_state, write_text
 
-LECTURE_FILES = ("lecture.mp4", "lecture.srt", "lecture.vtt", "lecture.chapters.vtt")
+LECTURE_FILES = ("lecture.mp4", "lecture.srt", "lecture.vtt", "lecture.chapters.vtt", "contact-sheet.png")
 
 
 def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings) -> str:
-    """Stitch lecture.mp4 (a chapter per scene) and its subtitles when every scene has a current render;
-    returns what was done, in a sentence."""
+    """Stitch lecture.mp4 (a chapter per scene), its subtitles and its contact sheet when every scene has a current
+    render; returns what was done, in a sentence."""
     missing = [entry.name for entry in lecture if not is_current(folder, entry, settings)]
     if missing or not lecture:
         return f"lecture.mp4 not stitched: {', '.join(missing) or 'no scenes'} not rendered yet"
@@ -42,6 +43,8 @@ def assemble_lecture(folder: Path, lecture: list[SceneEntry], settings: Settings
     write_text(folder / "lecture.srt", to_srt(cues))
     write_text(folder / "lecture.vtt", to_vtt(cues))
     write_text(folder / "lecture.chapters.vtt", to_vtt(chapters(titles, durations)))
+    with atomic_output(folder / "contact-sheet.png") as temporary:
+        write_contact_sheet(folder / "lecture.mp4", temporary)
     write_text(state, json.dumps({"key": key, "files": file_sizes(folder, LECTURE_FILES)}))
     return f"lecture.mp4 stitched from {len(lecture)} scene(s), {float(sum(durations)):.1f} s"
 

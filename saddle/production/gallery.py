@@ -13,26 +13,34 @@ from pathlib import Path
 
 from saddle.production.media import probe
 from saddle.production.plan import SceneEntry, Settings, chapter_title
-from saddle.production.slides import LECTURE_TITLE
+from saddle.production.slides import LANGUAGE_TAGS, LECTURE_TITLE
 from saddle.safety import write_text
+from scenes.catalogue import say_text
 
-LANGUAGE_LABELS = {"en": "English", "zh": "中文"}
+LANGUAGE_LABELS = {"en": "English", "zh": "中文"}  # a subtitle track is named in its own language
 PAGE_COLOURS = {"dark": ("#111418", "#F2F2F2", "#4EA8FF"), "light": ("#FFFFFF", "#1A1A1A", "#1565C0")}
-EXTRAS = [("slides.html", "slide deck (HTML, works offline)"), ("slides.pptx", "slide deck (PowerPoint)"),
-          ("lecture.srt", "lecture subtitles (SubRip)"), ("manifest.json", "manifest")]
+#: The files offered below the lecture, each with its catalogue key (page.file.*).
+EXTRAS = [("slides.html", "slides_html"), ("slides.pptx", "slides_pptx"), ("lecture.srt", "lecture_srt"),
+          ("contact-sheet.png", "contact_sheet"), ("manifest.json", "manifest")]
+#: Subtitles as the player draws them stay in the caption band (scenes/kit/safe_area.py: the bottom 15 % of the
+#: frame, kept free by every scene): two lines at this share of the picture's height a line, in the band's
+#: bottom. Chromium's own size is 5 % of the height with a larger line box, which reached above the band.
+CUE_FONT = 0.042
 
 _PAGE = """<!doctype html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <link rel="icon" href="data:,">
 <style>
 body {{ background: {background}; color: {text}; font-family: "Noto Sans CJK SC", sans-serif; margin: 2rem auto;
        max-width: 60rem; padding: 0 1rem; }}
 a {{ color: {accent}; }}
-video {{ width: 100%; background: #000; }}
-video::cue {{ background: rgba(0, 0, 0, 0.8); color: #FFF; line-height: 1.3; }}
+a:focus-visible {{ outline: 3px solid {accent}; outline-offset: 2px; }}
+video {{ width: 100%; background: #000; display: block; }}
+video::cue {{ background: rgba(0, 0, 0, 0.8); color: #FFF; font-size: var(--cue-size); line-height: 1.2; }}
 section {{ margin-bottom: 3rem; }}
 </style>
 </head>
@@ -41,18 +49,36 @@ section {{ margin-bottom: 3rem; }}
 {lecture}
 {scenes}
 <script>
-for (const link of document.querySelectorAll("a[data-start]")) {{
-  link.addEventListener("click", (event) => {{
-    event.preventDefault();
-    const video = document.getElementById("lecture-video");
-    video.currentTime = Number(link.dataset.start);
-    video.play();
-  }});
-}}
+{script}
 </script>
 </body>
 </html>
 """
+
+#: Choosing a chapter (click, or Enter on the focused link) seeks the lecture, brings the player into view and
+#: plays it (a click is the user gesture that lets it start with sound); the player takes the focus, so Space and
+#: the arrow keys go on from there. The cue size follows the player's height (CUE_FONT).
+_SCRIPT = """const lecture = document.getElementById("lecture-video");
+for (const link of document.querySelectorAll("a[data-start]")) {
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    lecture.currentTime = Number(link.dataset.start);
+    lecture.scrollIntoView({ block: "center", behavior: "instant" });
+    lecture.focus({ preventScroll: true });
+    lecture.play();
+  });
+}
+const cueSize = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    entry.target.style.setProperty("--cue-size", `${(entry.contentRect.height * CUE_FONT).toFixed(1)}px`);
+  }
+});
+for (const video of document.querySelectorAll("video")) cueSize.observe(video);
+"""
+
+
+def _say(key: str, lang: str, **fields) -> str:
+    return escape(say_text(f"page.{key}", lang, **fields))
 
 
 def _inline(vtt: Path) -> str:
@@ -72,20 +98,33 @@ def _clock(seconds: Fraction) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
-    if not (folder / "lecture.mp4").exists():
-        return "<p>The lecture has not been stitched yet: render every scene first.</p>"
-    durations = [probe(folder / f"{entry.name}.mp4").duration for entry in scenes]
-    chapter_items = "".join(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}">'
-                            f"{escape(chapter_title(folder, entry, settings))}</a> ({_clock(start)})</li>"
-                            for entry, start in zip(scenes, accumulate(durations[:-1], initial=Fraction(0))))
+def _chapter_list(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
+    """The chapters as links a keyboard reaches (Tab, Enter) and a screen reader names ("Play from 1:23: title")."""
     lang = settings.lang
+    durations = [probe(folder / f"{entry.name}.mp4").duration for entry in scenes]
+    items = []
+    for entry, start in zip(scenes, accumulate(durations[:-1], initial=Fraction(0))):
+        title = chapter_title(folder, entry, settings)
+        label = _say("play_from", lang, time=_clock(start), title=title)
+        items.append(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}" aria-label="{label}">'
+                     f"{escape(title)}</a> ({_clock(start)})</li>")
+    return (f'<nav aria-labelledby="chapters-heading">\n<h3 id="chapters-heading">{_say("chapters", lang)}</h3>\n'
+            f'<ol class="chapters">{"".join(items)}\n</ol>\n</nav>')
+
+
+def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
+    lang = settings.lang
+    if not (folder / "lecture.mp4").exists():
+        return f"<p>{_say('not_stitched', lang)}</p>"
     video = _video("lecture-video", "lecture.mp4", f"{scenes[0].name}.png",
                    [("subtitles", folder / "lecture.vtt", LANGUAGE_LABELS[lang], lang),
-                    ("chapters", folder / "lecture.chapters.vtt", "Chapters", lang)])
-    extras = " · ".join(f'<a href="{name}">{escape(label)}</a>' for name, label in EXTRAS if (folder / name).exists())
-    return (f'<section id="lecture">\n<h2>The whole lecture</h2>\n{video}\n<h3>Chapters</h3>\n'
-            f'<ol class="chapters">{chapter_items}\n</ol>\n<p>{extras}</p>\n</section>')
+                    ("chapters", folder / "lecture.chapters.vtt", say_text("page.chapters", lang), lang)])
+    extras = " · ".join(f'<a href="{name}">{_say(f"file.{key}", lang)}</a>' for name, key in EXTRAS
+                        if (folder / name).exists() or name == "manifest.json")  # written right after the page
+    return (f'<section id="lecture" aria-labelledby="lecture-heading">\n'
+            f'<h2 id="lecture-heading">{_say("lecture", lang)}</h2>\n{video}\n'
+            f"{_chapter_list(folder, scenes, settings)}\n"
+            f'<p aria-label="{_say("files", lang)}">{extras}</p>\n</section>')
 
 
 def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
@@ -95,15 +134,16 @@ def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
         parts.append(_video(f"video-{entry.name}", f"{entry.name}.mp4", f"{entry.name}.png",
                             [("subtitles", folder / f"{entry.name}.vtt", LANGUAGE_LABELS[lang], lang)]))
     else:
-        parts.append("<p>Not rendered yet.</p>")
+        parts.append(f"<p>{_say('not_rendered', lang)}</p>")
     if (folder / f"{entry.name}.alpha.webm").exists():
-        parts.append(f'<p><a href="{entry.name}.alpha.webm">transparent version (WebM with alpha)</a></p>')
+        parts.append(f'<p><a href="{entry.name}.alpha.webm">{_say("transparent", lang)}</a></p>')
     return "\n".join([*parts, "</section>"])
 
 
 def write_gallery(folder: Path, lecture: list[SceneEntry], settings: Settings) -> None:
     background, text, accent = PAGE_COLOURS[settings.theme]
     write_text(folder / "index.html", _PAGE.format(
-        lang=settings.lang, title=f"{LECTURE_TITLE[settings.lang]} — preview", background=background,
-        text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings),
-        scenes="\n".join(_scene_section(folder, entry, settings) for entry in lecture)))
+        lang=LANGUAGE_TAGS[settings.lang], title=_say("preview", settings.lang, title=LECTURE_TITLE[settings.lang]),
+        background=background, text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings),
+        scenes="\n".join(_scene_section(folder, entry, settings) for entry in lecture),
+        script=_SCRIPT.replace("CUE_FONT", str(CUE_FONT))))

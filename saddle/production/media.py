@@ -152,15 +152,22 @@ def chapter_list(path: Path) -> list[tuple[str, Fraction, Fraction]]:
 INK = 12  # a pixel further than this from the background in any channel (of 255) is drawn on
 
 
-def ink_map(frame) -> np.ndarray:
-    """Which pixels of every fourth row and column are drawn on: further than INK from the frame's background, its
-    most common colour. The background is found by coarse colour and then taken as its pixels' median, so the
-    codec's ±2 noise around a colour near a bin edge (#111418's red is 17) never counts as ink."""
+def _ink_and_contrast(frame) -> tuple[np.ndarray, np.ndarray]:
+    """Which pixels of every fourth row and column are drawn on, and how strongly (the largest channel distance to
+    the background, 0-255). The background is the frame's most common colour, found by coarse colour and then taken
+    as its pixels' median, so the codec's ±2 noise around a colour near a bin edge (#111418's red is 17) never
+    counts as ink."""
     pixels = frame.to_ndarray(format="rgb24")[::4, ::4].astype(np.int32)
     coarse = pixels // 16
     keys = coarse[..., 0] * 256 + coarse[..., 1] * 16 + coarse[..., 2]
     background = np.median(pixels[keys == np.bincount(keys.ravel()).argmax()], axis=0)
-    return np.abs(pixels - background).max(axis=-1) > INK
+    contrast = np.abs(pixels - background).max(axis=-1)
+    return contrast > INK, contrast
+
+
+def ink_map(frame) -> np.ndarray:
+    """Which pixels of every fourth row and column are drawn on: further than INK from the frame's background."""
+    return _ink_and_contrast(frame)[0]
 
 
 def ink(frame) -> float:
@@ -168,16 +175,28 @@ def ink(frame) -> float:
     return float(np.mean(ink_map(frame)))
 
 
-def best_frame(source: Path, samples: int = 8, last: bool = False):
-    """The frame that shows a clip best: the one with the most drawn on it among a few evenly spread frames and
-    the last one (later frames win ties: animations build up), never the empty first frame or a faded-out end.
-    `last` takes the last frame itself (a title slide ends when its title is written). One pass over the clip:
-    seeking would decode from the start of each of manim's partial movies again."""
+def information(frame) -> float:
+    """How much a frame shows: its drawn-on pixels weighted by their contrast, so a title still being written (the
+    last letters grey) or a picture fading out counts less than the same picture finished."""
+    drawn, contrast = _ink_and_contrast(frame)
+    return float(np.sum(contrast[drawn])) / (255 * drawn.size)
+
+
+#: Frames within this share of the most informative one count as showing as much; the latest of them is taken
+#: (animations build up, and a finished picture holds at the end of its step).
+SAME_INFORMATION = 0.01
+
+
+def best_frame(source: Path, samples: int = 12):
+    """The frame that shows a clip best, for posters and the PowerPoint slide's picture: the most informative
+    (information()) among a few evenly spread frames and the last one, the latest when several are about equal;
+    never the empty first frame, a half-drawn title or a faded-out end. One pass over the clip: seeking would decode
+    from the start of each of manim's partial movies again."""
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"
         duration = _duration(stream)
-        moments = [duration * Fraction(2 * k + 1, 2 * samples) for k in range(0 if last else samples)]
+        moments = [duration * Fraction(2 * k + 1, 2 * samples) for k in range(samples)]
         candidates, final = [], None
         for final in container.decode(stream):
             if moments and final.time is not None and final.time >= moments[0]:
@@ -185,8 +204,10 @@ def best_frame(source: Path, samples: int = 8, last: bool = False):
                 moments.pop(0)
         if final is None:
             raise ProductionError(f"{source.name}: no frame could be decoded for the poster")
-        shares = [ink(frame) for frame in [*candidates, final]]
-        return [*candidates, final][max(range(len(shares)), key=lambda index: (shares[index], index))]
+        frames = [*candidates, final]
+        scores = [information(frame) for frame in frames]
+        best = max(scores)
+        return frames[max(index for index, score in enumerate(scores) if score >= best * (1 - SAME_INFORMATION))]
 
 
 def write_poster(source: Path, target: Path) -> None:

@@ -5,6 +5,7 @@ videos with readable names, alt text and a poster that shows the slide, and spea
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,12 +14,11 @@ from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
-from manim_slides.convert import _auto_play_pptx_media  # the timing XML that starts a video with its slide
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Emu
 
-from saddle.production.media import best_frame
+from saddle.production.media import best_frame, probe
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 13.33 x 7.5 inches: PowerPoint's 16:9
 TITLE_ONLY = 5  # the default template's "Title Only" layout
@@ -34,7 +34,7 @@ class DeckSlide:
     notes: str
     alt_text: str
     name: str  # the video's name in the selection pane
-    last_frame_poster: bool  # a title slide: its poster is its last frame, when the title is written
+    narrated: bool  # a voice speaks over the clip (the HTML deck prompts for sound when the browser mutes it)
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def write_pptx(target: Path, scenes: list[DeckScene], info: DeckInfo) -> None:
     thumbnail = b""
     for scene in scenes:
         for item in scene.slides:
-            poster = _png(best_frame(item.video, last=item.last_frame_poster).to_image())
+            poster = _png(best_frame(item.video).to_image())
             thumbnail = thumbnail or _thumbnail(poster)
             slide = deck.slides.add_slide(layout)
             title = slide.shapes.title
@@ -70,12 +70,74 @@ def write_pptx(target: Path, scenes: list[DeckScene], info: DeckInfo) -> None:
                                            mime_type="video/mp4")  # added after the title, so drawn over it
             movie.name = item.name
             movie._element.nvPicPr.cNvPr.set("descr", item.alt_text)
-            _auto_play_pptx_media(movie)
+            _start_on_entry(slide, movie.shape_id, probe(item.video).duration)
             slide.notes_slide.notes_text_frame.text = item.notes
+            for part in (slide, slide.notes_slide):
+                _tag_language(part._element, info.language)
     _add_sections(deck, scenes)
     _describe(deck, info, sum(len(scene.slides) for scene in scenes))
     _replace_part(deck, "/docProps/thumbnail.jpeg", thumbnail)
     deck.save(str(target))
+
+
+#: The timing PowerPoint writes for a video set to "Start: Automatically" (ECMA-376 Part 1, 19.5, PresentationML
+#: animation): the slide's main sequence holds one "after previous" effect (nodeType="afterEffect"; the first
+#: effect of a slide starts when the slide does) that calls playFrom(0.0) on the video; the video's own media node
+#: waits (delay="indefinite") for that call. python-pptx writes the media node only (play on click), and
+#: manim-slides sets that node's delay to 0 instead, which PowerPoint's own files never do.
+_START_ON_ENTRY = """<p:timing xmlns:p="{p}"><p:tnLst><p:par>
+<p:cTn id="1" dur="indefinite" restart="never" nodeType="tmRoot"><p:childTnLst>
+<p:seq concurrent="1" nextAc="seek"><p:cTn id="2" dur="indefinite" nodeType="mainSeq"><p:childTnLst>
+<p:par><p:cTn id="3" fill="hold"><p:stCondLst><p:cond delay="indefinite"/>
+<p:cond evt="onBegin" delay="0"><p:tn val="2"/></p:cond></p:stCondLst><p:childTnLst>
+<p:par><p:cTn id="4" fill="hold"><p:stCondLst><p:cond delay="0"/></p:stCondLst><p:childTnLst>
+<p:par><p:cTn id="5" presetID="1" presetClass="mediacall" presetSubtype="0" fill="hold" nodeType="afterEffect">
+<p:stCondLst><p:cond delay="0"/></p:stCondLst><p:childTnLst>
+<p:cmd type="call" cmd="playFrom(0.0)"><p:cBhvr><p:cTn id="6" dur="{milliseconds}" fill="hold"/>
+<p:tgtEl><p:spTgt spid="{shape}"/></p:tgtEl></p:cBhvr></p:cmd>
+</p:childTnLst></p:cTn></p:par></p:childTnLst></p:cTn></p:par></p:childTnLst></p:cTn></p:par>
+</p:childTnLst></p:cTn>
+<p:prevCondLst><p:cond evt="onPrev" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:prevCondLst>
+<p:nextCondLst><p:cond evt="onNext" delay="0"><p:tgtEl><p:sldTgt/></p:tgtEl></p:cond></p:nextCondLst></p:seq>
+<p:video><p:cMediaNode vol="80000"><p:cTn id="7" fill="hold" display="0"><p:stCondLst><p:cond delay="indefinite"/>
+</p:stCondLst></p:cTn><p:tgtEl><p:spTgt spid="{shape}"/></p:tgtEl></p:cMediaNode></p:video>
+</p:childTnLst></p:cTn></p:par></p:tnLst></p:timing>"""
+
+
+def _start_on_entry(slide, shape: int, duration) -> None:
+    """Replace the slide's timing by _START_ON_ENTRY for its one video."""
+    element = slide._element
+    p = element.nsmap["p"]
+    for old in element.findall(f"{{{p}}}timing"):
+        element.remove(old)
+    xml = _START_ON_ENTRY.format(p=p, shape=shape, milliseconds=max(1, round(duration * 1000)))
+    timing = etree.fromstring(re.sub(r">\s+<", "><", xml))
+    extensions = element.find(f"{{{p}}}extLst")  # p:timing goes before p:extLst (CT_Slide's sequence)
+    if extensions is None:
+        element.append(timing)
+    else:
+        extensions.addprevious(timing)
+
+
+def _tag_language(element, language: str) -> None:
+    """Every text run (and every paragraph's end) of a slide or notes page says its language, so PowerPoint
+    checks its spelling and LibreOffice picks the right font variant (zh-CN: Simplified Chinese, not Japanese);
+    Chinese text keeps en-US for the Latin words within it."""
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    for run in element.iter(f"{{{a}}}r", f"{{{a}}}fld"):
+        properties = run.find(f"{{{a}}}rPr")
+        if properties is None:
+            properties = etree.Element(f"{{{a}}}rPr")
+            run.insert(0, properties)
+        _set_language(properties, language)
+    for properties in element.iter(f"{{{a}}}endParaRPr"):
+        _set_language(properties, language)
+
+
+def _set_language(properties, language: str) -> None:
+    properties.set("lang", language)
+    if not language.startswith("en"):
+        properties.set("altLang", "en-US")
 
 
 def _add_sections(deck, scenes: list[DeckScene]) -> None:

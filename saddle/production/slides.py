@@ -21,6 +21,7 @@ from pathlib import Path
 from saddle.production.media import ProductionError
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.powerpoint import DeckInfo, DeckScene, DeckSlide, write_pptx
+from saddle.production.presenter import presenter_fingerprint, presenter_template
 from saddle.production.subtitles import Cue, read_srt
 from saddle.safety import atomic_output, file_sizes, keyed, read_state, work_folder, write_text
 from scenes.catalogue import LANGUAGES, say_text
@@ -35,7 +36,7 @@ DECKS = ("slides.html", "slides.pptx")
 #: reveal.js: the slide number of all slides and a progress bar; the URL names the slide, so a reload stays on it
 HTML_OPTIONS = ["--to", "html", "--one-file", "--offline", "-cslide_number=c/t", "-cprogress=true", "-chash=true",
                 "-cnavigation_mode=linear", "-ccontrols=true"]
-DECK_RECIPE = 2  # bump when the decks are made differently from the same slides
+DECK_RECIPE = 3  # bump when the decks are made differently from the same slides
 DISTRIBUTION = "saddle-lecture"
 AUTHOR = f"{DISTRIBUTION} project"
 LECTURE_TITLE = {lang: say_text("kit.lecture", lang) for lang in LANGUAGES}  # the title cards' words
@@ -79,7 +80,7 @@ def _scene(folder: Path, entry: SceneEntry, settings: Settings, number: int, sce
         said = " ".join(slide["notes"].split()) or title
         slides.append(DeckSlide(folder / slide["file"], f"{title} · {step}", notes,
                                 f"Animation, {title}, step {step}: {said}", f"{entry.name} {step} (video)",
-                                index == 0 and not slide["notes"].strip()))
+                                bool(slide["notes"].strip())))
     return DeckScene(entry.name, title, tuple(slides))
 
 
@@ -91,7 +92,8 @@ def deck_info(settings: Settings) -> DeckInfo:
 def _html(folder: Path, scenes: list[DeckScene], info: DeckInfo, target: Path, environment: dict) -> None:
     """slides.html through manim-slides, from a private copy of the scenes' slide lists: notes as in the deck,
     every slide of a scene in one vertical stack (right goes on to the next scene, down through the steps; the
-    arrow keys and space go through every slide in order), the page in the lecture's language."""
+    arrow keys and space go through every slide in order), the page in the lecture's language, with the presenter
+    layer (saddle.production.presenter: keys, sound prompt, list of keys)."""
     work = work_folder(folder, "deck")
     try:
         for scene in scenes:
@@ -101,7 +103,8 @@ def _html(folder: Path, scenes: list[DeckScene], info: DeckInfo, target: Path, e
                           "direction": "vertical"}
             write_text(work / f"{scene.name}.json", json.dumps(config))
         template = resources.files("manim_slides.templates").joinpath("revealjs.html").read_text(encoding="utf-8")
-        write_text(work / "deck.html", template.replace("<html>", f'<html lang="{info.language}">', 1))
+        narrated = [made.narrated for scene in scenes for made in scene.slides]
+        write_text(work / "deck.html", presenter_template(template, info.language, narrated))
         options = [*HTML_OPTIONS, f"-ctitle={info.title}", "--use-template", str(work / "deck.html")]
         command = [sys.executable, "-m", "manim_slides", "convert", *options, "--folder", str(work),
                    *(scene.name for scene in scenes), str(target)]
@@ -123,6 +126,7 @@ def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings) -> l
     info = deck_info(settings)
     videos = sorted({made.video for scene in scenes for made in scene.slides})
     key = hashlib.sha256(json.dumps([DECK_RECIPE, version("manim-slides"), version("python-pptx"), HTML_OPTIONS,
+                                     presenter_fingerprint(),
                                      repr(info), repr(scenes), *(_size_and_time(video) for video in videos)],
                                     default=str).encode()).hexdigest()
     state = folder / ".state" / "decks.json"
