@@ -10,6 +10,7 @@ import hashlib
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 
@@ -17,8 +18,23 @@ from mathcore.story import s12_loss_explorer as explorer
 from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
 from saddle.production.plan import QUALITIES, ROOT, load_lecture
+from saddle.production.safety import write_text
+from scenes.catalogue import LANGUAGES
 
 SCENE = "LossExplorer"
+
+
+def write_page(expression: str, box, variables: str | None, lang: str, theme: str, output: Path | None) -> Path:
+    """The analysis within `saddle analyze`'s budget (a LossError, and so no page, before anything is written),
+    then one self-contained page, written whole or not at all."""
+    from saddle.interactive.data import page_data
+    from saddle.interactive.page import page_html
+
+    with analysis_budget():
+        data = page_data(expression, box, variables)
+    target = output or Path(f"{output_name(expression, tuple(data['analysis']['box']), variables)}.html")
+    write_text(target, page_html([data], lang, theme))
+    return target
 
 
 def output_name(expression: str, box, variables: str | None = None) -> str:
@@ -34,9 +50,21 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
 @box_option("Region to analyse and draw.")
 @click.option("-q", "--quality", type=click.Choice(["l", "m", "h"]), default="l", show_default=True,
               help="Manim quality: l=480p15, m=720p30, h=1080p60.")
-def explore(expression, variables, box_text, quality):
+@click.option("--html", "as_html", is_flag=True,
+              help="Write one interactive HTML page that works offline (in seconds) instead of rendering a video.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
+              help="The page's language (--html).")
+@click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True,
+              help="The page's colours (--html).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where --html writes the page (default: LossExplorer_<hash>.html in the current folder).")
+def explore(expression, variables, box_text, quality, as_html, lang, theme, output):
     """Render the analysis of EXPRESSION (e.g. "x**3 - 3*x*y**2"; in more than two variables, each saddle through
-    the plane of its most negative and most positive eigenvectors) into renders/."""
+    the plane of its most negative and most positive eigenvectors) into renders/, or with --html write it as an
+    interactive page to turn by hand."""
+    if as_html:
+        click.echo(write_page(expression, parse_box(box_text), variables, lang, theme, output))
+        return
     with analysis_budget():  # the scene's whole analysis, first: any LossError ends here, before manim starts
         box = explorer.explore(expression, parse_box(box_text), variables).box
     name = output_name(expression, box, variables)
