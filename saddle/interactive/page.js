@@ -200,9 +200,11 @@ function header() {
 
 function render() {
   header();
-  const view = panel(PAGE.losses[state.loss]);
-  const first = view && view.points.find(p => p.kind === "saddle") || view && view.points[0];
-  if (first) showCard(first.row); else document.getElementById("card").replaceChildren();
+  const hint = document.createElement("p");
+  hint.className = "muted";
+  hint.textContent = W.hint;
+  document.getElementById("card").replaceChildren(hint);
+  delete document.getElementById("card").dataset.row;
   return draw();
 }
 

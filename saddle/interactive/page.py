@@ -55,7 +55,6 @@ button.chosen {{ border-color: {theta}; color: {theta}; }}
 <div id="loss-buttons"></div>
 <div id="slices"><p id="slice-note"></p><div id="slice-buttons"></div></div>
 <div id="chapter"></div>
-<p class="muted">{hint}</p>
 <div id="plots">
 <div><p class="muted">{surface_title}</p><div id="surface"></div></div>
 <div><p class="muted">{contour_title}</p><div id="contour"></div><div id="card"></div></div>
@@ -107,7 +106,7 @@ def page_html(losses: list[dict], lang: str = "en", theme: str = "dark", title: 
     script = resources.files("saddle.interactive").joinpath("page.js").read_text(encoding="utf-8")
     return _PAGE.format(lang=lang, title=escape(title or text["title"]), background=look.background,
                         text=look.text, muted=look.muted, panel=look.panel, theta=look.theta,
-                        hint=escape(text["hint"]), surface_title=escape(text["surface"]),
+                        surface_title=escape(text["surface"]),
                         contour_title=escape(text["contour"]), plotly=library,
                         data=_json_text(data),
                         script=_script_text(script))
