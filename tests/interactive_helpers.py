@@ -14,9 +14,9 @@ from tests.production_helpers import browser_page
 
 
 @contextmanager
-def offline_page(path: Path, viewport=(1400, 1000)):
-    """The page, drawn; `page.outside` lists the refused requests, `page.first_draw` the milliseconds from
-    navigation to the first drawn plot (the page's own clock)."""
+def offline_page(path: Path, viewport=(1400, 1000), view: bool = True):
+    """The page (a view: drawn); `page.outside` lists the refused requests, `page.first_draw` the milliseconds from
+    navigation to the view's first drawn plot (the page's own clock)."""
     with browser_page() as page:
         page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
         page.outside = []
@@ -30,8 +30,9 @@ def offline_page(path: Path, viewport=(1400, 1000)):
 
         page.route("**/*", only_local)
         page.goto(path.as_uri(), wait_until="load")
-        page.wait_for_function("window.firstDraw !== undefined", timeout=60_000)
-        page.first_draw = page.evaluate("window.firstDraw")
+        if view:
+            page.wait_for_function("window.firstDraw !== undefined", timeout=60_000)
+            page.first_draw = page.evaluate("window.firstDraw")
         yield page
 
 
@@ -44,11 +45,17 @@ def drawn_share(page, selector: str) -> float:
     return float(np.mean(np.abs(pixels - background).max(axis=1) > 8))
 
 
-def hover_point(page, point) -> None:
-    """Move the mouse onto a point of the contour map, where plotly puts it."""
-    x, y = page.evaluate("""([x, y]) => {
+def hover_point(page, point, frame=None) -> None:
+    """Move the mouse onto a point of the contour map, where plotly puts it (in `frame`, an iframe's Frame, when
+    the view is inside the gallery)."""
+    inside = frame or page
+    inside.locator("#contour").scroll_into_view_if_needed()
+    x, y = inside.evaluate("""([x, y]) => {
         const div = document.getElementById('contour'), layout = div._fullLayout, box = div.getBoundingClientRect();
         return [box.left + layout._size.l + layout.xaxis.l2p(x), box.top + layout._size.t + layout.yaxis.l2p(y)];
     }""", list(point))
+    if frame is not None:
+        box = frame.frame_element().bounding_box()
+        x, y = x + box["x"], y + box["y"]
     page.mouse.move(x - 20, y - 20)
     page.mouse.move(x, y, steps=4)

@@ -133,14 +133,15 @@ function showCard(rowIndex) {
 function playButton(moment) {
   const button = document.createElement("button");
   button.className = "play";
-  button.textContent = "▶ " + W.play.replace("{time}", clock(moment.time)) + " (" + moment.why + ")";
-  button.addEventListener("click", () => seek(moment.time));
+  button.textContent = "▶ " + W.play.replace("{time}", clock(moment.offset)) + " (" + moment.why + ")";
+  button.addEventListener("click", () => seek(moment.offset));
   return button;
 }
 
-function seek(time) {  // the gallery's player, when this view is inside it; otherwise open the gallery there
-  if (window.parent !== window) window.parent.postMessage({ type: "saddle-seek", time }, "*");
-  else window.location.href = PAGE.video.gallery + "#t=" + time.toFixed(3);
+function seek(offset) {  // the gallery's player, when this view is inside it; otherwise open the gallery there
+  const scene = PAGE.video.scene;
+  if (window.parent !== window) window.parent.postMessage({ type: "saddle-seek", scene, offset }, "*");
+  else window.location.href = PAGE.video.gallery + "#play=" + scene + "@" + offset;
 }
 
 function hookHover(div) {

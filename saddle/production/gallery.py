@@ -15,6 +15,7 @@ from saddle.production.media import probe
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.safety import write_text
 from saddle.production.slides import LECTURE_TITLE
+from saddle.production.views import chapter_attribute, panel, scene_link, write_views
 
 LANGUAGE_LABELS = {"en": "English", "zh": "中文"}
 PAGE_COLOURS = {"dark": ("#111418", "#F2F2F2", "#4EA8FF"), "light": ("#FFFFFF", "#1A1A1A", "#1565C0")}
@@ -72,11 +73,12 @@ def _clock(seconds: Fraction) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
+def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings, views: dict[str, str]) -> str:
     if not (folder / "lecture.mp4").exists():
         return "<p>The lecture has not been stitched yet: render every scene first.</p>"
     durations = [probe(folder / f"{entry.name}.mp4").duration for entry in scenes]
-    chapter_items = "".join(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}">'
+    chapter_items = "".join(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}"'
+                            f"{chapter_attribute(views, entry)}>"
                             f"{escape(chapter_title(folder, entry, settings))}</a> ({_clock(start)})</li>"
                             for entry, start in zip(scenes, accumulate(durations[:-1], initial=Fraction(0))))
     lang = settings.lang
@@ -85,10 +87,10 @@ def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings)
                     ("chapters", folder / "lecture.chapters.vtt", "Chapters", lang)])
     extras = " · ".join(f'<a href="{name}">{escape(label)}</a>' for name, label in EXTRAS if (folder / name).exists())
     return (f'<section id="lecture">\n<h2>The whole lecture</h2>\n{video}\n<h3>Chapters</h3>\n'
-            f'<ol class="chapters">{chapter_items}\n</ol>\n<p>{extras}</p>\n</section>')
+            f'<ol class="chapters">{chapter_items}\n</ol>\n<p>{extras}</p>\n{panel(views, lang)}\n</section>')
 
 
-def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
+def _scene_section(folder: Path, entry: SceneEntry, settings: Settings, views: dict[str, str]) -> str:
     lang = settings.lang
     parts = [f'<section class="scene" id="{entry.name}">', f"<h2>{escape(chapter_title(folder, entry, settings))}</h2>"]
     if (folder / f"{entry.name}.mp4").exists():
@@ -98,12 +100,14 @@ def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
         parts.append("<p>Not rendered yet.</p>")
     if (folder / f"{entry.name}.alpha.webm").exists():
         parts.append(f'<p><a href="{entry.name}.alpha.webm">transparent version (WebM with alpha)</a></p>')
+    parts.append(scene_link(views, entry, lang))
     return "\n".join([*parts, "</section>"])
 
 
 def write_gallery(folder: Path, lecture: list[SceneEntry], settings: Settings) -> None:
     background, text, accent = PAGE_COLOURS[settings.theme]
+    views = write_views(folder, lecture, settings)  # views/<Scene>.html of the parts whose picture is a loss
     write_text(folder / "index.html", _PAGE.format(
         lang=settings.lang, title=f"{LECTURE_TITLE[settings.lang]} — preview", background=background,
-        text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings),
-        scenes="\n".join(_scene_section(folder, entry, settings) for entry in lecture)))
+        text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings, views),
+        scenes="\n".join(_scene_section(folder, entry, settings, views) for entry in lecture)))

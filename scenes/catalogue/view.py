@@ -33,7 +33,7 @@ STRINGS = {
                        "zh": "没有同时有负特征值和正特征值的鞍点可以切开"},
     "view.eigen_negative": {"en": "eigenvector with λ < 0: the way out", "zh": "λ < 0 的特征向量：出去的方向"},
     "view.eigen_positive": {"en": "eigenvector with λ > 0", "zh": "λ > 0 的特征向量"},
-    "view.play": {"en": "Play the video from {time}", "zh": "从 {time} 播放视频"},
+    "view.play": {"en": "Play this chapter from {time}", "zh": "从 {time} 播放这一章"},
     "view.play_said": {"en": "where the narration first says: {word}", "zh": "旁白第一次说到：{word}"},
     "view.play_chapter": {"en": "the start of the chapter", "zh": "这一章的开头"},
     "view.link": {"en": "interactive view", "zh": "交互视图"},
