@@ -59,3 +59,13 @@ def hover_point(page, point, frame=None) -> None:
         x, y = x + box["x"], y + box["y"]
     page.mouse.move(x - 20, y - 20)
     page.mouse.move(x, y, steps=4)
+
+
+def open_view(page, chapter, name: str):
+    """Click a chapter of the gallery and return the frame its view opened in, once the view is drawn."""
+    with page.expect_event("framenavigated", lambda frame: frame.url.endswith(f"views/{name}.html"),
+                           timeout=60_000) as navigated:
+        chapter.click()
+    frame = navigated.value
+    frame.wait_for_function("window.firstDraw !== undefined", timeout=60_000)
+    return frame

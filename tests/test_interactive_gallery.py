@@ -15,7 +15,7 @@ from saddle.production.gallery import write_gallery
 from saddle.production.plan import Settings, load_lecture
 from saddle.production.subtitles import Cue, to_srt, to_vtt
 from saddle.production.views import PARTS
-from tests.interactive_helpers import hover_point, offline_page
+from tests.interactive_helpers import hover_point, offline_page, open_view
 
 SCENES = ["TrainingStalls", "CriticalPointZoo", "WorstNetwork"]  # no view, a view of three losses, a view
 SECONDS = 2  # each tiny clip
@@ -89,11 +89,9 @@ def test_views_are_made_again_only_when_something_changed(gallery):
 def test_choosing_a_chapter_opens_its_view_and_the_view_moves_the_player(gallery):
     with offline_page(gallery / "index.html", view=False) as page:
         chapters = page.locator("ol.chapters a")
-        chapters.nth(2).click()  # WorstNetwork, from 0:04
-        page.wait_for_function("!document.getElementById('view-panel').hidden", timeout=10_000)
+        frame = open_view(page, chapters.nth(2), "WorstNetwork")  # its chapter starts at 0:04
         assert page.locator("#view-frame").get_attribute("src") == "views/WorstNetwork.html"
-        frame = page.locator("#view-frame").element_handle().content_frame()
-        frame.wait_for_function("window.firstDraw !== undefined", timeout=60_000)
+        assert page.evaluate("document.getElementById('view-panel').hidden") is False
         hover_point(page, [0, 0], frame)
         frame.wait_for_function("document.getElementById('card').dataset.row === '0'", timeout=10_000)
         page.evaluate("window.seeks = []; const v = document.getElementById('lecture-video'); "

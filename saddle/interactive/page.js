@@ -185,7 +185,7 @@ function header() {
   const indices = Object.entries(counts.by_index).map(([i, n]) => i + ": " + n).join("   ");
   document.getElementById("facts").textContent = ranges.join(", ") + " · " + method;
   document.getElementById("counts").textContent = counts.points
-    ? W.counts.replace("{points}", counts.points) + ": " + kinds + ". " + W.by_index.replace("{counts}", indices)
+    ? W.counts.replace("{points}", counts.points) + " (" + kinds + "). " + W.by_index.replace("{counts}", indices)
     : W.no_points;
   const sets = analysis.critical_sets.map(s => W.curve.replace("{kind}", W[s.kind] || s.kind) + ": " + s.equation);
   document.getElementById("sets").textContent = sets.join(" · ");
@@ -211,8 +211,8 @@ function render() {
 
 function chooseLoss(k) {
   state.loss = k; state.slice = 0; state.pinned = false;
-  buttons(document.getElementById("loss-buttons"), PAGE.losses.length < 2 ? [] : PAGE.losses.map((_, n) => W.part
-    .replace("{number}", n + 1).replace("{count}", PAGE.losses.length)), k, chooseLoss);
+  buttons(document.getElementById("loss-buttons"), PAGE.losses.length < 2 ? []
+    : PAGE.losses.map(loss => "L = " + loss.analysis.loss), k, chooseLoss);
   return render();
 }
 

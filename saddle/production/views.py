@@ -142,7 +142,9 @@ PANEL = """<section id="view-panel" hidden>
 function openView(link) {{
   const panel = document.getElementById("view-panel"), frame = document.getElementById("view-frame");
   panel.hidden = !link.dataset.view;
-  if (link.dataset.view && frame.getAttribute("src") !== link.dataset.view) frame.src = link.dataset.view;
+  if (!link.dataset.view) return;
+  if (frame.getAttribute("src") !== link.dataset.view) frame.src = link.dataset.view;
+  panel.scrollIntoView({{ block: "start" }});  // in sight: a browser does not draw a frame out of sight
 }}
 function playAt(scene, offset) {{
   const chapter = document.querySelector('a[data-scene="' + scene + '"]');

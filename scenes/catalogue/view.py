@@ -8,7 +8,6 @@ STRINGS = {
     "view.hint": {"en": "Point at a critical point to see its Hessian; click it to keep the card.",
                   "zh": "把鼠标移到临界点上可以看到它的 Hessian；点击可以固定这张卡片。"},
     "view.point": {"en": "point", "zh": "位置"},
-    "view.kind": {"en": "kind", "zh": "种类"},
     "view.eigenvalues": {"en": "eigenvalues", "zh": "特征值"},
     "view.eigenvectors": {"en": "eigenvectors", "zh": "特征向量"},
     "view.index": {"en": "index, the number of negative eigenvalues", "zh": "index，负特征值的个数"},
@@ -38,5 +37,4 @@ STRINGS = {
     "view.play_chapter": {"en": "the start of the chapter", "zh": "这一章的开头"},
     "view.link": {"en": "interactive view", "zh": "交互视图"},
     "view.panel": {"en": "Interactive view of this chapter", "zh": "这一章的交互视图"},
-    "view.part": {"en": "loss {number} of {count}", "zh": "第 {number} 个 loss，共 {count} 个"},
 }
