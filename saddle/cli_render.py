@@ -55,12 +55,12 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def _run(scenes, settings, jobs, force, lecture_file, renders, decks=False):
+def _run(scenes, settings, jobs, force, lecture_file, renders, decks=False, views=False):
     from saddle.production.pipeline import produce
 
     signal.signal(signal.SIGTERM, _interrupt)  # a killed run cleans up like Ctrl-C: no half-written files
     try:
-        outcome = produce(tuple(scenes), settings, jobs, renders, lecture_file, force, decks)
+        outcome = produce(tuple(scenes), settings, jobs, renders, lecture_file, force, decks, views)
     except KeyboardInterrupt:
         click.echo("saddle: interrupted; finished files are kept, unfinished ones removed", err=True)
         sys.exit(130)
@@ -96,10 +96,13 @@ def render(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture
 
 @click.command()
 @_with(_RENDER_OPTIONS)
-def slides(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders):
+@click.option("--views", is_flag=True,
+              help="End each part whose picture is a loss with a slide of its interactive view (slides.html).")
+def slides(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders, views):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders, decks=True)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders, decks=True,
+         views=views)
 
 
 COMMANDS = [list_scenes, render, slides]

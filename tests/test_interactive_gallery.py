@@ -13,8 +13,9 @@ from PIL import Image
 from saddle.interactive.page import embedded_data
 from saddle.production.gallery import write_gallery
 from saddle.production.plan import Settings, load_lecture
+from saddle.production.slides import reveal_folder
 from saddle.production.subtitles import Cue, to_srt, to_vtt
-from saddle.production.views import PARTS
+from saddle.production.views import PARTS, add_view_slides
 from tests.interactive_helpers import hover_point, offline_page, open_view
 
 SCENES = ["TrainingStalls", "CriticalPointZoo", "WorstNetwork"]  # no view, a view of three losses, a view
@@ -105,3 +106,40 @@ def test_choosing_a_chapter_opens_its_view_and_the_view_moves_the_player(gallery
         # Chromium cancels the rest of a file: video once it has what it needs (reported as a failed request)
         assert [problem for problem in page.problems if not problem.endswith(".mp4")] == []
         assert frame.evaluate("window.firstDraw") < 60_000
+
+
+def deck_of_two_stacks(folder, names):
+    """A reveal.js deck shaped as manim-slides makes slides.html (a vertical stack of two slides per scene),
+    reveal.js inlined from the copy setup installed."""
+    library = reveal_folder()
+    stacks = "".join(f'<section><section data-background-color="#000">{name} 1</section>'
+                     f'<section data-background-color="#000">{name} 2</section></section>' for name in names)
+    (folder / "deck.html").write_text(
+        f'<!doctype html><html><head><meta charset="utf-8"><style>{(library / "reveal.css").read_text()}</style>'
+        f'</head><body><div class="reveal"><div class="slides">{stacks}</div></div>'
+        f'<script>{(library / "reveal.js").read_text()}</script><script>Reveal.initialize();</script></body></html>',
+        encoding="utf-8")
+    return folder / "deck.html"
+
+
+def test_the_deck_ends_each_part_that_has_a_view_with_it(gallery):
+    deck = deck_of_two_stacks(gallery, SCENES)
+    add_view_slides(deck, SCENES, {"WorstNetwork": "views/WorstNetwork.html"}, "en")
+    html = deck.read_text(encoding="utf-8")
+    stacks = html.split('<div class="slides">')[1].split("</div>")[0].split("</section></section>")
+    assert [stack.count("<iframe") for stack in stacks[:3]] == [0, 0, 1]
+    assert stacks[2].index("WorstNetwork 2") < stacks[2].index('<iframe data-src="views/WorstNetwork.html"')
+
+
+@pytest.mark.slow
+def test_the_deck_shows_the_view_where_the_clip_is(gallery):
+    deck = deck_of_two_stacks(gallery, SCENES)
+    add_view_slides(deck, SCENES, {"WorstNetwork": "views/WorstNetwork.html"}, "en")
+    with offline_page(deck, view=False) as page:
+        page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=20_000)
+        assert page.evaluate("Reveal.getTotalSlides()") == 7
+        with page.expect_event("framenavigated", lambda frame: frame.url.endswith("views/WorstNetwork.html"),
+                               timeout=60_000) as navigated:
+            page.evaluate("Reveal.slide(2, 2)")
+        navigated.value.wait_for_function("window.firstDraw !== undefined", timeout=60_000)
+        assert page.outside == [] and page.problems == []
