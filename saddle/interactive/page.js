@@ -144,7 +144,9 @@ function seek(offset) {  // the gallery's player, when this view is inside it; o
   else window.location.href = PAGE.video.gallery + "#play=" + scene + "@" + offset;
 }
 
-function hookHover(div) {
+function hookHover(div) {  // once, after plotly's first drawing of the div has given it .on
+  if (div.dataset.hooked) return;
+  div.dataset.hooked = "yes";
   div.on("plotly_hover", event => {
     const hit = event.points.find(p => p.data.name === "points");
     if (hit && !state.pinned) showCard(hit.customdata);
@@ -162,7 +164,8 @@ function draw() {
   const made = traces(view), layout = layouts(view, made.arrows);
   const config = { displaylogo: false, responsive: true };
   return Promise.all([Plotly.react("surface", made.threeD, layout.threeD, config),
-                      Plotly.react("contour", made.flat, layout.flat, config)]);
+                      Plotly.react("contour", made.flat, layout.flat, config)])
+    .then(divs => divs.forEach(hookHover));
 }
 
 function buttons(holder, labels, chosen, choose) {
@@ -185,9 +188,11 @@ function header() {
   const indices = Object.entries(counts.by_index).map(([i, n]) => i + ": " + n).join("   ");
   document.getElementById("facts").textContent = ranges.join(", ") + " · " + method;
   document.getElementById("counts").textContent = counts.points
-    ? W.counts.replace("{points}", counts.points) + " (" + kinds + "). " + W.by_index.replace("{counts}", indices)
+    ? W.counts.replace("{points}", counts.points) + " (" + kinds + ")."
+      + (indices ? " " + W.by_index.replace("{counts}", indices) : "")
     : W.no_points;
-  const sets = analysis.critical_sets.map(s => W.curve.replace("{kind}", W[s.kind] || s.kind) + ": " + s.equation);
+  const sets = analysis.critical_sets.map(s => (s.dimension === 1 ? W.curve : W.set.replace("{dimension}", s.dimension))
+    .replace("{kind}", W[s.kind] || s.kind) + ": " + s.equation);
   document.getElementById("sets").textContent = sets.join(" · ");
   const slices = document.getElementById("slices");
   slices.hidden = !loss.slices;
@@ -217,8 +222,4 @@ function chooseLoss(k) {
 }
 
 if (PAGE.video) document.getElementById("chapter").append(playButton(PAGE.video.chapter));
-chooseLoss(0).then(() => {
-  window.firstDraw = performance.now();
-  hookHover(document.getElementById("surface"));
-  hookHover(document.getElementById("contour"));
-});
+chooseLoss(0).then(() => { window.firstDraw = performance.now(); });

@@ -40,6 +40,7 @@ button {{ background: {panel}; color: {text}; border: 1px solid {muted}; border-
          padding: 0.25rem 0.6rem; font: inherit; cursor: pointer; }}
 button.chosen {{ border-color: {theta}; color: {theta}; }}
 #plots {{ display: grid; grid-template-columns: 3fr 2fr; gap: 0.5rem; }}
+#plots[hidden] {{ display: none; }}
 #surface, #contour {{ height: 30rem; }}
 #card {{ background: {panel}; padding: 0.5rem 0.8rem; border-radius: 6px; min-height: 6rem; }}
 #card h3 {{ margin: 0.2rem 0; }}

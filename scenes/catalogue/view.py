@@ -19,6 +19,7 @@ STRINGS = {
                              "zh": "它周围小圆环上的 loss（那里没有 Hessian）"},
     "view.test.not differentiable": {"en": "the loss on small rings around it (not differentiable there)",
                                      "zh": "它周围小圆环上的 loss（那里不可微）"},
+    "view.set": {"en": "critical set of dimension {dimension}: {kind}", "zh": "{dimension} 维的临界点集合：{kind}"},
     "view.none": {"en": "none", "zh": "无"},
     "view.exact": {"en": "solved exactly", "zh": "精确求解"},
     "view.numeric": {"en": "solved numerically: Newton from {starts} starts, so points between them may be missed",
