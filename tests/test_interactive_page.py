@@ -24,10 +24,12 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory):
-    """The toy loss (English, dark) and four double wells (Chinese, light), each with its `analyze --json`."""
+    """The toy loss (English, dark), four double wells (Chinese, light) and x·y·z (critical only on the axes,
+    nothing to slice), each with its `analyze --json`."""
     folder = tmp_path_factory.mktemp("pages")
     made = {}
-    for name, expression, options in (("toy", TOY, []), ("four", FOUR, ["--lang", "zh", "--theme", "light"])):
+    for name, expression, options in (("toy", TOY, []), ("four", FOUR, ["--lang", "zh", "--theme", "light"]),
+                                      ("axes", "x*y*z", [])):
         target = folder / f"{name}.html"
         result = run("explore", expression, "--html", "-o", str(target), *options)
         assert result.exit_code == 0, result.stderr
@@ -36,7 +38,7 @@ def pages(tmp_path_factory):
     return made
 
 
-@pytest.mark.parametrize("name", ["toy", "four"])
+@pytest.mark.parametrize("name", ["toy", "four", "axes"])
 def test_the_page_carries_exactly_what_analyze_prints(pages, name):
     target, analysis = pages[name]
     (loss,) = embedded_data(target.read_text(encoding="utf-8"))["losses"]
@@ -126,4 +128,13 @@ def test_the_four_variable_page_switches_slices_in_chromium(pages):
         row = int(page.locator("#card").get_attribute("data-row"))
         assert analysis["critical_points"][row]["index"] == 3 and "鞍点" in page.locator("#card").inner_text()
         assert drawn_share(page, "#surface") > 0.1
+        assert page.outside == [] and page.problems == []
+
+
+@pytest.mark.slow
+def test_a_loss_with_nothing_to_slice_shows_its_sets_and_no_empty_plot(pages):
+    target, analysis = pages["axes"]
+    assert analysis["counts"]["points"] == 0 and len(analysis["critical_sets"]) == 3
+    with offline_page(target) as page:
+        assert page.locator("#plots").is_hidden() and page.locator("#sets").inner_text().count("x = 0") == 2
         assert page.outside == [] and page.problems == []

@@ -2,6 +2,7 @@
 // PAGE.losses: each loss's analysis (as `saddle analyze --json` prints it) and the LossExplorer scene's drawing
 // data: `plane` for two variables, `slices` (one per saddle shown) for more. Nothing here computes the maths.
 "use strict";
+window.scriptStart = performance.now();  // plotly.js has been read by now: the rest of firstDraw is drawing
 const PAGE = JSON.parse(document.getElementById("page-data").textContent);
 const W = PAGE.words, C = PAGE.colours;
 const state = { loss: 0, slice: 0, pinned: false };
