@@ -25,6 +25,7 @@ from mathcore.story import s02_critical_point_zoo, s03_taylor_approximation, s08
 from mathcore.story import s12_loss_explorer as explorer
 from saddle.budget import analysis_budget
 from saddle.interactive.assets import PLOTLY_FILE
+from saddle.production.media import ProductionError
 from saddle.production.plan import ROOT, SceneEntry, Settings, _files_digest, _shared_sources_digest, chapter_title
 from saddle.production.safety import atomic_output, read_state, write_text
 from saddle.production.subtitles import read_srt
@@ -102,6 +103,8 @@ def write_views(folder: Path, lecture: list[SceneEntry], settings: Settings) -> 
     parts = [entry for entry in lecture if entry.name in PARTS]
     if not parts:
         return {}
+    if not PLOTLY_FILE.exists():
+        raise ProductionError(f"plotly.js is not installed ({PLOTLY_FILE} is missing); run `make setup`")
     views = folder / FOLDER
     library = views / PLOTLY_FILE.name
     if not library.exists() or library.stat().st_size != PLOTLY_FILE.stat().st_size:
