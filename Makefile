@@ -1,7 +1,7 @@
 # The two commands of the README, and the fast loop while working. Each installs what is missing first
 # (scripts/bootstrap.sh).
 PYTHON_VENV := .venv/bin/python
-QUALITY ?= l
+QUALITY ?= h
 LECTURE_LANG ?= en
 
 .PHONY: setup lecture test check
@@ -13,11 +13,11 @@ lecture: setup  ## render every scene of the lecture into renders/, then its sli
 	.venv/bin/saddle slides -q $(QUALITY) --lang $(LECTURE_LANG)
 
 test:  ## the whole test suite on every core, slow renders and the small study included (CI runs exactly this)
-	@SADDLE_EXTRAS=dev,study bash scripts/bootstrap.sh
+	@SADDLE_EXTRAS=dev,study,cluster bash scripts/bootstrap.sh
 	$(PYTHON_VENV) -m pytest -n auto
 
 check:  ## the loop while working: lint, types, and every test that draws no frame (under 2 minutes)
-	@SADDLE_EXTRAS=dev,study bash scripts/bootstrap.sh
+	@SADDLE_EXTRAS=dev,study,cluster bash scripts/bootstrap.sh
 	.venv/bin/ruff check .
 	.venv/bin/mypy
 	$(PYTHON_VENV) -m pytest -n auto -q -m "not slow and not render"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mathcore.loss import Loss, _symbol
+from mathcore.loss import Loss, real_symbol
 
-W1, W2 = _symbol("w1"), _symbol("w2")
-X, Y = _symbol("x"), _symbol("y")
+W1, W2 = real_symbol("w1"), real_symbol("w2")
+X, Y = real_symbol("x"), real_symbol("y")
 
 
 def worst_network() -> Loss:

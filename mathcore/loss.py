@@ -58,7 +58,8 @@ _BINARY = {
 _UNARY = {ast.USub: lambda a: -a, ast.UAdd: lambda a: a}
 
 
-def _symbol(name: str) -> sp.Symbol:
+def real_symbol(name: str) -> sp.Symbol:
+    """Every variable of a loss is real: sympy then simplifies |x|², sqrt(x²) and the like as a reader would."""
     return sp.Symbol(name, real=True)
 
 
@@ -114,7 +115,7 @@ def parse_expression(text: str) -> sp.Expr:
                 raise LossError(f"{node.id!r} is a function; call it, as in {node.id}(x)")
             if not node.id.isidentifier() or len(node.id) > 16:
                 raise LossError(f"variable name {node.id!r} is not allowed (letters and digits, at most 16)")
-            return _symbol(node.id)
+            return real_symbol(node.id)
         if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
             left = build(node.left, depth if _same_chain(node, node.left) else depth + 1, calls)
             right = build(node.right, depth + 1, calls)
@@ -215,7 +216,7 @@ class Loss:
         if variables is None:
             symbols = tuple(sorted(expression.free_symbols, key=lambda s: s.name))
         else:
-            symbols = tuple(_symbol(n) for n in _variable_names(variables))
+            symbols = tuple(real_symbol(n) for n in _variable_names(variables))
         if dimension is not None and len(symbols) != dimension:
             found = ", ".join(s.name for s in symbols) or "none"
             raise LossError(

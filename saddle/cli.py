@@ -13,10 +13,9 @@ from pathlib import Path
 
 import click
 
-from mathcore.critical import critical_points, default_box
-from mathcore.domain import box_ranges
+from mathcore.critical import critical_points
 from mathcore.errors import LossError
-from mathcore.loss import Loss
+from mathcore.user_loss import prepared_loss
 from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
 from saddle.cli_explore import explore
@@ -24,8 +23,6 @@ from saddle.cli_render import COMMANDS
 from saddle.cli_study import study
 from saddle.cli_voice import voice
 from saddle.report import analysis_dict, analysis_table
-
-MAX_VARIABLES = 8
 
 #: Failures of the machine, not of the tool or the input: one line and exit 1, no crash log.
 _ENVIRONMENT_ERRORS = {
@@ -122,12 +119,7 @@ def main():
 def analyze(expression, variables, box_text, as_json):
     """Find and classify every critical point of EXPRESSION, e.g. "(1-w1*w2)**2", in any number of variables."""
     with analysis_budget():
-        loss = Loss.from_text(expression, variables, dimension=None)
-        if loss.dimension > MAX_VARIABLES:
-            raise LossError(f"the loss has {loss.dimension} variables; saddle analyze handles at most {MAX_VARIABLES}")
-        box = parse_box(box_text) or default_box(loss.dimension)
-        box_ranges(box, loss.dimension)
-        loss.require_defined(box)
+        loss, box = prepared_loss(expression, parse_box(box_text), variables)
         critical = critical_points(loss, box)
         report = json.dumps(analysis_dict(critical)) if as_json else analysis_table(critical)
     click.echo(report)

@@ -2,14 +2,15 @@
 
 The scene's analysis runs here first (within the same budget as `saddle analyze`), so a bad loss, or one the
 analysis refuses, fails in one line (exit 2) before manim starts; then manim renders the scene from the repo root
-with LOSS_EXPR/LOSS_BOX set."""
+with that analysis handed over in its render job (the scene does not analyse the loss again)."""
 
 from __future__ import annotations
 
 import hashlib
-import os
+import pickle
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -17,9 +18,11 @@ import click
 from mathcore.story import s12_loss_explorer as explorer
 from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
-from saddle.production.plan import QUALITIES, ROOT, load_lecture
+from saddle.production.launch import manim_command, manim_environment
+from saddle.production.plan import ROOT, load_lecture
 from saddle.production.safety import write_text
 from scenes.catalogue import LANGUAGES
+from scenes.job import PREVIEW_QUALITY, QUALITIES, ExploreRequest, RenderJob
 
 SCENE = "LossExplorer"
 
@@ -48,8 +51,8 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
 @click.argument("expression")
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
 @box_option("Region to analyse and draw.")
-@click.option("-q", "--quality", type=click.Choice(["l", "m", "h"]), default="l", show_default=True,
-              help="Manim quality: l=480p15, m=720p30, h=1080p60.")
+@click.option("-q", "--quality", type=click.Choice(list(QUALITIES)), default=PREVIEW_QUALITY, show_default=True,
+              help=", ".join(f"{flag}={quality.folder}" for flag, quality in QUALITIES.items()) + ".")
 @click.option("--html", "as_html", is_flag=True,
               help="Write one interactive HTML page that works offline (in seconds) instead of rendering a video.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
@@ -66,14 +69,17 @@ def explore(expression, variables, box_text, quality, as_html, lang, theme, outp
         click.echo(write_page(expression, parse_box(box_text), variables, lang, theme, output))
         return
     with analysis_budget():  # the scene's whole analysis, first: any LossError ends here, before manim starts
-        box = explorer.explore(expression, parse_box(box_text), variables).box
-    name = output_name(expression, box, variables)
-    environment = os.environ | {"LOSS_EXPR": expression, "LOSS_BOX": " ".join(repr(v) for v in box),
-                                "LOSS_VARS": variables or ""}
+        data = explorer.explore(expression, parse_box(box_text), variables)
+    name = output_name(expression, data.box, variables)
     scene_file = next(entry.path for entry in load_lecture() if entry.name == SCENE)
-    command = [sys.executable, "-m", "manim", "render", f"-q{quality}", "-o", name,
-               str(scene_file.relative_to(ROOT)), SCENE]
-    if subprocess.run(command, cwd=ROOT, env=environment, check=False).returncode:
-        click.echo(f"saddle: error: rendering {SCENE} failed (see manim's output above)", err=True)
-        sys.exit(1)
-    click.echo(ROOT / "renders" / scene_file.stem / QUALITIES[quality] / f"{name}.mp4")  # manim.cfg's video_dir
+    with tempfile.TemporaryDirectory(prefix="saddle-explore-") as work:
+        analysis = Path(work, "analysis.pickle")
+        analysis.write_bytes(pickle.dumps(data))
+        job = RenderJob(scene=SCENE, quality=quality,
+                        explore=ExploreRequest(expression, variables, data.box, str(analysis)))
+        command = manim_command(job, scene_file.relative_to(ROOT), None, "-o", name)
+        environment = manim_environment(job, Path(work, "job.json"))
+        if subprocess.run(command, cwd=ROOT, env=environment, check=False).returncode:
+            click.echo(f"saddle: error: rendering {SCENE} failed (see manim's output above)", err=True)
+            sys.exit(1)
+    click.echo(ROOT / "renders" / scene_file.stem / QUALITIES[quality].folder / f"{name}.mp4")  # manim.cfg's video_dir

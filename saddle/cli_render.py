@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
-from saddle.production.plan import QUALITIES, ROOT, Settings, load_lecture
+from saddle.execution import SCHEDULER_VARIABLE, ExecutionError, ExecutorChoice, UsageError
+from saddle.production.plan import ROOT, Settings, load_lecture
+from scenes.job import LANGUAGES, PREVIEW_QUALITY, QUALITIES, THEME_NAMES
 
 _HIDDEN_PATHS = [  # for tests and tooling: another scene list, another renders folder
     click.option("--lecture", "lecture_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -19,12 +21,19 @@ _HIDDEN_PATHS = [  # for tests and tooling: another scene list, another renders 
 ]
 _RENDER_OPTIONS = [
     click.argument("scenes", nargs=-1),
-    click.option("-q", "--quality", type=click.Choice(list(QUALITIES)), default="l", show_default=True,
-                 help="Manim quality: l=480p15, m=720p30, h=1080p60, k=2160p60."),
-    click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True),
-    click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True),
+    click.option("-q", "--quality", type=click.Choice(list(QUALITIES)), default=PREVIEW_QUALITY, show_default=True,
+                 help=", ".join(f"{flag}={quality.folder}" for flag, quality in QUALITIES.items())
+                 + " (h is what a lecture is projected at; `make lecture` renders it)."),
+    click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True),
+    click.option("--theme", type=click.Choice(THEME_NAMES), default=THEME_NAMES[0], show_default=True),
     click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
-                 help="Scenes rendered at the same time."),
+                 help="Scenes rendered at the same time on this machine."),
+    click.option("--scheduler", envvar=SCHEDULER_VARIABLE, default="", metavar="ADDRESS",
+                 help=f"Render on a Dask cluster: its scheduler, e.g. tcp://HOST:8786 (also ${SCHEDULER_VARIABLE})."),
+    click.option("--cluster", default="", metavar="local:N",
+                 help="Start a Dask cluster of N worker processes on this machine and render on it."),
+    click.option("--shared-files", "shared_files", is_flag=True,
+                 help="The scheduler's workers see this folder at the same path (no copying of inputs and results)."),
     click.option("--force", is_flag=True, help="Render again even the scenes that are up to date."),
     click.option("--voice", default="default", show_default=True, envvar="SADDLE_VOICE",
                  help="Narrating voice (af_heart, am_michael; zf_xiaobei, zm_yunxi), `default` for the language's "
@@ -55,15 +64,20 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def _run(scenes, settings, jobs, force, lecture_file, renders, decks=False, views=False):
+def _run(scenes, settings, jobs, force, lecture_file, renders, where, decks=False, views=False):
     from saddle.production.pipeline import produce
 
     signal.signal(signal.SIGTERM, _interrupt)  # a killed run cleans up like Ctrl-C: no half-written files
     try:
-        outcome = produce(tuple(scenes), settings, jobs, renders, lecture_file, force, decks, views)
+        outcome = produce(tuple(scenes), settings, jobs, renders, lecture_file, force, decks, where, views)
     except KeyboardInterrupt:
         click.echo("saddle: interrupted; finished files are kept, unfinished ones removed", err=True)
         sys.exit(130)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except ExecutionError as error:
+        click.echo(f"saddle: error: {error}", err=True)
+        sys.exit(1)
     rendered = sum(result.ok for result in outcome.results)
     click.echo(f"{rendered} scene(s) rendered, {len(outcome.up_to_date)} up to date, {len(outcome.failed)} failed "
                f"→ {outcome.folder}")
@@ -87,22 +101,25 @@ def list_scenes(lecture_file):
 @click.command()
 @_with(_RENDER_OPTIONS)
 @click.option("--transparent", is_flag=True, help="WebM clips with an alpha channel, for overlaying on slides.")
-def render(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders, transparent):
+def render(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
+           lecture_file, renders, transparent):
     """Render SCENES (default: the whole lecture) in parallel into renders/<lang>-<theme>/<quality>/:
     a clip, poster and subtitles per scene, the stitched lecture, a gallery page and a manifest.
     Scenes whose source, data and settings did not change are not rendered again."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings, transparent), jobs, force, lecture_file, renders)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings, transparent), jobs, force, lecture_file, renders,
+         ExecutorChoice(scheduler, cluster, shared_files))
 
 
 @click.command()
 @_with(_RENDER_OPTIONS)
 @click.option("--views", is_flag=True,
               help="End each part whose picture is a loss with a slide of its interactive view (slides.html).")
-def slides(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders, views):
+def slides(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
+           lecture_file, renders, views):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders, decks=True,
-         views=views)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders,
+         ExecutorChoice(scheduler, cluster, shared_files), decks=True, views=views)
 
 
 COMMANDS = [list_scenes, render, slides]

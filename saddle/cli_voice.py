@@ -10,11 +10,12 @@ import click
 from saddle.cli_render import _HIDDEN_PATHS, _settings, _with
 from saddle.production.plan import choose, load_lecture
 from saddle.production.safety import folder_lock
+from scenes.job import LANGUAGES
 
 
 @click.command()
 @click.argument("scenes", nargs=-1)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
 @click.option("--voice", default="default", show_default=True, envvar="SADDLE_VOICE",
               help="af_heart, am_michael (en); zf_xiaobei, zm_yunxi (zh); `default`; or `none`. Also $SADDLE_VOICE.")
 @click.option("--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),

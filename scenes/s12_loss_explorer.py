@@ -1,8 +1,8 @@
-"""Beyond the lecture: the loss explorer. The lecture's analysis for any loss of two parameters, given by the
-environment (LOSS_EXPR, LOSS_BOX="xmin xmax ymin ymax"; default: the toy network on [-2, 2]²):
-surface, every critical point by kind, curves of critical points, eigen-directions, and an escape from each saddle.
+"""Beyond the lecture: the loss explorer. The lecture's analysis for any loss of two parameters (default: the toy
+network on [-2, 2]²): surface, every critical point by kind, curves of critical points, eigen-directions, and an
+escape from each saddle; in 3 to 8 variables, each saddle through the plane of its extreme eigenvectors.
 
-`saddle explore EXPR --box ...` sets the environment and renders this scene."""
+`saddle explore EXPR --box ...` analyses the loss and hands this scene the analysis in its render job."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import numpy as np
 from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line, MathTex, ThreeDAxes, VGroup, Write
 
 from mathcore.errors import LossError
-from mathcore.story.s12_loss_explorer import ExplorerData, ExplorerManyData, explore, from_environment
+from mathcore.story.s12_loss_explorer import ExplorerData, ExplorerManyData, explore
+from scenes.job import current_job
 from scenes.kit.legend import legend_row, sign_legend
 from scenes.kit.linalg import eigen_arrow
 from scenes.kit.maps import PathTracer, polyline, slow_start
@@ -40,11 +41,12 @@ class LossExplorer(LectureScene3D):
     legend_width = 4.2  # at most: the map takes the rest
     escape_seconds = 6.0
     slice_side = 3.6  # a slice's map leaves room for its caption (left) and the legend (right)
-    source: tuple | None = None  # (expression, box, variables) instead of LOSS_EXPR, LOSS_BOX, LOSS_VARS
+    source: tuple = ()  # (expression, box, variables) to analyse when no job hands over an analysis
 
     def construct(self):
         try:
-            data = explore(*(self.source or from_environment()))
+            request = current_job().explore
+            data = request.analysis() if request else explore(*self.source)
         except LossError as error:  # the same one line as `saddle analyze`, never a traceback
             print(f"saddle: error: {error}", file=sys.stderr)
             sys.exit(2)

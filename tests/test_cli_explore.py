@@ -1,14 +1,18 @@
 """`saddle explore`: bad losses fail before any rendering with the very errors of `saddle analyze`; a good one
-hands manim the scene, the repo root and LOSS_EXPR/LOSS_BOX (the render itself is not run here)."""
+hands manim the scene, the repo root and a render job carrying the analysis (the render itself is not run here)."""
 
 import subprocess
+import sys
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from mathcore.story import s12_loss_explorer as explorer
 from saddle import cli_explore
 from saddle.cli import main
 from saddle.production.plan import ROOT
+from scenes.job import job_from_environment
 from tests.test_cli_analyze import BAD_INPUTS
 
 
@@ -18,7 +22,8 @@ def no_render(monkeypatch):
     calls = []
 
     def fake_run(command, **options):
-        calls.append((command, options))
+        job = job_from_environment(options["env"])  # read now: the job's files go when the command returns
+        calls.append((command, options | {"job": job, "analysis": job.explore and job.explore.analysis()}))
         return subprocess.CompletedProcess(command, 0)
 
     monkeypatch.setattr(cli_explore.subprocess, "run", fake_run)
@@ -53,7 +58,8 @@ def test_three_variables_are_rendered_with_a_box_of_six_numbers(no_render):
     result = run("explore", "x*y*z", "--box", "-1", "1", "-1", "1", "-2", "2")
     assert result.exit_code == 0, result.stderr
     ((_, options),) = no_render
-    assert [float(v) for v in options["env"]["LOSS_BOX"].split()] == [-1, 1, -1, 1, -2, 2]
+    assert options["job"].explore.box == (-1, 1, -1, 1, -2, 2)
+    assert options["analysis"].box == (-1, 1, -1, 1, -2, 2)
     assert run("explore", "x*y*z", "--box", "-1", "1", "-1", "1").exit_code == 2
 
 
@@ -63,14 +69,23 @@ def test_bad_box_fails_before_rendering(box, no_render):
     assert result.exit_code == 2 and "box" in result.stderr and no_render == []
 
 
-def test_a_good_loss_is_rendered_from_the_repo_root_with_the_environment(no_render):
-    result = run("explore", "(x**2 + y - 11)**2 + (x + y**2 - 7)**2", "--box", "-5", "5", "-5", "5", "-q", "m")
+def test_a_good_loss_is_rendered_from_the_repo_root_with_its_analysis_in_the_job(no_render, monkeypatch):
+    himmelblau = "(x**2 + y - 11)**2 + (x + y**2 - 7)**2"
+    expected = explorer.explore(himmelblau, (-5, 5, -5, 5))
+    analyses = []
+    monkeypatch.setattr(explorer, "explore", lambda *args: analyses.append(args) or expected)
+    result = run("explore", himmelblau, "--box", "-5", "5", "-5", "5", "-q", "m")
     assert result.exit_code == 0, result.stderr
     ((command, options),) = no_render
-    assert command[-2:] == ["scenes/s12_loss_explorer.py", "LossExplorer"] and "-qm" in command
-    assert options["cwd"] == ROOT
-    assert options["env"]["LOSS_EXPR"] == "(x**2 + y - 11)**2 + (x + y**2 - 7)**2"
-    assert [float(v) for v in options["env"]["LOSS_BOX"].split()] == [-5, 5, -5, 5]
+    assert command[:4] == [sys.executable, "-m", "saddle.production.bt709", "render"]  # BT.709, like every render
+    assert command[-2:] == ["scenes/s12_loss_explorer.py", "LossExplorer"]
+    assert command[4:8] == ["--resolution", "1280,720", "--frame_rate", "30"]
+    assert options["cwd"] == ROOT and len(analyses) == 1  # analysed once, here, not again in the scene
+    job = options["job"]
+    assert (job.scene, job.quality, job.explore.expression, job.explore.box) == (
+        "LossExplorer", "m", himmelblau, (-5, 5, -5, 5))
+    assert [p.kind for p in options["analysis"].points] == [p.kind for p in expected.points]
+    assert np.array_equal(options["analysis"].mesh.z, expected.mesh.z)
     name = command[command.index("-o") + 1]
     assert result.stdout.strip().endswith(f"renders/s12_loss_explorer/720p30/{name}.mp4")
 

@@ -50,12 +50,25 @@ def test_one_process_builds_both_looks_in_turn(tmp_path):
 
 @pytest.mark.parametrize("variable, value", [("LECTURE_LANG", "fr"), ("LECTURE_THEME", "sepia")])
 def test_an_unknown_look_is_one_line_and_exit_2(variable, value, tmp_path):
-    probe = "from scenes.kit.style import Look; Look.from_environment()"
+    probe = "from scenes.kit.style import Look; Look.of_job()"
     result = subprocess.run([sys.executable, "-c", probe], env={"PATH": "/usr/bin:/bin", variable: value},
                             capture_output=True, text=True, cwd=tmp_path, check=False)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [f"lecture: error: {variable}={value!r} is not one of "
                                                   + ("en, zh" if variable == "LECTURE_LANG" else "dark, light")]
+
+
+def test_a_broken_job_file_is_one_line_and_exit_2(tmp_path):
+    job = tmp_path / "job.json"
+    job.write_text('{"scene": "Recap", "lang": "fr"}')
+    probe = "import scenes.kit.style"
+    for environment, message in (({"LECTURE_JOB": str(tmp_path / "missing.json")}, "No such file or directory"),
+                                 ({"LECTURE_JOB": str(job)}, "language 'fr' is not one of en, zh")):
+        result = subprocess.run([sys.executable, "-c", probe], env={"PATH": "/usr/bin:/bin"} | environment,
+                                capture_output=True, text=True, cwd=tmp_path, check=False)
+        assert result.returncode == 2 and result.stdout == ""
+        (line,) = result.stderr.strip().splitlines()
+        assert line.startswith("lecture: error: ") and message in line
 
 
 def test_importing_the_scenes_activates_no_look():

@@ -10,16 +10,8 @@ import sympy as sp
 
 from mathcore.builtins import saddle
 from mathcore.errors import LossError
-from mathcore.story.s08_dimensions import (
-    counted_fraction,
-    critical_point_count,
-    double_wells,
-    fit_trend,
-    goe,
-    importance_fraction,
-    random_hessians,
-    slice_reveal,
-)
+from mathcore.random_matrices import counted_fraction, fit_trend, goe, importance_fraction
+from mathcore.story.s08_dimensions import critical_point_count, double_wells, random_hessians, slice_reveal
 from scenes.s08_dimensions import CriticalPointCount, RandomHessians, SliceReveal
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

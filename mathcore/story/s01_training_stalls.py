@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
-from mathcore.loss import Loss, _symbol, latex
+from mathcore.loss import Loss, latex, real_symbol
 from mathcore.trajectories import gradient_descent
 
-THETA = _symbol("theta")
+THETA = real_symbol("theta")
 ROOTS = {"saddle": sp.Integer(1), "lowest": sp.Rational(7, 2), "maximum": sp.Rational(11, 2),
          "minimum": sp.Rational(13, 2)}
 SLOPE = (THETA - ROOTS["saddle"]) ** 2 * (THETA - ROOTS["lowest"]) * (THETA - ROOTS["maximum"]) * (

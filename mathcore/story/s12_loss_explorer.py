@@ -8,17 +8,16 @@ and the scene calls it again, so both fail with the same one-line errors as `sad
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
 import sympy as sp
 
-from mathcore.critical import CriticalSet, classify, critical_points, default_box, hessian_scale
-from mathcore.domain import box_ranges
+from mathcore.critical import CriticalSet, classify, critical_points, hessian_scale
 from mathcore.errors import LossError
 from mathcore.loss import Loss, Mesh, box_bounds
 from mathcore.trajectories import Trajectory, gradient_descent
+from mathcore.user_loss import prepared_loss
 
 DEFAULT_EXPRESSION = "(1 - w1*w2)**2"  # the lecture's toy network
 SURFACE_RESOLUTION = 24
@@ -27,7 +26,6 @@ NUDGE = 0.03
 ESCAPE_STEPS = 3000
 DRAWN_POINTS = 240
 RING_DIRECTIONS = 720
-MAX_VARIABLES = 8
 #: Saddles of an n-D loss drawn through their slice: one per index first, at most this many.
 MAX_SLICES = 3
 
@@ -93,33 +91,8 @@ class ExplorerManyData:
 
 
 def explorer_loss(expression: str, box=None, variables: str | None = None) -> tuple[Loss, tuple[float, ...]]:
-    """Parse and check a loss of 2 to MAX_VARIABLES variables and its box (default [−2, 2] each) exactly as
-    `saddle analyze` does; LossError on anything wrong."""
-    loss = Loss.from_text(expression, variables, dimension=None)
-    if not 2 <= loss.dimension <= MAX_VARIABLES:
-        raise LossError(f"saddle explore draws losses of 2 to {MAX_VARIABLES} variables, this one has "
-                        f"{loss.dimension}; use saddle analyze for one variable")
-    box = default_box(loss.dimension) if box is None else box
-    box = tuple(float(v) for v in np.ravel(box_ranges(box, loss.dimension)))
-    loss.require_defined(box)
-    return loss, box
-
-
-def from_environment(environ=os.environ) -> tuple[str, tuple[float, ...] | None, str | None]:
-    """LOSS_EXPR, LOSS_BOX ("lo hi" per variable) and LOSS_VARS ("a,b"), defaulting to the toy loss on [-2, 2]²."""
-    expression = environ.get("LOSS_EXPR", "").strip() or DEFAULT_EXPRESSION
-    variables = environ.get("LOSS_VARS", "").strip() or None
-    text = environ.get("LOSS_BOX", "").strip()
-    if not text:
-        return expression, None, variables
-    try:
-        box = tuple(float(v) for v in text.replace(",", " ").split())
-    except ValueError:
-        raise LossError(f"LOSS_BOX must be numbers, two per variable (LO HI ...), got {text!r}") from None
-    if len(box) % 2:
-        raise LossError(f"LOSS_BOX must be numbers, two per variable (LO HI ...), got {len(box)}")
-    box_ranges(box, len(box) // 2)
-    return expression, box, variables
+    """A loss of 2 to 8 variables and its box, checked exactly as `saddle analyze` checks them."""
+    return prepared_loss(expression, box, variables, command="saddle explore", fewest=2)
 
 
 def _escape_direction(loss: Loss, point: np.ndarray, eigenvalues, eigenvectors, radius: float) -> np.ndarray:

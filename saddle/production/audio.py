@@ -18,7 +18,8 @@ import numpy as np
 from av.subtitles.subtitle import SubtitleSet
 
 from saddle.production.media import FASTSTART, probe
-from saddle.production.plan import SceneEntry, Settings, narration_path
+from saddle.production.placed import SceneReport
+from saddle.production.plan import SceneEntry, Settings
 from saddle.production.safety import atomic_output, read_state, write_text
 from saddle.production.subtitles import Cue
 from saddle.voice.speech import Pause, pauses
@@ -36,26 +37,11 @@ _ASS_HEADER = (  # mov_text is encoded from ASS events; players style it themsel
     "10,10,0\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n")
 
 
-def _audio_by_text(manifest: Path) -> dict[str, str]:
-    """The WAV of every spoken line in a narration manifest, by the line's subtitle text."""
-    if not manifest.exists():
-        return {}
-    lines = json.loads(manifest.read_text(encoding="utf-8")).get("lines", {})
-    return {text: found["audio"] for by_text in lines.values() for text, found in by_text.items()}
-
-
-def placements(cues: list[Cue], manifest: Path) -> list[tuple[float, str]]:
-    """(start second, WAV) of every spoken line: the cue whose text the manifest has audio for."""
-    audio = _audio_by_text(manifest)
-    return [(float(cue.start), audio[cue.text]) for cue in cues if cue.text in audio]
-
-
-def line_pauses(cues: list[Cue], manifest: Path) -> dict[str, list[Pause]]:
+def line_pauses(report: SceneReport) -> dict[str, list[Pause]]:
     """The pauses of every spoken line's audio, by its text: what fit_cues times the line's cues by."""
     from saddle.voice.engine import read_wav
 
-    audio = _audio_by_text(manifest)
-    return {cue.text: pauses(*read_wav(Path(audio[cue.text]))) for cue in cues if cue.text in audio}
+    return {line.cue.text: pauses(*read_wav(Path(line.audio))) for line in report.lines if line.audio}
 
 
 def mix(placed: list[tuple[float, str]], duration: Fraction) -> np.ndarray:
@@ -152,11 +138,11 @@ def placements_path(folder: Path, entry: SceneEntry) -> Path:
     return folder / ".state" / f"{entry.name}.voice.json"
 
 
-def publish_sound(folder: Path, entry: SceneEntry, settings: Settings, video: Path, said: list[Cue],
+def publish_sound(folder: Path, entry: SceneEntry, settings: Settings, video: Path, report: SceneReport,
                   cues: list[Cue], target: Path, slides: Path) -> None:
     """The clip in target with its sound (when voiced) and soft subtitles (cues); each slide video gets its own
-    words. `said` are manim's cues, one per narrated line, starting where add_sound placed its audio."""
-    placed = placements(said, narration_path(folder, entry)) if settings.voiced else []
+    words. The scene's report says where each line's audio starts."""
+    placed = report.audio_placements() if settings.voiced else []
     write_text(placements_path(folder, entry), json.dumps(placed))
     if not settings.voiced and settings.transparent:
         os.replace(video, target)  # nothing to add: the WebM stays as manim wrote it (VP9 with alpha)

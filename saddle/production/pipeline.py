@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from saddle.execution import ExecutorChoice, open_executor
 from saddle.production.assemble import assemble_lecture, write_manifest
 from saddle.production.gallery import write_gallery
 from saddle.production.media import ProductionError
@@ -36,22 +37,22 @@ class Outcome:
 
 def produce(names: tuple[str, ...], settings: Settings, jobs: int, renders: Path = ROOT / "renders",
             lecture_file: Path | None = None, force: bool = False, decks: bool = False,
-            views: bool = False) -> Outcome:
+            where: ExecutorChoice | None = None, views: bool = False) -> Outcome:
     lecture = load_lecture(lecture_file)
     chosen = choose(lecture, names)
     absent = [str(entry.path) for entry in chosen if not entry.path.exists()]
     if absent:
         raise ProductionError(f"scene file not found: {', '.join(absent)}")
     folder = settings.folder(renders)
-    with folder_lock(folder):
+    with folder_lock(folder), open_executor(where or ExecutorChoice(), jobs) as executor:
         remove_leftovers(folder)
         if settings.voiced:  # every line's audio made and handed over before anything renders
             from saddle.voice.narrate import narrate
 
-            narrate(folder, chosen, settings, renders, jobs)
+            narrate(folder, chosen, settings, renders, jobs, executor=executor)
         stale = [entry for entry in chosen if force or not is_current(folder, entry, settings)]
         up_to_date = [entry for entry in chosen if entry not in stale]
-        results = Renderer(settings, folder, jobs).run(stale) if stale else []
+        results = Renderer(settings, folder, executor).run(stale) if stale else []
         notes = [] if settings.transparent else [assemble_lecture(folder, lecture, settings)]
         if decks:
             ready = [entry for entry in chosen if is_current(folder, entry, settings)]

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from saddle.production.media import ProductionError
 from saddle.production.safety import read_state, write_text
+from scenes.job import QUALITIES, Narration
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
-QUALITIES = {"l": "480p15", "m": "720p30", "h": "1080p60", "k": "2160p60"}  # manim's -q flags and folder names
 #: The code that runs manim and turns what it makes into a published clip (its cues, sound and colour tags): a
 #: change to it makes every stored render stale, as a change to a scene does.
 PUBLISHING = tuple(ROOT / "saddle" / name for name in (
@@ -38,7 +38,7 @@ class Settings:
         return self.voice != "none" or bool(self.recordings)
 
     def folder(self, renders: Path) -> Path:
-        return renders / f"{self.lang}-{self.theme}" / QUALITIES[self.quality]
+        return renders / f"{self.lang}-{self.theme}" / QUALITIES[self.quality].folder
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,20 @@ def sources_digest(entry: SceneEntry) -> str:
 def narration_path(folder: Path, entry: SceneEntry) -> Path:
     """The narration manifest a voiced render of the scene is handed (saddle.voice.narrate writes it)."""
     return folder / ".state" / f"{entry.name}.narration.json"
+
+
+def read_narration(folder: Path, entry: SceneEntry) -> Narration:
+    """The narration prepared for the scene (saddle.voice.narrate writes it); a broken file is made again."""
+    found = read_state(narration_path(folder, entry), _valid_narration)
+    return Narration.from_data(found) if found else Narration()
+
+
+def _valid_narration(data) -> bool:
+    try:
+        Narration.from_data(data)
+    except (TypeError, KeyError, AttributeError):
+        return False
+    return True
 
 
 def narration_digest(folder: Path, entry: SceneEntry, settings: Settings) -> str:

@@ -5,23 +5,30 @@ log and does not stop the others."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
+from saddle.execution import Executor
 from saddle.production.audio import line_pauses, publish_sound
 from saddle.production.captions import fit_cues
 from saddle.production.media import ProductionError, probe, require_deliverable, write_poster
+from saddle.production.placed import read_report
 from saddle.production.plan import (
     ROOT,
     SceneEntry,
@@ -31,14 +38,22 @@ from saddle.production.plan import (
     fingerprint,
     longest_first,
     narration_digest,
-    narration_path,
+    read_narration,
     read_stamp,
     write_stamp,
 )
+from saddle.production.render_task import (
+    ANIMATION_DONE,
+    REPORT,
+    SLIDES,
+    RenderOutput,
+    RenderTask,
+    render_task,
+    stop_renders,
+)
 from saddle.production.safety import atomic_output, discard, replace_folder, work_folder, write_text
-from saddle.production.subtitles import read_srt, to_srt, to_vtt
-
-ANIMATION_DONE = "Partial movie file written"  # manim logs this once per finished animation
+from saddle.production.subtitles import to_srt, to_vtt
+from scenes.job import Narration, RenderJob
 
 
 @dataclass(frozen=True)
@@ -48,18 +63,6 @@ class SceneResult:
     seconds: float
     log: Path
     error: str = ""
-
-
-def _manim_config(work: Path, cache: Path) -> Path:
-    """Every path manim writes to, pointed into this render's own folders (Tex and text caches per scene, so
-    parallel renders never compile the same formula at the same time)."""
-    config = work / "manim.cfg"
-    config.write_text("[CLI]\n" + "".join(f"{key} = {value}\n" for key, value in {
-        "media_dir": work, "video_dir": work / "video", "images_dir": work / "images",
-        "partial_movie_dir": work / "partial", "log_dir": work / "logs", "tex_dir": cache / "Tex",
-        "text_dir": cache / "texts", "disable_caching": True, "progress_bar": "none",
-    }.items()))
-    return config
 
 
 def _drop_unfinished_cache(cache: Path) -> None:
@@ -76,30 +79,34 @@ def _drop_unfinished_cache(cache: Path) -> None:
             step.unlink(missing_ok=True)
 
 
-def _command(entry: SceneEntry, settings: Settings, config: Path) -> list[str]:
-    alpha = ["-t", "--format=webm"] if settings.transparent else []
-    return [sys.executable, "-m", "saddle.production.bt709", "render", f"-q{settings.quality}", "--config_file",
-            str(config), *alpha, str(entry.path), entry.name]
+def scene_task(entry: SceneEntry, settings: Settings, narration: Narration, shared: Path | None, log: Path,
+               cache: Path, run: str) -> RenderTask:
+    """The task of one scene of the lecture: its job (look, quality, narration), slide mode (not for WebM clips),
+    and, on a shared file system, the work folder, live log and LaTeX cache it renders with; otherwise the
+    narration's audio travels with it."""
+    job = RenderJob(scene=entry.name, lang=settings.lang, theme=settings.theme, quality=settings.quality,
+                    narration=narration)
+    scene_file = entry.path.relative_to(ROOT) if entry.path.is_relative_to(ROOT) else entry.path
+    options = ("-t", "--format=webm") if settings.transparent else ()
+    if shared is not None:
+        _drop_unfinished_cache(cache)
+        return RenderTask(job, str(scene_file), options, not settings.transparent, str(shared), str(log), str(cache),
+                          run=run)
+    audio = {found.audio: Path(found.audio).read_bytes()
+             for by_text in narration.lines.values() for found in by_text.values() if found.audio}
+    return RenderTask(job, str(scene_file), options, not settings.transparent, audio=audio, run=run)
 
 
-def _environment(settings: Settings, work: Path, narration: Path) -> dict[str, str]:
-    paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
-    slides = {} if settings.transparent else {"LECTURE_SLIDES": str(work / "slides")}
-    slides |= {"LECTURE_NARRATION": str(narration)} if settings.voiced and narration.exists() else {}
-    return os.environ | slides | {"LECTURE_LANG": settings.lang, "LECTURE_THEME": settings.theme, "COLUMNS": "200",
-                                  "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(paths)}
-
-
-def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path) -> None:
+def _publish(entry: SceneEntry, settings: Settings, work: Path, folder: Path, narration: Narration) -> None:
     """Move a finished render's files into the output folder, each in one step."""
     video = work / "video" / clip_name(entry, settings).replace(".alpha", "")
     if not video.exists():
         raise ProductionError(f"{entry.name}: manim finished without writing {video.name}")
-    said = read_srt(video.with_suffix(".srt"))  # manim's: a cue per narrated line, from where its audio starts
-    voice = line_pauses(said, narration_path(folder, entry)) if settings.voiced else {}
-    cues = fit_cues(said, settings.lang, probe(video).duration, voice)  # as a viewer reads them, as they are said
+    report = read_report(work / REPORT, narration)  # a cue per narrated line, from where its audio starts
+    voice = line_pauses(report) if settings.voiced else {}
+    cues = fit_cues(report.cues, settings.lang, probe(video).duration, voice)  # as a viewer reads them, as said
     with atomic_output(folder / clip_name(entry, settings)) as temporary:  # with its sound and soft subtitles
-        publish_sound(folder, entry, settings, video, said, cues, temporary, work / "slides")
+        publish_sound(folder, entry, settings, video, report, cues, temporary, work / "slides")
         if not settings.transparent:
             require_deliverable(temporary)
     if settings.transparent:
@@ -127,39 +134,54 @@ def _publish_slides(entry: SceneEntry, made: Path, slides: Path) -> None:
 
 
 class Renderer:
-    """Runs the stale scenes of one output folder, `jobs` at a time, with one progress display for the job."""
+    """Renders the stale scenes of one output folder as tasks of an executor, with one progress display, and
+    publishes each scene here as its task comes back."""
 
-    def __init__(self, settings: Settings, folder: Path, jobs: int):
-        self.settings, self.folder, self.jobs = settings, folder, max(1, jobs)
+    def __init__(self, settings: Settings, folder: Path, executor: Executor):
+        self.settings, self.folder, self.executor = settings, folder, executor
         self.console = Console(stderr=True)
-        self.running: set[subprocess.Popen] = set()
-        self.stopping = threading.Event()
-        self.lock = threading.Lock()
+        self.works: dict[str, Path] = {}  # scene → the folder its render is published from, in the output folder
+        self.run_id = uuid.uuid4().hex  # names this run's tasks, so an interrupt stops them on every worker
 
     def run(self, entries: list[SceneEntry]) -> list[SceneResult]:
         progress = Progress(SpinnerColumn(), TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=self.console, transient=True)
-        workers = min(self.jobs, len(entries))
-        pool = ThreadPoolExecutor(workers)
-        results = []
+        results: list[SceneResult] = []
+        futures: dict = {}
         try:
-            with progress:
-                overall = progress.add_task(f"{len(entries)} scene(s), {workers} at a time", total=len(entries))
-                futures = [pool.submit(self._render, entry, progress)
-                           for entry in longest_first(self.folder, entries, self.settings)]
-                for future in as_completed(futures):
-                    results.append(result := future.result())
+            with progress, _LogWatch(progress) as watch:
+                overall = progress.add_task(f"{len(entries)} scene(s) on {self.executor.name}", total=len(entries))
+                for entry in longest_first(self.folder, entries, self.settings):
+                    futures[self._submit(entry, watch)] = (entry, time.monotonic())
+                for future in self.executor.as_completed(futures):
+                    entry, start = futures[future]
+                    results.append(result := self._finish(entry, future, start, watch))
                     progress.advance(overall)
                     self._report(result)
         except BaseException:
-            self.stopping.set()
-            with self.lock:
-                for process in self.running:
-                    process.terminate()
+            self.executor.cancel(futures)
+            self.executor.everywhere(stop_renders, self.run_id)
             raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            for work in self.works.values():
+                shutil.rmtree(work, ignore_errors=True)
         return sorted(results, key=lambda result: entries.index(result.entry))
+
+    def _log(self, entry: SceneEntry) -> Path:
+        return self.folder / "logs" / f"{Path(clip_name(entry, self.settings)).stem}.log"
+
+    def _narration(self, entry: SceneEntry) -> Narration:
+        return read_narration(self.folder, entry) if self.settings.voiced else Narration()
+
+    def _submit(self, entry: SceneEntry, watch: _LogWatch):
+        log = self._log(entry)
+        log.parent.mkdir(parents=True, exist_ok=True)
+        work = self.works[entry.name] = work_folder(self.folder, entry.name)
+        if self.executor.shares_files:
+            watch.add(entry.name, log, read_stamp(self.folder, entry, self.settings).get("animations"))
+        task = scene_task(entry, self.settings, self._narration(entry), work if self.executor.shares_files else None,
+                          log, self.folder / ".cache" / entry.name, self.run_id)
+        return self.executor.submit(render_task, task, key=f"render-{entry.name}-{uuid.uuid4().hex[:8]}")
 
     def _report(self, result: SceneResult) -> None:
         if result.ok:
@@ -167,64 +189,81 @@ class Renderer:
         else:
             self.console.print(f"[red]✗ {result.entry.name} failed[/]: {result.error} — log: {result.log}")
 
-    def _render(self, entry: SceneEntry, progress: Progress) -> SceneResult:
-        start = time.monotonic()
-        log = self.folder / "logs" / f"{Path(clip_name(entry, self.settings)).stem}.log"
-        if self.stopping.is_set():
-            return SceneResult(entry, False, 0.0, log, "interrupted")
-        previous = read_stamp(self.folder, entry, self.settings).get("animations")
-        task = progress.add_task(entry.name, total=previous)
-        work = work_folder(self.folder, entry.name)
+    def _finish(self, entry: SceneEntry, future, start: float, watch: _LogWatch) -> SceneResult:
+        """Check and publish what the scene's task made; any failure is this scene's alone."""
+        watch.remove(entry.name)
+        log, work = self._log(entry), self.works.pop(entry.name)
         try:
-            animations = self._run_manim(entry, work, log, lambda: progress.advance(task))
-            _publish(entry, self.settings, work, self.folder)
-            title = work / "slides" / f"{entry.name}.title"  # written by LectureScene.show_title
+            output: RenderOutput = future.result()
+            if not self.executor.shares_files:
+                _unpack(output, work, log)
+            if output.returncode != 0:
+                raise ProductionError(f"manim exited with code {output.returncode}: {_last_error(log)}")
+            narration = self._narration(entry)
+            _publish(entry, self.settings, work, self.folder, narration)
+            title = read_report(work / REPORT, narration).title  # as LectureScene.show_title wrote it
             seconds = time.monotonic() - start
             write_stamp(self.folder, entry, self.settings, {
-                "fingerprint": fingerprint(entry, self.settings), "animations": animations,
+                "fingerprint": fingerprint(entry, self.settings), "animations": output.animations,
                 "narration": narration_digest(self.folder, entry, self.settings),
-                "seconds": round(seconds, 1),
-                "title": title.read_text(encoding="utf-8") if title.exists() else entry.title,
+                "seconds": round(seconds, 1), "title": title or entry.title,
                 "files": {name: (self.folder / name).stat().st_size  # is_current tells a truncated file by its size
                           for name in expected_files(entry, self.settings)},
-                "slides": (work / "slides" / f"{entry.name}.json").exists()})
+                "slides": (work / SLIDES / f"{entry.name}.json").exists()})
             return SceneResult(entry, True, seconds, log)
         except Exception as error:  # one scene's failure, whatever it is, must not stop the others
             message = str(error) if isinstance(error, ProductionError) else f"{type(error).__name__}: {error}"
             return SceneResult(entry, False, time.monotonic() - start, log, message)
         finally:
-            progress.remove_task(task)
             shutil.rmtree(work, ignore_errors=True)
 
-    def _run_manim(self, entry: SceneEntry, work: Path, log: Path, on_animation) -> int:
-        """Run manim with its output going to the log; returns the number of animations rendered."""
-        cache = self.folder / ".cache" / entry.name
-        _drop_unfinished_cache(cache)
-        config = _manim_config(work, cache)
-        log.parent.mkdir(parents=True, exist_ok=True)
-        animations = 0
-        with open(log, "w", encoding="utf-8", buffering=1) as handle:  # line by line: the log is live
+
+def _unpack(output: RenderOutput, work: Path, log: Path) -> None:
+    """A task that rendered in a private folder on its worker: its log and files, put where publishing reads them."""
+    write_text(log, output.log)
+    for name, data in output.files.items():
+        target = work / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+class _LogWatch:
+    """Progress of the scenes rendering on this machine's file system: the animations their live logs name."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.watched: dict[str, tuple[Path, TaskID]] = {}  # scene → (log, progress task)
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._follow, daemon=True)
+
+    def __enter__(self) -> _LogWatch:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def add(self, scene: str, log: Path, animations: int | None) -> None:
+        log.unlink(missing_ok=True)  # the last render's log is not this one's progress
+        with self.lock:
+            self.watched[scene] = (log, self.progress.add_task(scene, total=animations, visible=False))
+
+    def remove(self, scene: str) -> None:
+        with self.lock:
+            _, task = self.watched.pop(scene, (None, None))
+        if task is not None:
+            self.progress.remove_task(task)
+
+    def _follow(self) -> None:
+        while not self.done.wait(0.5):
             with self.lock:
-                if self.stopping.is_set():
-                    raise ProductionError("interrupted")
-                process = subprocess.Popen(_command(entry, self.settings, config), cwd=ROOT,
-                                           env=_environment(self.settings, work, narration_path(self.folder, entry)),
-                                           stdout=subprocess.PIPE,
-                                           stderr=subprocess.STDOUT, text=True, errors="replace")
-                self.running.add(process)
-            try:
-                for line in process.stdout or ():
-                    handle.write(line)
-                    if ANIMATION_DONE in line:
-                        animations += 1
-                        on_animation()
-                code = process.wait()
-            finally:
-                with self.lock:
-                    self.running.discard(process)
-        if code != 0:
-            raise ProductionError(f"manim exited with code {code}: {_last_error(log)}")
-        return animations
+                watched = list(self.watched.values())
+            for log, task in watched:
+                if log.exists():  # the scene started: shown, with the animations it has finished
+                    finished = log.read_text(encoding="utf-8", errors="replace").count(ANIMATION_DONE)
+                    self.progress.update(task, completed=finished, visible=True)
 
 
 def _last_error(log: Path) -> str:

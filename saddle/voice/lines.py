@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
-import sys
 import tempfile
 import wave
 from concurrent.futures import ThreadPoolExecutor
@@ -20,10 +18,13 @@ from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
+import numpy as np
+
 from saddle.production.plan import ROOT, SceneEntry, Settings, sources_digest
 from saddle.production.safety import atomic_output, write_text
 from saddle.voice.assets import MODEL_SHA256, SETTINGS, VoiceError, voice_language
 from saddle.voice.spoken import normalise
+from scenes.job import Narration, RenderJob
 
 FRONT_ENDS = ("kokoro-onnx", "misaki", "jieba", "pypinyin", "cn2an", "espeakng-loader")
 
@@ -58,16 +59,14 @@ def _digest(*parts) -> str:
 def _collect(entry: SceneEntry, lang: str, renders: Path, cache: Path) -> list[dict]:
     """Run the scene with animations skipped and a manifest asking it to write down every line it says. Formulas
     go to the render's own LaTeX cache, so the render after it compiles none again."""
-    from saddle.production.runner import _manim_config
+    from saddle.production.launch import manim_command, manim_config, manim_environment
 
     with tempfile.TemporaryDirectory(prefix=".partial-collect-", dir=voice_folder(renders)) as work:
-        said, manifest = Path(work, "said.jsonl"), Path(work, "manifest.json")
-        manifest.write_text(json.dumps({"collect": str(said)}))
-        command = [sys.executable, "-m", "manim", "render", "-ql", "-s", "--config_file",
-                   str(_manim_config(Path(work), cache / entry.name)), "-v", "WARNING", str(entry.path), entry.name]
-        environment = {"LECTURE_NARRATION": str(manifest), "LECTURE_LANG": lang, "COLUMNS": "200"}
+        said = Path(work, "said.jsonl")
+        job = RenderJob(scene=entry.name, lang=lang, narration=Narration(collect=str(said)))
+        command = manim_command(job, entry.path, manim_config(Path(work), cache / entry.name), "-s", "-v", "WARNING")
         result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False,
-                                env=os.environ | environment)
+                                env=manim_environment(job, Path(work, "job.json")))
         if result.returncode != 0:
             last = (result.stderr.strip().splitlines() or ["no output"])[-1]
             raise VoiceError(f"{entry.name}: could not list its spoken lines: {last[:200]}")
@@ -120,18 +119,28 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
     return Source("synthetic", audio / f"{made}.wav")
 
 
-def make(line: Line, found: Source, settings: Settings) -> None:
-    """Put the line's audio in the cache: synthesised, or the recording trimmed and levelled."""
-    from saddle.voice.engine import level, read_wav, synthesise, trim, write_wav
+def made_audio(line: Line, found: Source, settings: Settings) -> np.ndarray:
+    """The line's audio: synthesised, or the recording trimmed and levelled. A task of the executor when the
+    voice runs on a cluster (saddle.voice.narrate): it reads nothing of this machine's but a recording."""
+    from saddle.voice.engine import level, read_wav, synthesise, trim
 
-    assert found.audio is not None, "a missing line has nothing to make"
     if found.origin is not None:
         samples, rate = read_wav(found.origin)
-        audio = level(trim(samples, rate), rate)
-    else:
-        audio = synthesise(line.spoken, settings.lang, settings.voice)
+        return level(trim(samples, rate), rate)
+    return synthesise(line.spoken, settings.lang, settings.voice)
+
+
+def store(found: Source, audio: np.ndarray) -> None:
+    """Put a line's audio in the cache, in one step."""
+    from saddle.voice.engine import write_wav
+
+    assert found.audio is not None, "a missing line has nothing to make"
     with atomic_output(found.audio) as temporary:
         write_wav(temporary, audio)
+
+
+def make(line: Line, found: Source, settings: Settings) -> None:
+    store(found, made_audio(line, found, settings))
 
 
 def seconds(path: Path) -> float:

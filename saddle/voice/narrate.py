@@ -4,6 +4,7 @@ and write each scene's narration manifest into the output folder's state."""
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,14 +17,17 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from saddle.execution import DaskExecutor, Executor
 from saddle.production.plan import SceneEntry, Settings, narration_path
 from saddle.voice.lines import (
     Line,
     Source,
+    made_audio,
     make,
     scene_lines,
     seconds,
     source,
+    store,
     write_manifest,
 )
 
@@ -42,8 +46,10 @@ class Narration:
 
 
 def narrate(folder: Path, entries: list[SceneEntry], settings: Settings, renders: Path, jobs: int = 1,
-            console: Console | None = None, make_missing: bool = True, write: bool = True) -> Narration:
-    """Every line of the scenes with its source; the missing audio made; manifests written when `write`."""
+            console: Console | None = None, make_missing: bool = True, write: bool = True,
+            executor: Executor | None = None) -> Narration:
+    """Every line of the scenes with its source; the missing audio made (on a Dask executor, a task a synthetic
+    line; here, one line after another: the model runs on every core itself); manifests written when `write`."""
     console = console or Console(stderr=True)
     by_scene = scene_lines(entries, settings.lang, renders, folder / ".cache", jobs)
     lines = [line for entry in entries for line in by_scene[entry.name]]
@@ -55,8 +61,7 @@ def narrate(folder: Path, entries: list[SceneEntry], settings: Settings, renders
         columns = (TextColumn("{task.description:<28}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task(f"voice: {len(todo)} line(s)", total=len(todo))
-            for audio, (line, found) in todo.items():  # one process: the model runs on both cores itself
-                make(line, found, settings)
+            for audio in _made(list(todo.values()), settings, executor):
                 made_seconds += seconds(audio)
                 progress.advance(task)
     work = time.monotonic() - start
@@ -66,3 +71,22 @@ def narrate(folder: Path, entries: list[SceneEntry], settings: Settings, renders
             write_manifest(narration_path(folder, entry), [line for line, _ in chosen], [found for _, found in chosen],
                            sound=not settings.transparent)
     return Narration(lines, sources, len(todo), made_seconds, work)
+
+
+def _made(todo: list[tuple[Line, Source]], settings: Settings, executor: Executor | None) -> Iterator[Path]:
+    """Make each line's audio and store it; yields each line's audio file as it is stored."""
+    distributed = isinstance(executor, DaskExecutor)
+    remote = {executor.submit(made_audio, line, found, settings, key=f"voice-{Path(str(found.audio)).stem}"): found
+              for line, found in todo if found.origin is None} if distributed and executor else {}
+    try:
+        for line, found in todo:
+            if found not in remote.values():
+                make(line, found, settings)
+                yield Path(str(found.audio))
+        for future in executor.as_completed(remote) if executor and remote else ():
+            store(remote[future], future.result())
+            yield Path(str(remote[future].audio))
+    except BaseException:
+        if executor and remote:
+            executor.cancel(remote)
+        raise

@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-LANGUAGES = ("en", "zh")
+from scenes.job import LANGUAGES
+
+__all__ = ["LANGUAGES", "STRINGS", "reading_seconds", "say_text"]
 #: Reading speed for subtitles: comfortable for a lecture, not a speed-read.
 CHARACTERS_PER_SECOND = {"en": 15.0, "zh": 5.0}
 MIN_SECONDS = 1.5

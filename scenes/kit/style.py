@@ -1,13 +1,12 @@
 """The lecture's look in one place: the colour code, the two themes, typography, language and narration.
 
 Every scene takes its colours, fonts and words from here. Theme and language are a value, `Look`, that a scene
-activates when it is set up (from LECTURE_LANG / LECTURE_THEME, as `manim render` passes them, or from the scene's
-`look` class attribute), so one process can build a scene in English on the dark theme and then in Chinese on the
-light one, and the colour code can never drift between scenes."""
+activates when it is set up (from the render job, scenes/job.py, or from the scene's `look` class attribute), so one
+process can build a scene in English on the dark theme and then in Chinese on the light one, and the colour code
+can never drift between scenes."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from dataclasses import dataclass
@@ -34,8 +33,9 @@ from manim import (
     Write,
 )
 
-from scenes.catalogue import LANGUAGES, reading_seconds, say_text
-from scenes.kit.narration import BREATH, spoken
+from scenes.catalogue import reading_seconds, say_text
+from scenes.job import LANGUAGES, THEME_NAMES, JobError, current_job
+from scenes.kit.narration import BREATH, plays_sound, report_line, report_title, spoken
 from scenes.kit.safe_area import CaptionSafeCamera
 from scenes.kit.surface import FastSurfaceCamera, SurfaceScene
 from scenes.lecture import LECTURE
@@ -50,9 +50,18 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-# Slide mode (set by `saddle render`): scenes are manim-slides Slides writing their deck into this folder, and every
-# narrated line starts a slide. Unset, scenes are plain manim Scenes. The base class is chosen here, once.
-SLIDES_FOLDER = os.environ.get("LECTURE_SLIDES", "")
+def _job():
+    """The render job, or one line saying what is wrong with it."""
+    try:
+        return current_job()
+    except JobError as error:
+        _fail(str(error))
+        raise
+
+
+# Slide mode (the job's `slides`, set by `saddle render`): scenes are manim-slides Slides writing their deck into
+# that folder, and every narrated line starts a slide. Otherwise scenes are plain manim Scenes. Chosen here, once.
+SLIDES_FOLDER = _job().slides
 if SLIDES_FOLDER:
     from manim_slides import Slide as _Scene2D
     from manim_slides import ThreeDSlide
@@ -104,7 +113,7 @@ THEMES = {
         surface=("#0B3C7D", "#2C7FB8", "#41B6C4", "#78C679"),  # top stays darker than the page
     ),
 }
-THEME_NAMES = tuple(THEMES)
+assert tuple(THEMES) == THEME_NAMES, "scenes/job.py names the themes the kit draws"
 
 # Typography: sizes chosen to stay readable at 480p.
 TITLE_SIZE = 44
@@ -121,20 +130,19 @@ class Look:
     theme_name: str = THEME_NAMES[0]
 
     def __post_init__(self):
-        for variable, value, allowed in (("LECTURE_LANG", self.lang, LANGUAGES),
-                                         ("LECTURE_THEME", self.theme_name, THEME_NAMES)):
+        for name, value, allowed in (("language", self.lang, LANGUAGES), ("theme", self.theme_name, THEME_NAMES)):
             if value not in allowed:
-                _fail(f"{variable}={value!r} is not one of {', '.join(allowed)}")
+                _fail(f"{name} {value!r} is not one of {', '.join(allowed)}")
 
     @property
     def theme(self) -> Theme:
         return THEMES[self.theme_name]
 
     @classmethod
-    def from_environment(cls) -> Look:
-        """The look `manim render` is asked for: LECTURE_LANG=en|zh, LECTURE_THEME=dark|light (defaults en, dark)."""
-        return cls(os.environ.get("LECTURE_LANG", LANGUAGES[0]).strip().lower(),
-                   os.environ.get("LECTURE_THEME", THEME_NAMES[0]).strip().lower())
+    def of_job(cls) -> Look:
+        """The look the render job asks for (plain `manim render`: LECTURE_LANG=en|zh, LECTURE_THEME=dark|light)."""
+        job = _job()
+        return cls(job.lang, job.theme)
 
 
 _active: list[Look] = []
@@ -153,9 +161,9 @@ def use(look: Look) -> None:
 
 
 def active_look() -> Look:
-    """The look of the scene being built; before any scene is set up, the one the environment asks for."""
+    """The look of the scene being built; before any scene is set up, the one the render job asks for."""
     if not _active:
-        use(Look.from_environment())
+        use(Look.of_job())
     return _active[0]
 
 
@@ -188,7 +196,7 @@ class LectureMixin:
     the bottom of the video free for subtitles (scenes/kit/safe_area.py)."""
 
     skip_reversing = True  # slide mode: the HTML and PowerPoint decks never play slides backwards
-    look: Look | None = None  # None: the environment's (LECTURE_LANG, LECTURE_THEME); a variant may fix one
+    look: Look | None = None  # None: the render job's; a variant may fix one
     lecture_camera: type = CaptionSafeCamera
     title_card_shown: VGroup | None = None  # on screen under the title until the next animation
 
@@ -200,7 +208,7 @@ class LectureMixin:
 
     def setup(self):
         super().setup()
-        self.look = self.look or Look.from_environment()
+        self.look = self.look or Look.of_job()
         use(self.look)
         self.camera.background_color = ManimColor(self.look.theme.background)
 
@@ -226,9 +234,7 @@ class LectureMixin:
         """Write the part's title in its corner, with the title card under it until the next animation."""
         title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
         card = self.title_card().next_to(title, DOWN, aligned_edge=LEFT, buff=0.3)
-        if SLIDES_FOLDER:  # the stitched lecture names its chapter after the scene's title, in the scene's language
-            Path(SLIDES_FOLDER).mkdir(parents=True, exist_ok=True)
-            Path(SLIDES_FOLDER, f"{type(self).__name__}.title").write_text(text(key), encoding="utf-8")
+        report_title(text(key))  # the stitched lecture names its chapter after it, in the scene's language
         self.pin(title, card)
         self.play(Write(title), FadeIn(card), run_time=1)
         self.title_card_shown = card
@@ -253,9 +259,11 @@ class LectureMixin:
         voice = spoken(key, line, lang, fields)  # prepared by `saddle render`; None: silent, paced for reading
         needed = voice.seconds if voice else reading_seconds(line, lang)
         run_time = run_time if run_time is not None else (min(2.0, needed) if animations else 0.0)
-        if voice and voice.audio:
+        if voice and voice.audio and plays_sound():
             self.add_sound(voice.audio)  # starts with the step; the step lasts until the line is said, and a breath
-        self.add_subcaption(line, duration=needed if voice else max(needed, run_time))
+        shown = needed if voice else max(needed, run_time)
+        self.add_subcaption(line, duration=shown)
+        report_line(key, line, float(self.renderer.time), shown)
         if animations:
             self.play(*animations, run_time=run_time)
         rest = max(run_time, needed) + BREATH - run_time if voice else needed - run_time
