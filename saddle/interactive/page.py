@@ -97,8 +97,8 @@ def _json_text(data) -> str:
 def page_html(losses: list[dict], lang: str = "en", theme: str = "dark", title: str | None = None,
               video: dict | None = None, plotly_src: str | None = None) -> str:
     """The page for one or more losses (each a saddle.interactive.data.page_data); `video` lets it jump the
-    gallery's player ({"chapter": moment, "said": {kind: moment}, "gallery": url}, a moment {"time", "why"});
-    `plotly_src` links plotly.js beside the page instead of inlining it."""
+    gallery's player (saddle.production.views.moments: the scene, its chapter's start and where its subtitles
+    first name each kind of point); `plotly_src` links plotly.js beside the page instead of inlining it."""
     look = THEMES[theme]
     text = words(lang)
     library = (f'<script src="{escape(plotly_src)}"></script>' if plotly_src
@@ -107,10 +107,8 @@ def page_html(losses: list[dict], lang: str = "en", theme: str = "dark", title: 
     script = resources.files("saddle.interactive").joinpath("page.js").read_text(encoding="utf-8")
     return _PAGE.format(lang=lang, title=escape(title or text["title"]), background=look.background,
                         text=look.text, muted=look.muted, panel=look.panel, theta=look.theta,
-                        surface_title=escape(text["surface"]),
-                        contour_title=escape(text["contour"]), plotly=library,
-                        data=_json_text(data),
-                        script=_script_text(script))
+                        surface_title=escape(text["surface"]), contour_title=escape(text["contour"]),
+                        plotly=library, data=_json_text(data), script=_script_text(script))
 
 
 def embedded_data(html: str) -> dict:
