@@ -110,14 +110,15 @@ def test_choosing_a_chapter_opens_its_view_and_the_view_moves_the_player(gallery
 
 def deck_of_two_stacks(folder, names):
     """A reveal.js deck shaped as manim-slides makes slides.html (a vertical stack of two slides per scene),
-    reveal.js inlined from the copy setup installed."""
+    reveal.js inlined in <head> from the copy setup installed (its code names '<div class="slides">' too)."""
     library = reveal_folder()
     stacks = "".join(f'<section><section data-background-color="#000">{name} 1</section>'
                      f'<section data-background-color="#000">{name} 2</section></section>' for name in names)
     (folder / "deck.html").write_text(
         f'<!doctype html><html><head><meta charset="utf-8"><style>{(library / "reveal.css").read_text()}</style>'
-        f'</head><body><div class="reveal"><div class="slides">{stacks}</div></div>'
-        f'<script>{(library / "reveal.js").read_text()}</script><script>Reveal.initialize();</script></body></html>',
+        f'<script>{(library / "reveal.js").read_text()}</script></head>'
+        f'<body><div class="reveal"><div class="slides">{stacks}</div></div>'
+        f"<script>Reveal.initialize();</script></body></html>",
         encoding="utf-8")
     return folder / "deck.html"
 
@@ -126,7 +127,7 @@ def test_the_deck_ends_each_part_that_has_a_view_with_it(gallery):
     deck = deck_of_two_stacks(gallery, SCENES)
     add_view_slides(deck, SCENES, {"WorstNetwork": "views/WorstNetwork.html"}, "en")
     html = deck.read_text(encoding="utf-8")
-    stacks = html.split('<div class="slides">')[1].split("</div>")[0].split("</section></section>")
+    stacks = html.split("<body>")[1].split('<div class="slides">')[1].split("</div>")[0].split("</section></section>")
     assert [stack.count("<iframe") for stack in stacks[:3]] == [0, 0, 1]
     assert stacks[2].index("WorstNetwork 2") < stacks[2].index('<iframe data-src="views/WorstNetwork.html"')
 

@@ -176,18 +176,20 @@ def add_view_slides(deck: Path, scenes: list[str], views: dict[str, str], lang: 
     """Put each scene's view into the reveal.js deck (slides.html, one vertical stack per scene) as the last slide
     of its stack: an iframe that reveal.js loads when the slide comes near (data-src)."""
     html = deck.read_text(encoding="utf-8")
-    start = html.index('<div class="slides">')
+    start = html.index('<div class="slides">', html.index("<body"))  # reveal.js, inlined in <head>, names it too
     pieces, depth, stack, cut = [html[:start]], 0, 0, start
     for tag in re.finditer(r"<section\b|</section>", html[start:]):
         depth += 1 if tag.group() != "</section>" else -1
         if depth == 0:  # the end of a scene's stack
             at = start + tag.start()
-            name = scenes[stack] if stack < len(scenes) else ""
+            name = scenes[stack]
             pieces.append(html[cut:at])
             if name in views:
                 title = escape(STRINGS["view.panel"][lang])
                 pieces.append(f'<section data-view="{escape(name)}"><iframe data-src="{escape(views[name])}" '
                               f'title="{title}" style="width: 100%; height: 90vh; border: 0;"></iframe></section>\n')
             cut, stack = at, stack + 1
+            if stack == len(scenes):
+                break
     pieces.append(html[cut:])
     write_text(deck, "".join(pieces))
