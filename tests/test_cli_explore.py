@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from mathcore.story import s12_loss_explorer as explorer
-from saddle import cli_explore
+from saddle.cli import explore as cli_explore
 from saddle.cli import main
 from saddle.production.plan import ROOT
 from scenes.job import job_from_environment

@@ -23,10 +23,10 @@ import pytest
 from PIL import Image
 
 from mathcore.minimum_ratio import STUDY_JSON
-from saddle.cli_study import _resumable
+from saddle.cli.study import _resumable
 from saddle.production.media import probe, require_deliverable
-from saddle.production.safety import TEMPORARY_PREFIX
 from saddle.production.subtitles import read_srt
+from saddle.safety import TEMPORARY_PREFIX
 from tests.production_helpers import (
     ROOT,
     SCENES,

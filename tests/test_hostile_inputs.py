@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 
 from mathcore.errors import LossError
-from saddle import cli_explore
 from saddle.budget import analysis_budget
+from saddle.cli import explore as cli_explore
 from saddle.cli import main
 
 CANARY = "/tmp/saddle-hostile-canary"

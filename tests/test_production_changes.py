@@ -11,7 +11,7 @@ import time
 import pytest
 
 from saddle.production.media import probe, require_deliverable
-from saddle.production.safety import TEMPORARY_PREFIX
+from saddle.safety import TEMPORARY_PREFIX
 from tests.production_helpers import (
     ROOT,
     environment,

@@ -12,7 +12,7 @@ import mathcore.study
 from mathcore.minimum_ratio import STUDY_JSON, count_eigenvalues, load_study
 from mathcore.study import StudySettings, TanhNetwork, digits, exact_hessian, newton_polish, objective, run_study
 from saddle.cli import main
-from saddle.cli_study import _resumable
+from saddle.cli.study import _resumable
 
 
 def test_exact_hessian_agrees_with_finite_differences_of_the_loss():

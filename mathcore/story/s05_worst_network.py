@@ -49,7 +49,9 @@ def _unit_vector_latex(vector: sp.Matrix) -> str:
     return sp.latex(sp.Matrix(unit))
 
 
-def _at(point, critical) -> HessianAtPoint:
+def hessian_at(point, critical) -> HessianAtPoint:
+    """The Hessian at a critical point with exact entries, eigenvalues and unit eigenvectors (what the worst-network
+    and escape scenes show), and the numerical classification of the same point."""
     loss = critical.loss
     exact = [sp.nsimplify(p) for p in point]
     substituted = loss.subs_latex(exact)
@@ -81,8 +83,8 @@ def worst_network_hessian(valley_point=(1, 1)) -> WorstNetworkHessianData:
         loss_latex=loss.latex,
         gradient_latex=tuple(loss.gradient_latex),
         hessian_latex=tuple(tuple(row) for row in loss.hessian_latex),
-        origin=_at((0, 0), critical),
-        valley_point=_at(valley_point, critical),
+        origin=hessian_at((0, 0), critical),
+        valley_point=hessian_at(valley_point, critical),
         valley_equation_latex=valley.equation_latex,
         valley_branches=valley.branches,
     )

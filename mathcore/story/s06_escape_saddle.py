@@ -12,7 +12,7 @@ from mathcore.builtins import worst_network
 from mathcore.critical import critical_points
 from mathcore.hessian_free import LanczosResult, lowest_eigenpair, teacher_network
 from mathcore.loss import latex
-from mathcore.story.s05_worst_network import HessianAtPoint, _at
+from mathcore.story.s05_worst_network import HessianAtPoint, hessian_at
 from mathcore.taylor import QuadraticModel
 from mathcore.trajectories import Trajectory, eigen_step, gradient_descent
 
@@ -98,7 +98,7 @@ def escape_saddle(start=(1.5, -1.5), lr: float = 0.05, step_length: float = 1.0,
                   slice_range: float = 2.0) -> EscapeSaddleData:
     loss = worst_network()
     critical = critical_points(loss)
-    saddle = _at((0, 0), critical)
+    saddle = hessian_at((0, 0), critical)
     direction = saddle.eigenvectors[int(np.argmin(saddle.eigenvalues))]
     s = sp.Symbol("s", real=True)
     slice_exact, slice_model = _slice(loss, s)

@@ -11,7 +11,7 @@ from sympy.printing.mathml import mathml
 from mathcore.critical import critical_points
 from mathcore.loss import Loss
 from mathcore.story import s12_loss_explorer as explorer
-from saddle.report import _number, _numbers, analysis_dict
+from saddle.report import analysis_dict, json_number, json_numbers
 
 
 def formula_mathml(loss: Loss) -> str:
@@ -25,11 +25,11 @@ def formula_mathml(loss: Loss) -> str:
 
 
 def _surface(mesh) -> dict:
-    return {"x": _numbers(mesh.x), "y": _numbers(mesh.y), "z": _numbers(mesh.z)}
+    return {"x": json_numbers(mesh.x), "y": json_numbers(mesh.y), "z": json_numbers(mesh.z)}
 
 
 def _path(points: np.ndarray, heights: np.ndarray) -> list:
-    return _numbers(np.column_stack([points, heights]))
+    return json_numbers(np.column_stack([points, heights]))
 
 
 def _plane(view: explorer.ExplorerData) -> dict:
@@ -37,11 +37,11 @@ def _plane(view: explorer.ExplorerData) -> dict:
     return {
         "surface": _surface(view.mesh),
         "descents": [None if p.escape is None else {"path": _path(p.escape.points, p.escape.losses),
-                                                    "direction": _numbers(p.escape_direction)}
+                                                    "direction": json_numbers(p.escape_direction)}
                      for p in view.points],
         "curves": [{"kind": c.kind, "equation_latex": c.equation_latex,
                     "branches": [_path(b, h) for b, h in zip(c.branches, c.heights)]} for c in view.curves],
-        "lr": _number(view.lr),
+        "lr": json_number(view.lr),
     }
 
 
@@ -49,8 +49,8 @@ def _slice(cut: explorer.SliceView, points: list[dict]) -> dict:
     """A saddle of an n-D loss through the plane of u₋ and u₊; `point` is its row in the analysis."""
     (saddle,) = cut.view.points
     row = min(range(len(points)), key=lambda i: float(np.linalg.norm(np.subtract(points[i]["point"], cut.point))))
-    return {"point": row, "index": cut.index, "directions": _numbers(cut.directions),
-            "saddle": {"value": _number(saddle.value), "eigenvalues": _numbers(saddle.eigenvalues)},
+    return {"point": row, "index": cut.index, "directions": json_numbers(cut.directions),
+            "saddle": {"value": json_number(saddle.value), "eigenvalues": json_numbers(saddle.eigenvalues)},
             "box": list(cut.view.box)} | _plane(cut.view)
 
 

@@ -11,8 +11,8 @@ from PIL import Image
 from saddle.production.audio import lecture_track, with_tracks
 from saddle.production.media import probe, stitch
 from saddle.production.plan import SceneEntry, Settings, chapter_title, is_current, read_stamp
-from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, write_text
 from saddle.production.subtitles import chapters, concatenate, read_vtt, to_srt, to_vtt
+from saddle.safety import atomic_output, file_sizes, keyed, read_state, write_text
 
 LECTURE_FILES = ("lecture.mp4", "lecture.srt", "lecture.vtt", "lecture.chapters.vtt")
 

@@ -20,8 +20,8 @@ from av.subtitles.subtitle import SubtitleSet
 from saddle.production.media import FASTSTART, probe
 from saddle.production.placed import SceneReport
 from saddle.production.plan import SceneEntry, Settings
-from saddle.production.safety import atomic_output, read_state, write_text
 from saddle.production.subtitles import Cue
+from saddle.safety import atomic_output, read_state, write_text
 from saddle.voice.speech import Pause, pauses
 
 RATE = 48_000

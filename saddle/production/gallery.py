@@ -13,9 +13,9 @@ from pathlib import Path
 
 from saddle.production.media import probe
 from saddle.production.plan import SceneEntry, Settings, chapter_title
-from saddle.production.safety import write_text
 from saddle.production.slides import LECTURE_TITLE
 from saddle.production.views import chapter_attribute, panel, scene_link, write_views
+from saddle.safety import write_text
 
 LANGUAGE_LABELS = {"en": "English", "zh": "中文"}
 PAGE_COLOURS = {"dark": ("#111418", "#F2F2F2", "#4EA8FF"), "light": ("#FFFFFF", "#1A1A1A", "#1565C0")}

@@ -19,8 +19,8 @@ from saddle.production.plan import (
     load_lecture,
 )
 from saddle.production.runner import Renderer, SceneResult
-from saddle.production.safety import folder_lock, remove_leftovers
 from saddle.production.slides import make_decks
+from saddle.safety import folder_lock, remove_leftovers
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def produce(names: tuple[str, ...], settings: Settings, jobs: int, renders: Path
     with folder_lock(folder), open_executor(where or ExecutorChoice(), jobs) as executor:
         remove_leftovers(folder)
         if settings.voiced:  # every line's audio made and handed over before anything renders
-            from saddle.voice.narrate import narrate
+            from saddle.production.narrate import narrate
 
             narrate(folder, chosen, settings, renders, jobs, executor=executor)
         stale = [entry for entry in chosen if force or not is_current(folder, entry, settings)]

@@ -13,15 +13,16 @@ from importlib.metadata import version
 from pathlib import Path
 
 from saddle.production.media import ProductionError
-from saddle.production.safety import read_state, write_text
+from saddle.safety import read_state, write_text
 from scenes.job import QUALITIES, Narration
 
 ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so it reads manim.cfg
 #: The code that runs manim and turns what it makes into a published clip (its cues, sound and colour tags): a
 #: change to it makes every stored render stale, as a change to a scene does.
 PUBLISHING = tuple(ROOT / "saddle" / name for name in (
-    "production/runner.py", "production/audio.py", "production/captions.py", "production/subtitles.py",
-    "production/bt709.py", "production/media.py", "voice/speech.py", "voice/spoken.py"))
+    "production/runner.py", "production/render_task.py", "production/launch.py", "production/placed.py",
+    "production/audio.py", "production/captions.py", "production/subtitles.py", "production/bt709.py",
+    "production/media.py", "voice/speech.py", "voice/spoken.py"))
 
 
 @dataclass(frozen=True)
@@ -103,12 +104,12 @@ def sources_digest(entry: SceneEntry) -> str:
 
 
 def narration_path(folder: Path, entry: SceneEntry) -> Path:
-    """The narration manifest a voiced render of the scene is handed (saddle.voice.narrate writes it)."""
+    """The narration manifest a voiced render of the scene is handed (saddle.production.narrate writes it)."""
     return folder / ".state" / f"{entry.name}.narration.json"
 
 
 def read_narration(folder: Path, entry: SceneEntry) -> Narration:
-    """The narration prepared for the scene (saddle.voice.narrate writes it); a broken file is made again."""
+    """The narration prepared for the scene (saddle.production.narrate writes it); a broken file is made again."""
     found = read_state(narration_path(folder, entry), _valid_narration)
     return Narration.from_data(found) if found else Narration()
 

@@ -51,8 +51,8 @@ from saddle.production.render_task import (
     render_task,
     stop_renders,
 )
-from saddle.production.safety import atomic_output, discard, replace_folder, work_folder, write_text
 from saddle.production.subtitles import to_srt, to_vtt
+from saddle.safety import atomic_output, discard, replace_folder, work_folder, write_text
 from scenes.job import Narration, RenderJob
 
 

@@ -21,9 +21,9 @@ from pathlib import Path
 from saddle.production.media import ProductionError
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.powerpoint import DeckInfo, DeckScene, DeckSlide, write_pptx
-from saddle.production.safety import atomic_output, file_sizes, keyed, read_state, work_folder, write_text
 from saddle.production.subtitles import Cue, read_srt
 from saddle.production.views import add_view_slides, write_views
+from saddle.safety import atomic_output, file_sizes, keyed, read_state, work_folder, write_text
 from scenes.catalogue import LANGUAGES, say_text
 
 REVEAL_VERSION = "6.0.1"  # manim-slides 5.7's default; tests check they agree

@@ -26,9 +26,9 @@ from mathcore.story import s12_loss_explorer as explorer
 from saddle.budget import analysis_budget
 from saddle.interactive.assets import PLOTLY_FILE
 from saddle.production.media import ProductionError
-from saddle.production.plan import ROOT, SceneEntry, Settings, _files_digest, _shared_sources_digest, chapter_title
-from saddle.production.safety import atomic_output, read_state, write_text
+from saddle.production.plan import ROOT, SceneEntry, Settings, chapter_title, sources_digest
 from saddle.production.subtitles import read_srt
+from saddle.safety import atomic_output, read_state, write_text
 from scenes.catalogue import STRINGS
 
 FOLDER = "views"
@@ -92,8 +92,10 @@ def _page(entry: SceneEntry, folder: Path, settings: Settings, video: dict) -> s
 
 
 def _key(entry: SceneEntry, settings: Settings, video: dict) -> str:
-    code = [*sorted((ROOT / "saddle" / "interactive").glob("*.[pj][ys]")), Path(__file__)]
-    recipe = [RECIPE, entry.name, settings.lang, settings.theme, video, _shared_sources_digest(), _files_digest(code)]
+    code = hashlib.sha256()  # this module and the page's own code, besides the scene's data and words
+    for path in [*sorted((ROOT / "saddle" / "interactive").glob("*.[pj][ys]")), Path(__file__)]:
+        code.update(path.read_bytes())
+    recipe = [RECIPE, entry.name, settings.lang, settings.theme, video, sources_digest(entry), code.hexdigest()]
     return hashlib.sha256(json.dumps(recipe, sort_keys=True).encode()).hexdigest()
 
 

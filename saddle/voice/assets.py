@@ -11,8 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
-from saddle.production.media import ProductionError
-from saddle.production.safety import atomic_output
+from mathcore.errors import LossError
+from saddle.safety import atomic_output
 
 VOICE_HOME = Path(sys.prefix) / "share" / "saddle-voice"  # inside the venv, beside reveal.js's cache
 MODEL_SHA256 = "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb"
@@ -31,7 +31,7 @@ SPEED = 1.0
 SETTINGS = {"rate": SAMPLE_RATE, "lufs": TARGET_LUFS, "peak": PEAK_CEILING, "speed": SPEED, "recipe": 2}
 
 
-class VoiceError(ProductionError):
+class VoiceError(LossError):
     """The voice cannot speak: a missing or corrupt model, an unknown voice, a bad recording."""
 
 

@@ -12,7 +12,7 @@ import click
 
 from mathcore.errors import LossError
 from mathcore.minimum_ratio import STUDY_JSON, ZERO_RTOL, load_study, network_record, study_record
-from saddle.production.safety import write_text
+from saddle.safety import write_text
 
 
 @click.command()

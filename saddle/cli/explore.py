@@ -16,13 +16,13 @@ from pathlib import Path
 import click
 
 from mathcore.story import s12_loss_explorer as explorer
-from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
+from saddle.cli.box import BoxCommand, box_option, parse_box
+from saddle.cli.options import LANGUAGE, QUALITY, THEME
 from saddle.production.launch import manim_command, manim_environment
 from saddle.production.plan import ROOT, load_lecture
-from saddle.production.safety import write_text
-from scenes.catalogue import LANGUAGES
-from scenes.job import PREVIEW_QUALITY, QUALITIES, ExploreRequest, RenderJob
+from saddle.safety import write_text
+from scenes.job import QUALITIES, ExploreRequest, RenderJob
 
 SCENE = "LossExplorer"
 
@@ -51,14 +51,11 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
 @click.argument("expression")
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
 @box_option("Region to analyse and draw.")
-@click.option("-q", "--quality", type=click.Choice(list(QUALITIES)), default=PREVIEW_QUALITY, show_default=True,
-              help=", ".join(f"{flag}={quality.folder}" for flag, quality in QUALITIES.items()) + ".")
+@QUALITY
 @click.option("--html", "as_html", is_flag=True,
               help="Write one interactive HTML page that works offline (in seconds) instead of rendering a video.")
-@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True,
-              help="The page's language (--html).")
-@click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True,
-              help="The page's colours (--html).")
+@LANGUAGE
+@THEME
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where --html writes the page (default: LossExplorer_<hash>.html in the current folder).")
 def explore(expression, variables, box_text, quality, as_html, lang, theme, output):

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from saddle.production.plan import ROOT, SceneEntry, Settings, sources_digest
-from saddle.production.safety import atomic_output, write_text
+from saddle.safety import atomic_output, write_text
 from saddle.voice.assets import MODEL_SHA256, SETTINGS, VoiceError, voice_language
 from saddle.voice.spoken import normalise
 from scenes.job import Narration, RenderJob
@@ -121,7 +121,7 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
 
 def made_audio(line: Line, found: Source, settings: Settings) -> np.ndarray:
     """The line's audio: synthesised, or the recording trimmed and levelled. A task of the executor when the
-    voice runs on a cluster (saddle.voice.narrate): it reads nothing of this machine's but a recording."""
+    voice runs on a cluster (saddle.production.narrate): it reads nothing of this machine's but a recording."""
     from saddle.voice.engine import level, read_wav, synthesise, trim
 
     if found.origin is not None:

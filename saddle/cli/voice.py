@@ -3,38 +3,50 @@ made (the same step `saddle render` takes before rendering)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import sys
 
 import click
 
-from saddle.cli_render import _HIDDEN_PATHS, _settings, _with
+from saddle.cli.options import (
+    EXECUTOR,
+    HIDDEN_PATHS,
+    LANGUAGE,
+    RECORDINGS,
+    VOICE,
+    executor_choice,
+    jobs_option,
+    render_settings,
+    with_options,
+)
+from saddle.execution import ExecutionError, UsageError, open_executor
 from saddle.production.plan import choose, load_lecture
-from saddle.production.safety import folder_lock
-from scenes.job import LANGUAGES
+from saddle.safety import folder_lock
 
 
 @click.command()
 @click.argument("scenes", nargs=-1)
-@click.option("--lang", type=click.Choice(LANGUAGES), default=LANGUAGES[0], show_default=True)
-@click.option("--voice", default="default", show_default=True, envvar="SADDLE_VOICE",
-              help="af_heart, am_michael (en); zf_xiaobei, zm_yunxi (zh); `default`; or `none`. Also $SADDLE_VOICE.")
-@click.option("--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of your own recordings, <line key>.<lang>.wav.")
+@with_options([LANGUAGE, VOICE, RECORDINGS])
 @click.option("--list-only", is_flag=True, help="Only list the lines; make no audio.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=2, show_default=True,
-              help="Scenes run at once to learn their lines.")
-@_with(_HIDDEN_PATHS)
-def voice(scenes, lang, voice, recordings, list_only, jobs, lecture_file, renders):
+@with_options([jobs_option("Scenes run to learn their lines", 2), *EXECUTOR, *HIDDEN_PATHS])
+def voice(scenes, lang, voice, recordings, list_only, jobs, scheduler, cluster, shared_files, lecture_file,
+          renders):
     """List each spoken line of SCENES (default: the whole lecture) with its source — recording, synthetic or
     missing — and synthesise the lines that are not cached yet."""
-    from saddle.voice.lines import seconds
-    from saddle.voice.narrate import narrate
+    from saddle.production.narrate import narrate
+    from saddle.production.voice_lines import seconds
 
-    settings = _settings("l", lang, "dark", voice, recordings)
+    settings = render_settings("l", lang, "dark", voice, recordings)
     chosen = choose(load_lecture(lecture_file), tuple(scenes))
     folder = renders / ".voice"
-    with folder_lock(folder):
-        outcome = narrate(folder, chosen, settings, renders, jobs, make_missing=not list_only, write=False)
+    try:
+        with folder_lock(folder), open_executor(executor_choice(scheduler, cluster, shared_files), jobs) as executor:
+            outcome = narrate(folder, chosen, settings, renders, jobs, make_missing=not list_only, write=False,
+                              executor=executor)
+    except UsageError as error:
+        raise click.UsageError(str(error)) from None
+    except ExecutionError as error:
+        click.echo(f"saddle: error: {error}", err=True)
+        sys.exit(1)
     for line, found in zip(outcome.lines, outcome.sources, strict=True):
         state = f"{seconds(found.audio):5.1f} s" if found.audio and found.ready else ("  stale" if found.audio
                                                                                         else "      –")

@@ -19,7 +19,7 @@ from rich.progress import (
 
 from saddle.execution import DaskExecutor, Executor
 from saddle.production.plan import SceneEntry, Settings, narration_path
-from saddle.voice.lines import (
+from saddle.production.voice_lines import (
     Line,
     Source,
     made_audio,

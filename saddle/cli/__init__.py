@@ -16,12 +16,12 @@ import click
 from mathcore.critical import critical_points
 from mathcore.errors import LossError
 from mathcore.user_loss import prepared_loss
-from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
-from saddle.cli_explore import explore
-from saddle.cli_render import COMMANDS
-from saddle.cli_study import study
-from saddle.cli_voice import voice
+from saddle.cli.box import BoxCommand, box_option, parse_box
+from saddle.cli.explore import explore
+from saddle.cli.render import COMMANDS
+from saddle.cli.study import study
+from saddle.cli.voice import voice
 from saddle.report import analysis_dict, analysis_table
 
 #: Failures of the machine, not of the tool or the input: one line and exit 1, no crash log.
@@ -125,11 +125,11 @@ def analyze(expression, variables, box_text, as_json):
     click.echo(report)
 
 
-for command in COMMANDS:  # list, render, slides: the lecture's production (saddle/cli_render.py)
+for command in COMMANDS:  # list, render, slides: the lecture's production (saddle/cli/render.py)
     main.add_command(command)
-main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (saddle/cli_explore.py)
-main.add_command(study)  # saddle study: the minimum-ratio experiment (saddle/cli_study.py)
-main.add_command(voice)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli_voice.py)
+main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (saddle/cli/explore.py)
+main.add_command(study)  # saddle study: the minimum-ratio experiment (saddle/cli/study.py)
+main.add_command(voice)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli/voice.py)
 
 
 if __name__ == "__main__":
