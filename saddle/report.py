@@ -11,15 +11,15 @@ KIND_ORDER = ("minimum", "saddle", "maximum", "undecided")
 PLURAL = {"minimum": "minima", "maximum": "maxima", "saddle": "saddles", "undecided": "undecided"}
 
 
-def _number(value: float, digits: int = 10) -> float | None:
+def json_number(value: float, digits: int = 10) -> float | None:
     if not np.isfinite(value):
         return None  # a gradient norm where there is no gradient: JSON null, never NaN
     value = round(float(value), digits)
     return 0.0 if value == 0 else value  # no "-0.0" in output
 
 
-def _numbers(array, digits: int = 10):
-    return [_numbers(a, digits) if np.ndim(a) else _number(a, digits) for a in np.asarray(array)]
+def json_numbers(array, digits: int = 10):
+    return [json_numbers(a, digits) if np.ndim(a) else json_number(a, digits) for a in np.asarray(array)]
 
 
 def counts(critical: CriticalSet) -> dict:
@@ -42,7 +42,7 @@ def small_gradient_dict(small: SmallGradient) -> dict:
         "samples": small.samples,
     }
     if small.axes:  # two variables: the grid, mask[j][i] at (x[i], y[j])
-        data["grid"] = {"x": _numbers(small.axes[0]), "y": _numbers(small.axes[1]),
+        data["grid"] = {"x": json_numbers(small.axes[0]), "y": json_numbers(small.axes[1]),
                         "mask": small.mask.astype(int).tolist()}
     return data
 
@@ -73,12 +73,12 @@ def analysis_dict(critical: CriticalSet, small: SmallGradient | None = None) -> 
         "counts": counts(critical),
         "critical_points": [
             {
-                "point": _numbers(p.point),
-                "value": _number(p.value),
-                "gradient_norm": _number(p.gradient_norm, 15),
+                "point": json_numbers(p.point),
+                "value": json_number(p.value),
+                "gradient_norm": json_number(p.gradient_norm, 15),
                 "index": p.index,
-                "eigenvalues": _numbers(p.eigenvalues),
-                "eigenvectors": _numbers(p.eigenvectors),
+                "eigenvalues": json_numbers(p.eigenvalues),
+                "eigenvectors": json_numbers(p.eigenvectors),
                 "kind": p.kind,
                 "test": p.test,
                 "isolated": p.isolated,
@@ -91,7 +91,7 @@ def analysis_dict(critical: CriticalSet, small: SmallGradient | None = None) -> 
             {
                 "variables": list(p.variables),
                 "extent": [list(e) for e in p.extent],
-                "gradient_log10": [_number(v, 3) for v in p.gradient_log10],  # smallest, largest log10 |∇L|
+                "gradient_log10": [json_number(v, 3) for v in p.gradient_log10],  # smallest, largest log10 |∇L|
                 "points": p.points,
                 "critical": False,
             }

@@ -77,3 +77,16 @@ if ((${#missing_voices[@]})); then
   rm -rf "$unpack" "$voice_home/voices.npz"
 fi
 .venv/bin/python -m saddle.voice.assets >/dev/null  # join the model's parts and check its sha256 (once)
+
+# plotly.js for the interactive pages (saddle/interactive): from the npm registry, inlined into each page.
+plotly_file=$(.venv/bin/python -c 'from saddle.interactive.assets import PLOTLY_FILE; print(PLOTLY_FILE)')
+if [ ! -f "$plotly_file" ]; then
+  package=$(.venv/bin/python -c 'from saddle.interactive.assets import PLOTLY_PACKAGE; print(PLOTLY_PACKAGE)')
+  echo "bootstrap: fetching $package from the npm registry"
+  unpack=$(mktemp -d)
+  (cd "$unpack" && npm pack --silent "$package" >/dev/null && tar xzf plotly.js-dist-min-*.tgz package/plotly.min.js package/LICENSE)
+  mkdir -p "$(dirname "$plotly_file")"
+  cp "$unpack/package/plotly.min.js" "$plotly_file.partial" && mv "$plotly_file.partial" "$plotly_file"
+  cp "$unpack/package/LICENSE" "$(dirname "$plotly_file")/LICENSE"
+  rm -rf "$unpack"
+fi

@@ -18,12 +18,26 @@ import click
 from mathcore.story import s12_loss_explorer as explorer
 from saddle.budget import analysis_budget
 from saddle.cli.box import BoxCommand, box_option, parse_box
-from saddle.cli.options import QUALITY
+from saddle.cli.options import LANGUAGE, QUALITY, THEME
 from saddle.production.launch import manim_command, manim_environment
 from saddle.production.plan import ROOT, load_lecture
+from saddle.safety import write_text
 from scenes.job import QUALITIES, ExploreRequest, RenderJob
 
 SCENE = "LossExplorer"
+
+
+def write_page(expression: str, box, variables: str | None, lang: str, theme: str, output: Path | None) -> Path:
+    """The analysis within `saddle analyze`'s budget (a LossError, and so no page, before anything is written),
+    then one self-contained page, written whole or not at all."""
+    from saddle.interactive.data import page_data
+    from saddle.interactive.page import page_html
+
+    with analysis_budget():
+        data = page_data(expression, box, variables)
+    target = output or Path(f"{output_name(expression, tuple(data['analysis']['box']), variables)}.html")
+    write_text(target, page_html([data], lang, theme))
+    return target
 
 
 def output_name(expression: str, box, variables: str | None = None) -> str:
@@ -38,9 +52,19 @@ def output_name(expression: str, box, variables: str | None = None) -> str:
 @click.option("--vars", "variables", help="Comma-separated variable names, e.g. w1,w2 (default: sorted symbols).")
 @box_option("Region to analyse and draw.")
 @QUALITY
-def explore(expression, variables, box_text, quality):
+@click.option("--html", "as_html", is_flag=True,
+              help="Write one interactive HTML page that works offline (in seconds) instead of rendering a video.")
+@LANGUAGE
+@THEME
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where --html writes the page (default: LossExplorer_<hash>.html in the current folder).")
+def explore(expression, variables, box_text, quality, as_html, lang, theme, output):
     """Render the analysis of EXPRESSION (e.g. "x**3 - 3*x*y**2"; in more than two variables, each saddle through
-    the plane of its most negative and most positive eigenvectors) into renders/."""
+    the plane of its most negative and most positive eigenvectors) into renders/, or with --html write it as an
+    interactive page to turn by hand."""
+    if as_html:
+        click.echo(write_page(expression, parse_box(box_text), variables, lang, theme, output))
+        return
     with analysis_budget():  # the scene's whole analysis, first: any LossError ends here, before manim starts
         data = explorer.explore(expression, parse_box(box_text), variables)
     name = output_name(expression, data.box, variables)

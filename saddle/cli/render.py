@@ -34,12 +34,12 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def _run(scenes, settings, jobs, force, lecture_file, renders, where, decks=False):
+def _run(scenes, settings, jobs, force, lecture_file, renders, where, decks=False, views=False):
     from saddle.production.pipeline import produce
 
     signal.signal(signal.SIGTERM, _interrupt)  # a killed run cleans up like Ctrl-C: no half-written files
     try:
-        outcome = produce(tuple(scenes), settings, jobs, renders, lecture_file, force, decks, where)
+        outcome = produce(tuple(scenes), settings, jobs, renders, lecture_file, force, decks, where, views)
     except KeyboardInterrupt:
         click.echo("saddle: interrupted; finished files are kept, unfinished ones removed", err=True)
         sys.exit(130)
@@ -82,12 +82,14 @@ def render(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files,
 
 @click.command()
 @with_options(_RENDER_OPTIONS)
+@click.option("--views", is_flag=True,
+              help="End each part whose picture is a loss with a slide of its interactive view (slides.html).")
 def slides(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
-           lecture_file, renders):
+           lecture_file, renders, views):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
     _run(scenes, render_settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders,
-         executor_choice(scheduler, cluster, shared_files), decks=True)
+         executor_choice(scheduler, cluster, shared_files), decks=True, views=views)
 
 
 COMMANDS = [list_scenes, render, slides]

@@ -14,6 +14,7 @@ from pathlib import Path
 from saddle.production.media import probe
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.slides import LANGUAGE_TAGS, LECTURE_TITLE
+from saddle.production.views import chapter_attribute, panel, scene_link, write_views
 from saddle.safety import write_text
 from scenes.catalogue import say_text
 
@@ -98,21 +99,22 @@ def _clock(seconds: Fraction) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def _chapter_list(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
-    """The chapters as links a keyboard reaches (Tab, Enter) and a screen reader names ("Play from 1:23: title")."""
+def _chapter_list(folder: Path, scenes: list[SceneEntry], settings: Settings, views: dict[str, str]) -> str:
+    """The chapters as links a keyboard reaches (Tab, Enter) and a screen reader names ("Play from 1:23: title");
+    a chapter whose part has an interactive view opens it too."""
     lang = settings.lang
     durations = [probe(folder / f"{entry.name}.mp4").duration for entry in scenes]
     items = []
     for entry, start in zip(scenes, accumulate(durations[:-1], initial=Fraction(0))):
         title = chapter_title(folder, entry, settings)
         label = _say("play_from", lang, time=_clock(start), title=title)
-        items.append(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}" aria-label="{label}">'
-                     f"{escape(title)}</a> ({_clock(start)})</li>")
+        items.append(f'\n  <li><a href="#lecture" data-start="{float(start):.3f}" aria-label="{label}"'
+                     f"{chapter_attribute(views, entry)}>{escape(title)}</a> ({_clock(start)})</li>")
     return (f'<nav aria-labelledby="chapters-heading">\n<h3 id="chapters-heading">{_say("chapters", lang)}</h3>\n'
             f'<ol class="chapters">{"".join(items)}\n</ol>\n</nav>')
 
 
-def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings) -> str:
+def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings, views: dict[str, str]) -> str:
     lang = settings.lang
     if not (folder / "lecture.mp4").exists():
         return f"<p>{_say('not_stitched', lang)}</p>"
@@ -123,11 +125,11 @@ def _lecture_section(folder: Path, scenes: list[SceneEntry], settings: Settings)
                         if (folder / name).exists() or name == "manifest.json")  # written right after the page
     return (f'<section id="lecture" aria-labelledby="lecture-heading">\n'
             f'<h2 id="lecture-heading">{_say("lecture", lang)}</h2>\n{video}\n'
-            f"{_chapter_list(folder, scenes, settings)}\n"
-            f'<p aria-label="{_say("files", lang)}">{extras}</p>\n</section>')
+            f"{_chapter_list(folder, scenes, settings, views)}\n"
+            f'<p aria-label="{_say("files", lang)}">{extras}</p>\n{panel(views, lang)}\n</section>')
 
 
-def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
+def _scene_section(folder: Path, entry: SceneEntry, settings: Settings, views: dict[str, str]) -> str:
     lang = settings.lang
     parts = [f'<section class="scene" id="{entry.name}">', f"<h2>{escape(chapter_title(folder, entry, settings))}</h2>"]
     if (folder / f"{entry.name}.mp4").exists():
@@ -137,13 +139,15 @@ def _scene_section(folder: Path, entry: SceneEntry, settings: Settings) -> str:
         parts.append(f"<p>{_say('not_rendered', lang)}</p>")
     if (folder / f"{entry.name}.alpha.webm").exists():
         parts.append(f'<p><a href="{entry.name}.alpha.webm">{_say("transparent", lang)}</a></p>')
+    parts.append(scene_link(views, entry, lang))
     return "\n".join([*parts, "</section>"])
 
 
 def write_gallery(folder: Path, lecture: list[SceneEntry], settings: Settings) -> None:
     background, text, accent = PAGE_COLOURS[settings.theme]
+    views = write_views(folder, lecture, settings)  # views/<Scene>.html of the parts whose picture is a loss
     write_text(folder / "index.html", _PAGE.format(
         lang=LANGUAGE_TAGS[settings.lang], title=_say("preview", settings.lang, title=LECTURE_TITLE[settings.lang]),
-        background=background, text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings),
-        scenes="\n".join(_scene_section(folder, entry, settings) for entry in lecture),
+        background=background, text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings, views),
+        scenes="\n".join(_scene_section(folder, entry, settings, views) for entry in lecture),
         script=_SCRIPT.replace("CUE_FONT", str(CUE_FONT))))

@@ -37,7 +37,7 @@ class Outcome:
 
 def produce(names: tuple[str, ...], settings: Settings, jobs: int, renders: Path = ROOT / "renders",
             lecture_file: Path | None = None, force: bool = False, decks: bool = False,
-            where: ExecutorChoice | None = None) -> Outcome:
+            where: ExecutorChoice | None = None, views: bool = False) -> Outcome:
     lecture = load_lecture(lecture_file)
     chosen = choose(lecture, names)
     absent = [str(entry.path) for entry in chosen if not entry.path.exists()]
@@ -56,7 +56,7 @@ def produce(names: tuple[str, ...], settings: Settings, jobs: int, renders: Path
         notes = [] if settings.transparent else [assemble_lecture(folder, lecture, settings)]
         if decks:
             ready = [entry for entry in chosen if is_current(folder, entry, settings)]
-            made = make_decks(folder, ready, settings)
+            made = make_decks(folder, ready, settings, views)
             notes += [f"{deck.name} made from {len(ready)} scene(s)" for deck in made] or ["slide decks are up to date"]
         write_gallery(folder, lecture, settings)
         write_manifest(folder, settings)

@@ -23,6 +23,7 @@ from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.powerpoint import DeckInfo, DeckScene, DeckSlide, write_pptx
 from saddle.production.presenter import presenter_fingerprint, presenter_template
 from saddle.production.subtitles import Cue, read_srt
+from saddle.production.views import add_view_slides, write_views
 from saddle.safety import atomic_output, file_sizes, keyed, read_state, work_folder, write_text
 from scenes.catalogue import LANGUAGES, say_text
 
@@ -116,18 +117,20 @@ def _html(folder: Path, scenes: list[DeckScene], info: DeckInfo, target: Path, e
         shutil.rmtree(work, ignore_errors=True)
 
 
-def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings) -> list[Path]:
+def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings, views: bool = False) -> list[Path]:
     """slides.html and slides.pptx in the output folder, from the scenes' slides in lecture order; returns the
-    decks made (none when they are already made from these very slides, notes and titles)."""
+    decks made (none when they are already made from these very slides, notes and titles). With `views`, each
+    part whose picture is a loss ends in a slide of its interactive view (saddle.production.views)."""
     missing = [entry.name for entry in lecture if not (folder / "slides" / f"{entry.name}.json").exists()]
     if missing or not lecture:
         raise ProductionError(f"no slides for {', '.join(missing) or 'any scene'}; render them first")
     scenes = [_scene(folder, entry, settings, number, len(lecture)) for number, entry in enumerate(lecture, 1)]
     info = deck_info(settings)
     videos = sorted({made.video for scene in scenes for made in scene.slides})
+    shown = write_views(folder, lecture, settings) if views else {}
     key = hashlib.sha256(json.dumps([DECK_RECIPE, version("manim-slides"), version("python-pptx"), HTML_OPTIONS,
-                                     presenter_fingerprint(),
-                                     repr(info), repr(scenes), *(_size_and_time(video) for video in videos)],
+                                     presenter_fingerprint(), repr(info), repr(scenes), shown,
+                                     *(_size_and_time(video) for video in videos)],
                                     default=str).encode()).hexdigest()
     state = folder / ".state" / "decks.json"
     recorded = read_state(state, keyed)
@@ -137,6 +140,8 @@ def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings) -> l
     environment = os.environ | {"XDG_CACHE_HOME": str(CACHE_HOME), "COLUMNS": "200"} | NO_NETWORK
     with atomic_output(folder / "slides.html") as temporary:
         _html(folder, scenes, info, temporary, environment)
+        if shown:
+            add_view_slides(temporary, [scene.name for scene in scenes], shown, settings.lang)
     with atomic_output(folder / "slides.pptx") as temporary:
         write_pptx(temporary, scenes, info)
     write_text(state, json.dumps({"key": key, "files": file_sizes(folder, DECKS)}))
