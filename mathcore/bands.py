@@ -15,6 +15,10 @@ import numpy as np
 
 from mathcore.loss import Loss
 
+#: The lecture's maps: the grid the band polygons are interpolated on, and how many bands.
+MAP_CELLS = 96
+MAP_LEVELS = 14
+
 
 @dataclass(frozen=True)
 class Band:

@@ -10,13 +10,30 @@ import dataclasses
 import sys
 
 import numpy as np
-from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line, MathTex, ThreeDAxes, VGroup, Write
+from manim import (
+    DEGREES,
+    DOWN,
+    LEFT,
+    ORIGIN,
+    OUT,
+    RIGHT,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    MathTex,
+    ThreeDAxes,
+    VGroup,
+    Write,
+)
 
 from mathcore.errors import LossError
 from mathcore.story.s12_loss_explorer import ExplorerData, ExplorerManyData, explore, from_environment
 from scenes.kit.legend import legend_row, sign_legend
 from scenes.kit.linalg import eigen_arrow
-from scenes.kit.maps import PathTracer, polyline, slow_start
+from scenes.kit.maps import PathTracer, band_map, polyline, slow_start
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
 from scenes.kit.surface import loss_surface
 
@@ -24,7 +41,8 @@ KIND_COLORS = {
     "minimum": "positive", "maximum": "hessian", "saddle": "negative", "undecided": "zero", "mixed": "muted",
 }
 
-OBLIQUE = {"phi": 62 * DEGREES, "theta": -58 * DEGREES, "zoom": 0.75}  # the view of a slice's surface
+OBLIQUE = {"phi": 62 * DEGREES, "theta": -58 * DEGREES, "zoom": 1.0}  # the view of a surface
+FROM_ABOVE = {"phi": 0, "theta": -90 * DEGREES, "focal_distance": 200, "zoom": 1, "frame_center": ORIGIN}  # a true map
 
 
 def kind_color(kind: str) -> str:
@@ -32,14 +50,15 @@ def kind_color(kind: str) -> str:
 
 
 class LossExplorer(LectureScene3D):
-    """Surface in 3-D, then from straight above: critical points, curves, eigenvectors, escapes."""
+    """Surface in 3-D from the first second, then from straight above as filled contour bands (as every map of the
+    lecture): critical points, curves, eigenvectors, escapes."""
 
-    side = 5.6  # length of the longer horizontal axis
-    height = 2.4  # length of the loss axis
+    side = 6.0  # length of the longer horizontal axis
+    height = 2.8  # length of the loss axis
     arrow_length = 0.8  # on screen
     legend_width = 4.2  # at most: the map takes the rest
     escape_seconds = 6.0
-    slice_side = 3.6  # a slice's map leaves room for its caption (left) and the legend (right)
+    slice_side = 4.7  # a slice's map leaves room for its caption (left) and the legend (right)
     source: tuple | None = None  # (expression, box, variables) instead of LOSS_EXPR, LOSS_BOX, LOSS_VARS
 
     def construct(self):
@@ -87,8 +106,9 @@ class LossExplorer(LectureScene3D):
         self.pin_unseen(legend)
         for cut in data.slices:
             view, (saddle,) = cut.view, cut.view.points
-            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 0.5 + DOWN * 0.7)
+            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 0.3 + DOWN * 0.8)
             surface = loss_surface(axes, view.mesh, colorscale=THEME.surface, opacity=0.9)
+            bands = self.bands(axes, view)
             place = lambda p, z, axes=axes: axes.c2p(p[0], p[1], z)  # noqa: E731
             dot = Dot(place(saddle.point, saddle.value), radius=0.09, color=kind_color("saddle"))
             point = "(" + ", ".join(f"{c:.3g}" for c in cut.point) + ")"
@@ -101,9 +121,10 @@ class LossExplorer(LectureScene3D):
             caption.scale_to_fit_width(min(caption.width, 4.4)).next_to(title, DOWN, aligned_edge=LEFT, buff=1.0)
             self.pin_unseen(caption)
             low, high = (f"{v:.3g}".replace("-", "\u2212") for v in saddle.eigenvalues)
+            self.move_camera(**self.oblique(axes), focal_distance=20, run_time=0.5)
             self.say("exp.slice", Create(axes), FadeIn(surface), FadeIn(dot), FadeIn(caption), FadeIn(legend),
                      run_time=2, index=cut.index, low=low, high=high)
-            self.move_camera(phi=0, theta=-90 * DEGREES, focal_distance=200, zoom=1, run_time=2)  # a true map
+            self.move_camera(**FROM_ABOVE, run_time=2, added_anims=[FadeOut(surface), FadeIn(bands)])
             edges = self.map_edges(axes, view)
             scale = self.arrow_length / axes.x_axis.get_unit_size()
             arrows = VGroup(*(eigen_arrow(place(saddle.point, saddle.value),
@@ -116,22 +137,21 @@ class LossExplorer(LectureScene3D):
             self.say("exp.slice_escape", FadeIn(arrows), FadeIn(edges), tracer.run(self.escape_seconds, slow_start),
                      run_time=self.escape_seconds)
             if cut is not data.slices[-1]:  # the last slice stays on screen to the end
-                self.play(*(FadeOut(m) for m in (axes, surface, dot, arrows, tracer.trail, tracer.dot, caption, edges)))
-                self.move_camera(**OBLIQUE, focal_distance=20, run_time=1)
+                self.play(*(FadeOut(m) for m in (axes, bands, dot, arrows, tracer.trail, tracer.dot, caption, edges)))
 
     def two_variables(self, data: ExplorerData) -> None:
-        # Section: the loss and its surface
-        self.set_camera_orientation(phi=62 * DEGREES, theta=-58 * DEGREES, zoom=0.75)
-        self.show_title("exp.title")
-        formula = self.formula(data)
+        # Section: the loss and its surface, there from the first second
         axes = self.axes(data)
-        self.say("exp.intro", Write(formula), Create(axes), run_time=1.5)
+        self.set_camera_orientation(**self.oblique(axes))
+        self.show_title("exp.title")
         surface = loss_surface(axes, data.mesh, colorscale=THEME.surface, opacity=0.9)
-        self.play(FadeIn(surface), run_time=1.5)
+        formula = self.formula(data)
+        self.say("exp.intro", Write(formula), FadeIn(axes), FadeIn(surface), run_time=1.5)
         self.begin_ambient_camera_rotation(rate=0.12)
         self.say("exp.surface")
         self.stop_ambient_camera_rotation()
-        self.move_camera(phi=0, theta=-90 * DEGREES, focal_distance=200, zoom=1, run_time=2)  # far: a true map
+        bands = self.bands(axes, data)
+        self.move_camera(**FROM_ABOVE, run_time=2, added_anims=[FadeOut(surface), FadeIn(bands)])
 
         # Section: critical points and curves, by kind
         place = lambda p, z: axes.c2p(p[0], p[1], z)  # noqa: E731 — on the surface, so the top view lines up
@@ -168,7 +188,15 @@ class LossExplorer(LectureScene3D):
         else:
             self.say("exp.no_saddle")
 
-    def axes(self, data: ExplorerData, side: float | None = None, shift=LEFT * 0.9 + DOWN * 0.4) -> ThreeDAxes:
+    @staticmethod
+    def oblique(axes: ThreeDAxes) -> dict:
+        """The view of a surface: from the side, looking at the top of its box, which puts the surface in the
+        middle of the picture (moving the frame's centre sideways would move the pinned words too)."""
+        middle = [(axis.x_range[0] + axis.x_range[1]) / 2 for axis in axes.get_axes()]
+        middle[2] = axes.z_range[1]
+        return OBLIQUE | {"frame_center": OUT * axes.c2p(*middle)[2]}
+
+    def axes(self, data: ExplorerData, side: float | None = None, shift=LEFT * 1.4 + DOWN * 0.45) -> ThreeDAxes:
         x0, x1, y0, y1 = data.box
         z = data.mesh.z
         low, high = float(np.min(z)), float(np.max(z))
@@ -179,6 +207,12 @@ class LossExplorer(LectureScene3D):
                           y_length=unit * (y1 - y0), z_length=self.height, tips=False,
                           axis_config={"color": THEME.muted, "stroke_width": 2})
         return axes.shift(shift)
+
+    @staticmethod
+    def bands(axes: ThreeDAxes, data: ExplorerData) -> VGroup:
+        """The map from above: the loss's contour bands on the floor of the axes (the surface's lowest value)."""
+        floor = float(np.min(data.mesh.z))
+        return band_map(lambda x, y: axes.c2p(x, y, floor), data.bands)
 
     def map_edges(self, axes: ThreeDAxes, data: ExplorerData) -> VGroup:
         """Once the camera looks straight down: the two variables and the box's ends beside the map, pinned, so a
