@@ -102,8 +102,8 @@ class SealedCoffin(LectureScene3D):
     """Diorena's trick as geometry: a wall in d dimensions is no wall in d + 1."""
 
     tilt: ClassVar[dict] = {"phi": 65 * DEGREES, "theta": -60 * DEGREES}
-    unit = 1.2  # scene units per coordinate unit in the plane section
-    coffin_unit = 1.5  # and in the coffin section
+    unit = 1.45  # scene units per coordinate unit in the plane section
+    coffin_unit = 1.9  # and in the coffin section
 
     def construct(self):
         data = sealed_coffin()

@@ -58,7 +58,7 @@ class LossExplorer(LectureScene3D):
     arrow_length = 0.8  # on screen
     legend_width = 4.2  # at most: the map takes the rest
     escape_seconds = 6.0
-    slice_side = 4.7  # a slice's map leaves room for its caption (left) and the legend (right)
+    slice_side = 5.0  # a slice's map leaves room for its caption and the legend (left)
     source: tuple | None = None  # (expression, box, variables) instead of LOSS_EXPR, LOSS_BOX, LOSS_VARS
 
     def construct(self):
@@ -102,11 +102,11 @@ class LossExplorer(LectureScene3D):
             return
         legend = stacked(*sign_legend(), legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=THEME.theta, stroke_width=4),
                                                     words("exp.descent", SMALL_SIZE)), buff=0.22)
-        legend.to_edge(RIGHT, buff=0.4).shift(DOWN * 1.2)
+        legend.to_corner(LEFT + DOWN, buff=0.6)  # under the slice's caption, where the map leaves room
         self.pin_unseen(legend)
         for cut in data.slices:
             view, (saddle,) = cut.view, cut.view.points
-            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 0.3 + DOWN * 0.8)
+            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 2.0 + DOWN * 0.95)
             surface = loss_surface(axes, view.mesh, colorscale=THEME.surface, opacity=0.9)
             bands = self.bands(axes, view)
             place = lambda p, z, axes=axes: axes.c2p(p[0], p[1], z)  # noqa: E731
@@ -221,10 +221,10 @@ class LossExplorer(LectureScene3D):
         floor = float(np.min(data.mesh.z))
         at = lambda x, y: self.on_screen(axes.c2p(x, y, floor))  # noqa: E731
         edges = VGroup(
-            MathTex(data.variable_latex[0], font_size=32).next_to(at((x0 + x1) / 2, y0), DOWN, buff=0.15),
-            MathTex(data.variable_latex[1], font_size=32).next_to(at(x0, (y0 + y1) / 2), LEFT, buff=0.2),
-            *(MathTex(f"{x:g}", font_size=24, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
-            *(MathTex(f"{y:g}", font_size=24, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
+            MathTex(data.variable_latex[0], font_size=36).next_to(at((x0 + x1) / 2, y0), DOWN, buff=0.15),
+            MathTex(data.variable_latex[1], font_size=36).next_to(at(x0, (y0 + y1) / 2), LEFT, buff=0.2),
+            *(MathTex(f"{x:g}", font_size=30, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
+            *(MathTex(f"{y:g}", font_size=30, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
         )
         self.pin_unseen(edges)
         return edges

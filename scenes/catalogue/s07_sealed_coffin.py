@@ -61,15 +61,17 @@ STRINGS = {
     "coffin.tesseract_turn": {
         "en": "Here is that box, turning in a plane that contains w, seen in perspective. The colour of each edge "
               "tells its w; the coffin we know is where w is zero.",
-        "zh": "这就是那个四维盒子，在一个包含 w 的平面里转动，用透视画出来。每条边的颜色代表它的 w；我们认识的石棺就是 w 为零的地方。",
+        "zh": "这就是那个四维盒子，在一个包含 w 的平面里转动，用透视画出来。"
+              "每条边的颜色代表它的 w；我们认识的石棺就是 w 为零的地方。",
     },
     "coffin.key_above": {"en": "w > 0", "zh": "w > 0"},
     "coffin.key_below": {"en": "w < 0", "zh": "w < 0"},
-    "coffin.wall_top": {"en": "top of the walls", "zh": "墙顶"},
+    "coffin.wall_top": {"en": "top of the walls: w = {h}", "zh": "墙顶：w = {h}"},
     "coffin.space_fourth": {
         "en": "Now follow the grail in four coordinates: its place in our space, and w, shown as colour and on the "
               "gauge. While w is not zero, the grail is outside our space.",
-        "zh": "现在用四个坐标追踪圣杯：它在我们空间里的位置，还有 w，用颜色和右边的刻度表示。只要 w 不是零，圣杯就不在我们的空间里。",
+        "zh": "现在用四个坐标追踪圣杯：它在我们空间里的位置，还有 w，用颜色和右边的刻度表示。"
+              "只要 w 不是零，圣杯就不在我们的空间里。",
     },
     "coffin.space_crossing": {
         "en": "Where it passes the wall, w is {w}, higher than the walls reach, which is {h}. There is nothing to "
@@ -98,6 +100,7 @@ STRINGS = {
     "coffin.lesson_said": {
         "en": "The same picture holds for error surfaces. A point that is walled in, in the few dimensions we can "
               "draw, may have a way over the walls in one of the network's millions of other dimensions.",
-        "zh": "error surface 也是一样。在我们画得出来的几个维度里被围住的点，在 network 其他百万个维度中，可能有路可以越过去。",
+        "zh": "error surface 也是一样。在我们画得出来的几个维度里被围住的点，"
+              "在 network 其他百万个维度中，可能有路可以越过去。",
     },
 }
