@@ -13,7 +13,12 @@ from typing import cast
 import contourpy
 import numpy as np
 
+from mathcore.errors import LossError
 from mathcore.loss import Loss
+
+#: The lecture's maps: the grid the band polygons are interpolated on, and how many bands.
+MAP_CELLS = 96
+MAP_LEVELS = 14
 
 
 @dataclass(frozen=True)
@@ -28,9 +33,16 @@ class Band:
 
 
 def band_levels(minimum: float, maximum: float, levels: int) -> np.ndarray:
-    """levels + 1 loss values from minimum to maximum, evenly spaced in log(1 + L − minimum)."""
+    """levels + 1 loss values from minimum to maximum, evenly spaced in log(1 + L − minimum); evenly spaced in L
+    where the loss is so large that the first steps vanish beside the minimum in floating point."""
     span = np.log1p(max(maximum - minimum, 1e-12))
-    return minimum + np.expm1(np.linspace(0.0, span, levels + 1))
+    edges = minimum + np.expm1(np.linspace(0.0, span, levels + 1))
+    if not np.all(np.diff(edges) > 0):
+        edges = np.linspace(minimum, maximum, levels + 1)
+    if not np.all(np.diff(edges) > 0):
+        raise LossError(f"the loss varies too little over the box (from {minimum:g} to {maximum:g}) to draw "
+                        f"{levels} contour bands")
+    return edges
 
 
 def filled_bands(loss: Loss, box, resolution: int, levels: int) -> tuple[Band, ...]:

@@ -1,8 +1,10 @@
 """Storyboard part 7: the sealed coffin — closed in three dimensions, open through the fourth.
 
-The story in a few shapes, then the mechanism one dimension lower (a square in a plane, left through height)
-and at full size (a coffin in space, left through a fourth coordinate shown as colour), then the lesson for
-error surfaces. Every box, point and path comes from mathcore.story.s07_sealed_coffin."""
+The story in a few shapes, then the mechanism one dimension lower (a square in a plane whose walls are only so
+high, passed over through height) and at full size: the coffin as the slice w = 0 of a 4-D box (a tesseract,
+turning in the plane of x and w, colour carrying w), the grail leaving our space, passing over the wall in w and
+coming back; then the lesson for error surfaces. Every box, point, path and projection comes from
+mathcore.story.s07_sealed_coffin."""
 
 from __future__ import annotations
 
@@ -37,12 +39,14 @@ from manim import (
     ThreeDAxes,
     Triangle,
     UpdateFromAlphaFunc,
+    ValueTracker,
     VGroup,
     VMobject,
     Write,
 )
 
-from mathcore.story.s07_sealed_coffin import SealedSpace, sealed_coffin, wall_crossings
+from mathcore.story.s07_sealed_coffin import SealedSpace, Tesseract, sealed_coffin, wall_crossings
+from scenes.kit.legend import legend_row
 from scenes.kit.maps import polyline
 from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, TITLE_SIZE, LectureScene3D, stacked, words
 
@@ -52,6 +56,13 @@ FLAT = {"phi": 0 * DEGREES, "theta": -90 * DEGREES}
 def blend(color, w: float) -> ManimColor:
     """A colour moved towards the escape colour as the fourth coordinate w (0…1) grows."""
     return ManimColor(color).interpolate(ManimColor(THEME.negative), w)
+
+
+def w_colour(w: float, extent: float) -> ManimColor:
+    """Colour carrying w: the text colour in our space (w = 0), towards the escape colour for w > 0 and the θ′
+    colour for w < 0, fully at |w| = extent."""
+    towards = THEME.negative if w > 0 else THEME.theta
+    return ManimColor(THEME.text).interpolate(ManimColor(towards), min(1.0, abs(w) / extent))
 
 
 def grail(height: float = 0.7) -> VGroup:
@@ -91,15 +102,15 @@ class SealedCoffin(LectureScene3D):
     """Diorena's trick as geometry: a wall in d dimensions is no wall in d + 1."""
 
     tilt: ClassVar[dict] = {"phi": 65 * DEGREES, "theta": -60 * DEGREES}
-    unit = 1.2  # scene units per coordinate unit in the plane section
-    coffin_unit = 1.5  # and in the coffin section
+    unit = 1.45  # scene units per coordinate unit in the plane section
+    coffin_unit = 1.9  # and in the coffin section
 
     def construct(self):
         data = sealed_coffin()
         self.title = self.show_title("coffin.title")
         self.story(data.year)
         self.flatland(data.plane)
-        self.coffin_in_space(data.space)
+        self.coffin_in_space(data.space, data.tesseract)
         self.lesson()
 
     def clear_but_title(self) -> None:
@@ -153,7 +164,11 @@ class SealedCoffin(LectureScene3D):
         self.move_camera(**self.tilt, run_time=2)
         z_axis = axes.get_z_axis()
         height = self.pinned_words("coffin.height", color=THEME.muted).to_corner(RIGHT + UP, buff=0.6)
-        self.play(Create(z_axis), FadeIn(height))
+        fence = self.fence(axes, plane)
+        tall = self.pinned_words("coffin.wall_label", fields={"h": f"{plane.wall_height:g}"}, color=THEME.muted)
+        tall.next_to(height, DOWN, aligned_edge=RIGHT, buff=0.25)
+        self.say("coffin.plane_walls", Create(z_axis), FadeIn(height), FadeIn(fence), FadeIn(tall),
+                 h=f"{plane.wall_height:g}")
         out_path, in_path = (self.path_through(axes, path) for path in (plane.out_path, plane.in_path))
         self.say("coffin.plane_lift", Create(out_path), MoveAlongPath(cup, out_path), run_time=3)
         bunch = Dot(axes.c2p(*plane.drop, 0), radius=0.12, color=THEME.positive)
@@ -161,6 +176,15 @@ class SealedCoffin(LectureScene3D):
         self.say("coffin.plane_back", Create(in_path), MoveAlongPath(bunch, in_path), run_time=3)
         self.clear_but_title()
         self.set_camera_orientation(**FLAT)
+
+    @staticmethod
+    def fence(axes, plane: SealedSpace) -> VGroup:
+        """The square's walls as they are seen from the third dimension: wall_height high."""
+        (x0, y0), (x1, y1), h = plane.box.low, plane.box.high, plane.wall_height
+        corners = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+        return VGroup(*(Polygon(*(axes.c2p(*p) for p in ((*a, 0), (*b, 0), (*b, h), (*a, h))),
+                                fill_color=THEME.muted, fill_opacity=0.35, stroke_color=THEME.text, stroke_width=2)
+                        for a, b in itertools.pairwise([*corners, corners[0]])))
 
     def blocked(self, axes, space: SealedSpace, mover, key: str) -> None:
         """The straight attempt: the mover runs into the wall and a mark says so."""
@@ -175,7 +199,7 @@ class SealedCoffin(LectureScene3D):
         return polyline(axes, path, THEME.negative, width=5, smooth=True)
 
     # Section: the coffin in space, left through a fourth coordinate shown as colour
-    def coffin_in_space(self, space: SealedSpace) -> None:
+    def coffin_in_space(self, space: SealedSpace, cube: Tesseract) -> None:
         self.set_camera_orientation(**self.tilt)
         unit = self.coffin_unit
         axes = ThreeDAxes(x_range=[-2, 3, 1], y_range=[-1.5, 1.5, 1], z_range=[-1, 1, 1],
@@ -189,24 +213,72 @@ class SealedCoffin(LectureScene3D):
         drop = Dot3D(axes.c2p(*space.drop), radius=0.1, color=THEME.muted)
         self.play(Create(axes), FadeIn(coffin), FadeIn(cup), FadeIn(drop), run_time=1.5)
         self.blocked(axes, space, cup, "coffin.space_intro")
+        key = self.colour_key(space.lift)
+        self.four_d_box(axes, space, cube, key)
 
         meter, marker, lift = self.fourth_meter(space)
         self.say("coffin.space_fourth", FadeIn(meter), FadeIn(marker))
         self.travel(axes, space, space.out_path, cup, marker, meter, lift)
-        self.say("coffin.space_crossing", w=f"{space.out_path[wall_crossings(space.box, space.out_path)[0], 3]:.2f}")
+        self.say("coffin.space_crossing", w=f"{space.out_path[wall_crossings(space.box, space.out_path)[0], 3]:.2f}",
+                 h=f"{space.wall_height:g}")
         bunch = Dot3D(axes.c2p(*space.drop), radius=0.13, color=THEME.positive)
         self.travel(axes, space, space.in_path, bunch, marker, meter, lift, label_side=DOWN + RIGHT)
         self.say("coffin.space_back")
         self.clear_but_title()
         self.set_camera_orientation(**FLAT)
 
+    def colour_key(self, extent: float) -> VGroup:
+        """What the colour of an edge or of the path says about w, pinned bottom left."""
+        rows = [legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=w_colour(w, extent), stroke_width=6),
+                           words(key, SMALL_SIZE)) for w, key in ((extent, "coffin.key_above"),
+                                                                  (0.0, "coffin.in_space"),
+                                                                  (-extent, "coffin.key_below"))]
+        key = stacked(*rows, buff=0.15).to_corner(LEFT + DOWN, buff=0.5)
+        self.pin_unseen(key)
+        return key
+
+    def four_d_box(self, axes, space: SealedSpace, cube: Tesseract, key: VGroup) -> None:
+        """The coffin as the slice w = 0 of the tesseract coffin × [−h, h]: its edges in perspective from w,
+        coloured by w, turning once in the plane of x and w."""
+        turn = ValueTracker(0)
+        last = len(cube.angles) - 1
+        extent = space.lift  # the same colour for the same w as the path and the key
+
+        def frame() -> tuple[np.ndarray, np.ndarray]:
+            position = float(np.clip(turn.get_value(), 0, last))
+            k = min(int(position), last - 1)
+            share = position - k
+            return ((1 - share) * cube.projected[k] + share * cube.projected[k + 1],
+                    (1 - share) * cube.w[k] + share * cube.w[k + 1])
+
+        def place(edges: VGroup) -> VGroup:
+            points, w = frame()
+            for line, (a, b) in zip(edges, cube.edges):
+                line.put_start_and_end_on(axes.c2p(*points[a]), axes.c2p(*points[b]))
+                line.set_color(w_colour((w[a] + w[b]) / 2, extent))
+            return edges
+
+        edges = place(VGroup(*(Line(ORIGIN, RIGHT, stroke_width=4) for _ in cube.edges)))
+        h = f"{space.wall_height:g}"
+        label = self.pinned_words("coffin.tesseract_label").to_corner(RIGHT + UP, buff=0.6)
+        self.say("coffin.tesseract_intro", Create(edges), FadeIn(key), FadeIn(label), run_time=2, h=h)
+        edges.add_updater(place)
+        self.say("coffin.tesseract_turn", turn.animate.set_value(last), run_time=8, rate_func=lambda t: t)
+        edges.clear_updaters()
+        self.play(FadeOut(edges), FadeOut(label))
+
     def fourth_meter(self, space: SealedSpace):
-        """A pinned gauge for w: its bottom is our space (w = 0), its top the highest point of the path."""
+        """A pinned gauge for w: its bottom is our space (w = 0), its top the highest point of the path, with a
+        mark where the walls end (w = wall height)."""
         lift = float(max(space.out_path[:, -1].max(), space.in_path[:, -1].max()))
         bar = Line(ORIGIN, UP * 2.5, color=THEME.negative, stroke_width=6)
         label = words("coffin.meter", SMALL_SIZE, color=THEME.negative).next_to(bar, UP, buff=0.2)
         ground = words("coffin.in_space", SMALL_SIZE, color=THEME.muted).next_to(bar, DOWN, buff=0.2)
-        meter = VGroup(bar, label, ground).to_edge(RIGHT, buff=0.5).shift(DOWN * 0.5)
+        top = bar.point_from_proportion(space.wall_height / lift)
+        wall = Line(top + LEFT * 0.25, top + RIGHT * 0.25, color=THEME.text, stroke_width=4)
+        wall_words = words("coffin.wall_top", SMALL_SIZE, {"h": f"{space.wall_height:g}"}, color=THEME.text)
+        wall_words.next_to(wall, LEFT, buff=0.15)
+        meter = VGroup(bar, label, ground, wall, wall_words).to_edge(RIGHT, buff=0.5).shift(DOWN * 0.5)
         marker = Dot(bar.get_start(), radius=0.1, color=THEME.text)
         self.pin_unseen(meter, marker)
         return meter, marker, lift

@@ -10,14 +10,31 @@ import dataclasses
 import sys
 
 import numpy as np
-from manim import DEGREES, DOWN, LEFT, RIGHT, UP, Create, Dot, FadeIn, FadeOut, Line, MathTex, ThreeDAxes, VGroup, Write
+from manim import (
+    DEGREES,
+    DOWN,
+    LEFT,
+    ORIGIN,
+    OUT,
+    RIGHT,
+    UP,
+    Create,
+    Dot,
+    FadeIn,
+    FadeOut,
+    Line,
+    MathTex,
+    ThreeDAxes,
+    VGroup,
+    Write,
+)
 
 from mathcore.errors import LossError
 from mathcore.story.s12_loss_explorer import ExplorerData, ExplorerManyData, explore
 from scenes.job import current_job
 from scenes.kit.legend import legend_row, sign_legend
 from scenes.kit.linalg import eigen_arrow
-from scenes.kit.maps import PathTracer, polyline, slow_start
+from scenes.kit.maps import PathTracer, band_map, polyline, slow_start
 from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
 from scenes.kit.surface import loss_surface
 
@@ -25,7 +42,8 @@ KIND_COLORS = {
     "minimum": "positive", "maximum": "hessian", "saddle": "negative", "undecided": "zero", "mixed": "muted",
 }
 
-OBLIQUE = {"phi": 62 * DEGREES, "theta": -58 * DEGREES, "zoom": 0.75}  # the view of a slice's surface
+OBLIQUE = {"phi": 62 * DEGREES, "theta": -58 * DEGREES, "zoom": 1.0}  # the view of a surface
+FROM_ABOVE = {"phi": 0, "theta": -90 * DEGREES, "focal_distance": 200, "zoom": 1, "frame_center": ORIGIN}  # a true map
 
 
 def kind_color(kind: str) -> str:
@@ -33,14 +51,15 @@ def kind_color(kind: str) -> str:
 
 
 class LossExplorer(LectureScene3D):
-    """Surface in 3-D, then from straight above: critical points, curves, eigenvectors, escapes."""
+    """Surface in 3-D from the first second, then from straight above as filled contour bands (as every map of the
+    lecture): critical points, curves, eigenvectors, escapes."""
 
-    side = 5.6  # length of the longer horizontal axis
-    height = 2.4  # length of the loss axis
+    side = 6.0  # length of the longer horizontal axis
+    height = 2.8  # length of the loss axis
     arrow_length = 0.8  # on screen
     legend_width = 4.2  # at most: the map takes the rest
     escape_seconds = 6.0
-    slice_side = 3.6  # a slice's map leaves room for its caption (left) and the legend (right)
+    slice_side = 5.0  # a slice's map leaves room for its caption and the legend (left)
     source: tuple = ()  # (expression, box, variables) to analyse when no job hands over an analysis
 
     def construct(self):
@@ -85,12 +104,13 @@ class LossExplorer(LectureScene3D):
             return
         legend = stacked(*sign_legend(), legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=THEME.theta, stroke_width=4),
                                                     words("exp.descent", SMALL_SIZE)), buff=0.22)
-        legend.to_edge(RIGHT, buff=0.4).shift(DOWN * 1.2)
+        legend.to_corner(LEFT + DOWN, buff=0.6)  # under the slice's caption, where the map leaves room
         self.pin_unseen(legend)
         for cut in data.slices:
             view, (saddle,) = cut.view, cut.view.points
-            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 0.5 + DOWN * 0.7)
+            axes = self.axes(view, side=self.slice_side, shift=RIGHT * 2.0 + DOWN * 0.95)
             surface = loss_surface(axes, view.mesh, colorscale=THEME.surface, opacity=0.9)
+            bands = self.bands(axes, view)
             place = lambda p, z, axes=axes: axes.c2p(p[0], p[1], z)  # noqa: E731
             dot = Dot(place(saddle.point, saddle.value), radius=0.09, color=kind_color("saddle"))
             point = "(" + ", ".join(f"{c:.3g}" for c in cut.point) + ")"
@@ -103,9 +123,10 @@ class LossExplorer(LectureScene3D):
             caption.scale_to_fit_width(min(caption.width, 4.4)).next_to(title, DOWN, aligned_edge=LEFT, buff=1.0)
             self.pin_unseen(caption)
             low, high = (f"{v:.3g}".replace("-", "\u2212") for v in saddle.eigenvalues)
+            self.move_camera(**self.oblique(axes), focal_distance=20, run_time=0.5)
             self.say("exp.slice", Create(axes), FadeIn(surface), FadeIn(dot), FadeIn(caption), FadeIn(legend),
                      run_time=2, index=cut.index, low=low, high=high)
-            self.move_camera(phi=0, theta=-90 * DEGREES, focal_distance=200, zoom=1, run_time=2)  # a true map
+            self.move_camera(**FROM_ABOVE, run_time=2, added_anims=[FadeOut(surface), FadeIn(bands)])
             edges = self.map_edges(axes, view)
             scale = self.arrow_length / axes.x_axis.get_unit_size()
             arrows = VGroup(*(eigen_arrow(place(saddle.point, saddle.value),
@@ -118,22 +139,21 @@ class LossExplorer(LectureScene3D):
             self.say("exp.slice_escape", FadeIn(arrows), FadeIn(edges), tracer.run(self.escape_seconds, slow_start),
                      run_time=self.escape_seconds)
             if cut is not data.slices[-1]:  # the last slice stays on screen to the end
-                self.play(*(FadeOut(m) for m in (axes, surface, dot, arrows, tracer.trail, tracer.dot, caption, edges)))
-                self.move_camera(**OBLIQUE, focal_distance=20, run_time=1)
+                self.play(*(FadeOut(m) for m in (axes, bands, dot, arrows, tracer.trail, tracer.dot, caption, edges)))
 
     def two_variables(self, data: ExplorerData) -> None:
-        # Section: the loss and its surface
-        self.set_camera_orientation(phi=62 * DEGREES, theta=-58 * DEGREES, zoom=0.75)
-        self.show_title("exp.title")
-        formula = self.formula(data)
+        # Section: the loss and its surface, there from the first second
         axes = self.axes(data)
-        self.say("exp.intro", Write(formula), Create(axes), run_time=1.5)
+        self.set_camera_orientation(**self.oblique(axes))
+        self.show_title("exp.title")
         surface = loss_surface(axes, data.mesh, colorscale=THEME.surface, opacity=0.9)
-        self.play(FadeIn(surface), run_time=1.5)
+        formula = self.formula(data)
+        self.say("exp.intro", Write(formula), FadeIn(axes), FadeIn(surface), run_time=1.5)
         self.begin_ambient_camera_rotation(rate=0.12)
         self.say("exp.surface")
         self.stop_ambient_camera_rotation()
-        self.move_camera(phi=0, theta=-90 * DEGREES, focal_distance=200, zoom=1, run_time=2)  # far: a true map
+        bands = self.bands(axes, data)
+        self.move_camera(**FROM_ABOVE, run_time=2, added_anims=[FadeOut(surface), FadeIn(bands)])
 
         # Section: critical points and curves, by kind
         place = lambda p, z: axes.c2p(p[0], p[1], z)  # noqa: E731 — on the surface, so the top view lines up
@@ -170,7 +190,15 @@ class LossExplorer(LectureScene3D):
         else:
             self.say("exp.no_saddle")
 
-    def axes(self, data: ExplorerData, side: float | None = None, shift=LEFT * 0.9 + DOWN * 0.4) -> ThreeDAxes:
+    @staticmethod
+    def oblique(axes: ThreeDAxes) -> dict:
+        """The view of a surface: from the side, looking at the top of its box, which puts the surface in the
+        middle of the picture (moving the frame's centre sideways would move the pinned words too)."""
+        middle = [(axis.x_range[0] + axis.x_range[1]) / 2 for axis in axes.get_axes()]
+        middle[2] = axes.z_range[1]
+        return OBLIQUE | {"frame_center": OUT * axes.c2p(*middle)[2]}
+
+    def axes(self, data: ExplorerData, side: float | None = None, shift=LEFT * 1.4 + DOWN * 0.45) -> ThreeDAxes:
         x0, x1, y0, y1 = data.box
         z = data.mesh.z
         low, high = float(np.min(z)), float(np.max(z))
@@ -182,6 +210,12 @@ class LossExplorer(LectureScene3D):
                           axis_config={"color": THEME.muted, "stroke_width": 2})
         return axes.shift(shift)
 
+    @staticmethod
+    def bands(axes: ThreeDAxes, data: ExplorerData) -> VGroup:
+        """The map from above: the loss's contour bands on the floor of the axes (the surface's lowest value)."""
+        floor = float(np.min(data.mesh.z))
+        return band_map(lambda x, y: axes.c2p(x, y, floor), data.bands)
+
     def map_edges(self, axes: ThreeDAxes, data: ExplorerData) -> VGroup:
         """Once the camera looks straight down: the two variables and the box's ends beside the map, pinned, so a
         critical point's place can be read off (the 3-D axes' own labels would lie flat in the view)."""
@@ -189,10 +223,10 @@ class LossExplorer(LectureScene3D):
         floor = float(np.min(data.mesh.z))
         at = lambda x, y: self.on_screen(axes.c2p(x, y, floor))  # noqa: E731
         edges = VGroup(
-            MathTex(data.variable_latex[0], font_size=32).next_to(at((x0 + x1) / 2, y0), DOWN, buff=0.15),
-            MathTex(data.variable_latex[1], font_size=32).next_to(at(x0, (y0 + y1) / 2), LEFT, buff=0.2),
-            *(MathTex(f"{x:g}", font_size=24, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
-            *(MathTex(f"{y:g}", font_size=24, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
+            MathTex(data.variable_latex[0], font_size=36).next_to(at((x0 + x1) / 2, y0), DOWN, buff=0.15),
+            MathTex(data.variable_latex[1], font_size=36).next_to(at(x0, (y0 + y1) / 2), LEFT, buff=0.2),
+            *(MathTex(f"{x:g}", font_size=30, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
+            *(MathTex(f"{y:g}", font_size=30, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
         )
         self.pin_unseen(edges)
         return edges

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from mathcore.bands import band_levels, filled_bands
 from mathcore.builtins import himmelblau, worst_network
+from mathcore.errors import LossError
 
 RESOLUTION = 64
 BOXES = {"worst_network": (worst_network(), (-2, 2, -2, 2)), "himmelblau": (himmelblau(), (-5, 5, -5, 5))}
@@ -43,6 +44,15 @@ def bands(request):
 def test_levels_are_even_in_log_and_span_the_values():
     edges = band_levels(2.0, 2.0 + np.expm1(3.0), 3)
     np.testing.assert_allclose(np.log1p(edges - 2.0), [0, 1, 2, 3], atol=1e-12)
+
+
+def test_levels_of_a_huge_loss_still_rise_and_a_flat_one_is_refused():
+    """Near 1e56 the log steps vanish beside the minimum: the levels fall back to even steps in L (a box of
+    ±1e30 for x² + y²); a loss that barely varies gets one clear error, not contourpy's."""
+    edges = band_levels(1e56, 1e60, 14)
+    assert np.all(np.diff(edges) > 0) and edges[0] == 1e56 and edges[-1] == pytest.approx(1e60)
+    with pytest.raises(LossError, match="too little"):
+        band_levels(1e56, np.nextafter(1e56, np.inf), 14)
 
 
 def test_bands_tile_the_box(bands):

@@ -29,8 +29,12 @@ def test_worst_network_surface_data(data_regression, ndarrays_regression):
         assert branches, f"no contour at L = {level}"
         for branch in branches:
             np.testing.assert_allclose(toy_loss(*branch.T), level, atol=1e-9)
-    grid_w1, grid_w2 = np.meshgrid(data.surface.x, data.surface.y)
-    np.testing.assert_allclose(data.surface.z, np.minimum(toy_loss(grid_w1, grid_w2), data.surface_ceiling))
+    w1, w2, height = data.surface.vertices.T  # samples of L below the cut and points on its rim, nothing above
+    assert data.surface.level == data.surface_ceiling and height.max() == data.surface_ceiling
+    samples = np.isin(w1, np.linspace(-2, 2, 61)) & np.isin(w2, np.linspace(-2, 2, 61))
+    np.testing.assert_allclose(height[samples], toy_loss(w1, w2)[samples], atol=1e-12)
+    assert np.all(toy_loss(w1, w2)[samples] <= data.surface_ceiling)
+    np.testing.assert_allclose(toy_loss(*data.surface.rim[..., :2].T), data.surface_ceiling, rtol=0.05)
     grid_w1, grid_w2 = np.meshgrid(data.bands.x, data.bands.y)
     above = np.append(data.levels, np.inf)[np.searchsorted(data.levels, data.bands.z) + 1]  # the next level up
     assert set(np.unique(data.bands.z)) <= set(data.levels)

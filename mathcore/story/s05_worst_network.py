@@ -11,6 +11,7 @@ import sympy as sp
 from mathcore.builtins import worst_network
 from mathcore.critical import DEFAULT_BOX, classify, critical_points, level_curve
 from mathcore.loss import Mesh, latex
+from mathcore.surface_cut import CutMesh, cut_at_level
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class WorstNetworkData:
     loss_definition_latex: str  # L = (ŷ − y)², before the example is substituted
     loss_latex: str  # after: (1 − w1 w2)²
     box: tuple[float, ...]  # (xmin, xmax, ymin, ymax), as the analysis returns it
-    surface: Mesh  # L on a grid, capped at surface_ceiling so that the saddle is not dwarfed by the corners
+    surface: CutMesh  # L on a grid, cut at surface_ceiling so that the saddle is not dwarfed by the corners
     surface_ceiling: float
     loss_max: float  # the largest L in the box
     levels: np.ndarray  # contour levels, ascending, from 0, all below loss_max
@@ -142,7 +143,7 @@ def worst_network_surface(surface_resolution: int = 61, band_resolution: int = 1
         loss_definition_latex=f"L = {latex(general.subs(model, sp.Symbol('y')))}",
         loss_latex=loss.latex,
         box=critical.box,
-        surface=Mesh(x=surface.x, y=surface.y, z=np.minimum(surface.z, surface_ceiling)),
+        surface=cut_at_level(surface, surface_ceiling),
         surface_ceiling=surface_ceiling,
         loss_max=float(fine.z.max()),
         levels=levels,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import sympy as sp
 
+from mathcore.bands import MAP_CELLS, MAP_LEVELS, Band, filled_bands
 from mathcore.critical import CriticalSet, classify, critical_points, hessian_scale
 from mathcore.errors import LossError
 from mathcore.loss import Loss, Mesh, box_bounds
@@ -20,7 +21,7 @@ from mathcore.trajectories import Trajectory, gradient_descent
 from mathcore.user_loss import prepared_loss
 
 DEFAULT_EXPRESSION = "(1 - w1*w2)**2"  # the lecture's toy network
-SURFACE_RESOLUTION = 24
+SURFACE_RESOLUTION = 48  # fine enough that the surface's facets do not show at 1080p
 #: The descent out of a saddle starts this far (a fraction of the box diagonal) along the escape direction.
 NUDGE = 0.03
 ESCAPE_STEPS = 3000
@@ -57,6 +58,7 @@ class ExplorerData:
     variable_latex: tuple[str, ...]
     box: tuple[float, float, float, float]
     mesh: Mesh
+    bands: tuple[Band, ...]  # the map seen from above: filled contour bands, as on the lecture's other maps
     lr: float
     points: tuple[PointView, ...]
     curves: tuple[CurveView, ...]
@@ -145,6 +147,7 @@ def _two_variables(loss: Loss, box, expression: str, critical: CriticalSet | Non
         variable_latex=tuple(loss.variable_latex),
         box=box,
         mesh=loss.to_mesh(box, SURFACE_RESOLUTION),
+        bands=filled_bands(loss, box, MAP_CELLS, MAP_LEVELS),
         lr=lr,
         points=tuple(views),
         curves=tuple(CurveView(c.equation_latex, c.kind, c.branches, tuple(loss.value(b) for b in c.branches))

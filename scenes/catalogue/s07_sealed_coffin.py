@@ -41,20 +41,42 @@ STRINGS = {
         "zh": "再用同样的方法把葡萄放进去。在平面里，从来没有穿过墙。",
     },
     "coffin.height": {"en": "height z", "zh": "高度 z"},
+    "coffin.plane_walls": {
+        "en": "Seen from the third dimension, the walls are only {h} high, and nothing closes the square from above.",
+        "zh": "从第三维来看，这些墙只有 {h} 高，正方形的上方没有任何东西盖住。",
+    },
+    "coffin.wall_label": {"en": "walls {h} high", "zh": "墙高 {h}"},
     # the coffin in space
     "coffin.space_intro": {
         "en": "Now the coffin in space: every path in our three dimensions hits its walls.",
         "zh": "现在是三维空间里的石棺：在三维里，每条路都会撞上石棺的壁。",
     },
+    "coffin.tesseract_intro": {
+        "en": "Think of the coffin as the slice w = 0 of a four-dimensional box. In the fourth direction, w, which "
+              "we cannot see, its walls reach only from minus {h} to plus {h}.",
+        "zh": "把石棺想成一个四维盒子在 w = 0 的切片。在我们看不到的第四个方向 w 上，它的墙只从负 {h} 延伸到正 {h}。",
+    },
+    "coffin.tesseract_label": {"en": "a box in four dimensions;\nthe coffin is its slice w = 0",
+                               "zh": "四维的盒子；\n石棺是它在 w = 0 的切片"},
+    "coffin.tesseract_turn": {
+        "en": "Here is that box, turning in a plane that contains w, seen in perspective. The colour of each edge "
+              "tells its w; the coffin we know is where w is zero.",
+        "zh": "这就是那个四维盒子，在一个包含 w 的平面里转动，用透视画出来。"
+              "每条边的颜色代表它的 w；我们认识的石棺就是 w 为零的地方。",
+    },
+    "coffin.key_above": {"en": "w > 0", "zh": "w > 0"},
+    "coffin.key_below": {"en": "w < 0", "zh": "w < 0"},
+    "coffin.wall_top": {"en": "top of the walls: w = {h}", "zh": "墙顶：w = {h}"},
     "coffin.space_fourth": {
-        "en": "A fourth coordinate w, drawn as colour: while w is not zero the point is outside our space, and the "
-              "walls are not in its way.",
-        "zh": "第四个坐标 w 用颜色表示：只要 w 不是零，这个点就不在我们的空间里，石棺的壁挡不住它。",
+        "en": "Now follow the grail in four coordinates: its place in our space, and w, shown as colour and on the "
+              "gauge. While w is not zero, the grail is outside our space.",
+        "zh": "现在用四个坐标追踪圣杯：它在我们空间里的位置，还有 w，用颜色和右边的刻度表示。"
+              "只要 w 不是零，圣杯就不在我们的空间里。",
     },
     "coffin.space_crossing": {
-        "en": "Where it passes the wall, w is {w}: the point is not in our space there, so there is nothing to break "
-              "through.",
-        "zh": "它经过石棺壁的地方，w 是 {w}：那时这个点不在我们的空间里，所以没有东西挡住它。",
+        "en": "Where it passes the wall, w is {w}, higher than the walls reach, which is {h}. There is nothing to "
+              "break through.",
+        "zh": "它经过石棺壁的地方，w 是 {w}，比墙能到的高度 {h} 还高，所以没有东西挡住它。",
     },
     "coffin.space_back": {
         "en": "The grail is outside, the grapes are inside, and the coffin was never opened in our three dimensions.",
@@ -76,8 +98,9 @@ STRINGS = {
         "zh": "在低维图上看起来的 local minima，在高维空间中可能只是 saddle point。",
     },
     "coffin.lesson_said": {
-        "en": "So a point that looks like a local minimum in a picture may have a way out in the network's millions "
-              "of dimensions.",
-        "zh": "所以图上看起来是 local minima 的点，在 network 百万维的空间里，可能其实有路可以走。",
+        "en": "The same picture holds for error surfaces. A point that is walled in, in the few dimensions we can "
+              "draw, may have a way over the walls in one of the network's millions of other dimensions.",
+        "zh": "error surface 也是一样。在我们画得出来的几个维度里被围住的点，"
+              "在 network 其他百万个维度中，可能有路可以越过去。",
     },
 }

@@ -23,13 +23,11 @@ from manim import (
     color_gradient,
 )
 
-from mathcore.bands import filled_bands
+from mathcore.bands import MAP_CELLS, MAP_LEVELS, Band, filled_bands
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
 from scenes.kit.style import SMALL_SIZE, THEME, words
 
-MAP_CELLS = 96  # grid the band polygons are interpolated on
-MAP_LEVELS = 14
 MAP_OPACITY = 0.6
 
 
@@ -48,15 +46,21 @@ def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = 
     """A filled contour map behind the axes: one flat polygon per band of `mathcore.bands.filled_bands` (levels
     even in log(1 + L − min L)), coloured along the surface colour scale. Not an ImageMobject: manim 0.21's Cairo
     camera cannot paste one with Pillow ≥ 11."""
+    return band_map(axes.c2p, filled_bands(loss, box, cells, levels), opacity)
+
+
+def band_map(place, bands: tuple[Band, ...], opacity: float = MAP_OPACITY) -> VGroup:
+    """Bands (mathcore.bands) as flat polygons, band i in the i-th of len(bands) colours along the surface colour
+    scale, blended with the background; `place(x, y)` puts a point of the loss's plane on screen."""
     background = ManimColor(THEME.background)
-    scale = color_gradient([ManimColor(c) for c in THEME.surface], levels)
+    scale = color_gradient([ManimColor(c) for c in THEME.surface], len(bands))
     colors = [background.interpolate(c, opacity) for c in scale]
     tiles = VGroup()
-    for band in filled_bands(loss, box, cells, levels):
+    for band in bands:
         color = colors[band.index]  # opaque, blended with the background; the stroke closes seams between bands
         shape = VMobject(stroke_width=1, stroke_color=color, fill_opacity=1, fill_color=color)
         for ring in band.rings:
-            corners = [axes.c2p(*point) for point in ring]
+            corners = [place(*point) for point in ring]
             shape.start_new_path(corners[0])
             shape.add_points_as_corners([*corners[1:], corners[0]])
         tiles.add(shape)

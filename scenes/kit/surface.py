@@ -35,6 +35,7 @@ from manim.camera.camera import Camera
 from manim.camera.three_d_camera import ThreeDCamera
 
 from mathcore.loss import Mesh
+from mathcore.surface_cut import CutMesh, grid_faces
 
 #: Low to high loss; pivots spread evenly over the axes' z range (or give (colour, height) pairs).
 DEFAULT_COLORSCALE = (BLUE_E, TEAL_D, GREEN_C, YELLOW_C)
@@ -59,13 +60,6 @@ def height_colours(heights: np.ndarray, rgbs: np.ndarray, pivots: np.ndarray) ->
     return np.stack([np.interp(heights, pivots, rgbs[:, channel]) for channel in range(3)], axis=-1)
 
 
-def _face_corners(rows: int, columns: int) -> np.ndarray:
-    """Vertex indices (faces, 4) of each grid face in Surface's corner order (u1,v1) (u2,v1) (u2,v2) (u1,v2)."""
-    j, i = np.meshgrid(np.arange(rows - 1), np.arange(columns - 1), indexing="ij")
-    first = (j * columns + i).ravel()
-    return np.stack([first, first + 1, first + columns + 1, first + columns], axis=-1)
-
-
 def _path_midpoint_parameter(corners: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Where half of each face's perimeter is reached (Mobject.get_midpoint): (edge index, fraction along it)."""
     edges = np.roll(corners, -1, axis=1) - corners
@@ -82,15 +76,21 @@ def _path_midpoint_parameter(corners: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 
 class FastSurface(VMobject):
-    """A grid surface as one VMobject: `points` are the grid vertices (so shift/rotate/scale/Transform work),
+    """A surface of quad faces as one VMobject: `points` are the vertices (so shift/rotate/scale/Transform work),
     fill and stroke opacity are the whole surface's (so FadeIn and set_opacity work), and each face keeps its
-    colour in `face_rgbs`. Only `FastSurfaceCamera` (scenes derived from `SurfaceScene`) can draw it."""
+    colour in `face_rgbs`. Only `FastSurfaceCamera` (scenes derived from `SurfaceScene`) can draw it.
+    The vertices are a grid (rows, columns, 3), or (V, 3) with `corner_indices` (F, 4) (a surface cut at a level)."""
 
-    def __init__(self, vertices: np.ndarray, face_rgbs: np.ndarray, stroke_color=None, **kwargs):
-        rows, columns, _ = vertices.shape
+    def __init__(self, vertices: np.ndarray, face_rgbs: np.ndarray, stroke_color=None, corner_indices=None,
+                 **kwargs):
         super().__init__(shade_in_3d=True, **kwargs)
-        self.grid_shape = (rows, columns)
-        self.corner_indices = _face_corners(rows, columns)
+        if corner_indices is None:
+            rows, columns, _ = vertices.shape
+            self.grid_shape: tuple = (rows, columns)
+            self.corner_indices = grid_faces(rows, columns)
+        else:
+            self.grid_shape = ("vertices", len(vertices), "faces", len(corner_indices))
+            self.corner_indices = np.asarray(corner_indices, dtype=int)
         self.face_rgbs = np.asarray(face_rgbs, dtype=float).reshape(-1, 3)
         self.stroke_follows_faces = stroke_color is None
         if stroke_color is not None:
@@ -396,17 +396,22 @@ class SurfaceLook:
     stroke_color: object = None
 
 
-def loss_surface(axes: ThreeDAxes, mesh: Mesh, **look) -> FastSurface:
-    """The loss surface z = L(x, y) of `mesh` in `axes`, faces coloured by height, drawn as `SurfaceLook(**look)`
-    says; add it in a SurfaceScene."""
+def loss_surface(axes: ThreeDAxes, mesh: Mesh | CutMesh, **look) -> FastSurface:
+    """The loss surface z = L(x, y) of `mesh` in `axes` (a grid, or a grid cut at a level by
+    `mathcore.surface_cut.cut_at_level`), faces coloured by height, drawn as `SurfaceLook(**look)` says; add it in a
+    SurfaceScene."""
     colorscale, opacity, stroke, stroke_color = astuple(SurfaceLook(**look))
-    vertices = _vertices(axes, mesh)
-    rows, columns = mesh.z.shape
-    corners = vertices.reshape(-1, 3)[_face_corners(rows, columns)]
-    heights = np.asarray(mesh.z, dtype=float).ravel()[_face_corners(rows, columns)]
+    if isinstance(mesh, CutMesh):
+        vertices = np.asarray(axes.c2p(*mesh.vertices.T)).T.reshape(-1, 3)
+        faces, heights, shape = mesh.faces, mesh.vertices[:, 2], {"corner_indices": mesh.faces}
+    else:
+        vertices = _vertices(axes, mesh)
+        faces, heights, shape = grid_faces(*mesh.z.shape), np.asarray(mesh.z, dtype=float).ravel(), {}
+    corners = vertices.reshape(-1, 3)[faces]
+    heights = heights[faces]
     edge, fraction = _path_midpoint_parameter(corners)
-    faces = np.arange(len(corners))
-    midpoint_heights = heights[faces, edge] + fraction * (heights[faces, (edge + 1) % 4] - heights[faces, edge])
+    rows = np.arange(len(corners))
+    midpoint_heights = heights[rows, edge] + fraction * (heights[rows, (edge + 1) % 4] - heights[rows, edge])
     rgbs, pivots = _colorscale_pivots(axes, colorscale)
     return FastSurface(
         vertices,
@@ -415,6 +420,7 @@ def loss_surface(axes: ThreeDAxes, mesh: Mesh, **look) -> FastSurface:
         fill_opacity=opacity,
         stroke_width=stroke,
         stroke_opacity=opacity,
+        **shape,
     )
 
 
