@@ -21,7 +21,7 @@ from saddle.box_option import BoxCommand, box_option, parse_box
 from saddle.budget import analysis_budget
 from saddle.cli_explore import explore
 from saddle.cli_render import COMMANDS
-from saddle.cli_study import study
+from saddle.cli_study import study, study_scaled
 from saddle.cli_voice import voice
 from saddle.report import analysis_dict, analysis_table
 
@@ -137,6 +137,7 @@ for command in COMMANDS:  # list, render, slides: the lecture's production (sadd
     main.add_command(command)
 main.add_command(explore)  # saddle explore: any loss through the LossExplorer scene (saddle/cli_explore.py)
 main.add_command(study)  # saddle study: the minimum-ratio experiment (saddle/cli_study.py)
+main.add_command(study_scaled)  # saddle study-scaled: the same at ~1e3 to ~1e5 parameters
 main.add_command(voice)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli_voice.py)
 
 
