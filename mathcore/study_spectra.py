@@ -92,7 +92,8 @@ def lanczos_quadrature(products: HessianProducts, probes: int, steps: int, seed:
             for _ in range(2):  # full reorthogonalisation, twice is enough (Kahan–Parlett)
                 w -= basis[: step + 1].T @ (basis[: step + 1] @ w)
             beta = float(np.linalg.norm(w))
-            if step + 1 == steps or beta < 1e-12 * max(abs(a) for a in alphas):
+            scale = max(*(abs(a) for a in alphas), *betas, 1e-300)
+            if step + 1 == steps or beta <= 1e-12 * scale:
                 break
             betas.append(beta)
             basis[step + 1] = w / beta
