@@ -85,7 +85,8 @@ def lanczos_quadrature(products: HessianProducts, probes: int, steps: int, seed:
         basis = np.zeros((steps, products.size))
         vector = rng.normal(size=products.size)
         basis[0] = vector / np.linalg.norm(vector)
-        alphas, betas = [], []
+        alphas: list[float] = []
+        betas: list[float] = []
         for step in range(steps):
             w = products(basis[step])
             alphas.append(float(basis[step] @ w))

@@ -14,6 +14,7 @@ LECTURE: list[tuple[str, str]] = [
     ("scenes/s08_dimensions.py", "RandomHessians"),
     ("scenes/s08_dimensions.py", "CriticalPointCount"),
     ("scenes/s09_minimum_ratio.py", "MinimumRatio"),
+    ("scenes/s09_minimum_ratio_scaled.py", "MinimumRatioScaled"),
     ("scenes/s10_recap.py", "Recap"),
     ("scenes/s11_optimizer_race.py", "OptimizerRace"),
     ("scenes/s12_loss_explorer.py", "LossExplorer"),
