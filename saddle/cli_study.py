@@ -6,6 +6,7 @@ import itertools
 import json
 import multiprocessing
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -113,12 +114,17 @@ def run_tasks(function: Callable[[Item], Result], items: list[Item], workers: in
     point with an executor: `function` is a picklable top-level function of a picklable item, so the project's
     executor (local processes or Dask) can take this function's place."""
     waiting = iter(items)
-    context = multiprocessing.get_context("spawn")  # torch is imported here already: never fork it
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     running: dict[Future[Result], Item] = {}
+    # Workers start with Ctrl-C ignored (a disposition kept across exec): the driver alone handles it and ends them,
+    # so no worker prints a traceback half-way through an import.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        for item in itertools.islice(waiting, workers):
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        for item in itertools.islice(waiting, workers):  # spawn, never fork: torch is imported here already
             running[pool.submit(function, item)] = item
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
         while running:
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -127,8 +133,12 @@ def run_tasks(function: Callable[[Item], Result], items: list[Item], workers: in
                 if keep_starting():
                     for following in itertools.islice(waiting, 1):
                         running[pool.submit(function, following)] = following
-    finally:
-        pool.shutdown(wait=not running, cancel_futures=True)
+    except BaseException:  # Ctrl-C, a dead worker, or the caller stopped listening: end the workers now
+        pool.shutdown(wait=False, cancel_futures=True)
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise
+    pool.shutdown()
 
 
 @click.command("study-scaled")
@@ -182,8 +192,10 @@ def study_scaled(preset_name, workers, budget_minutes, output):
                         "run the same command again to go on from there") from None
     complete = len(done) == len(specs)
     write_text(output, _readable_json(file_record(complete)))
-    partial.unlink(missing_ok=True)
-    state = "" if complete else f" (reduced: {len(specs) - len(done)} planned networks not run)"
+    if complete:
+        partial.unlink(missing_ok=True)
+    state = "" if complete else (f" (reduced: {len(specs) - len(done)} planned networks not run; the same command "
+                                 f"goes on from {partial.name})")
     click.echo(f"wrote {output}: {len(done)} networks{state}, {time.perf_counter() - started:.0f} s in this run")
 
 
