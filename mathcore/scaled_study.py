@@ -21,6 +21,7 @@ from torch.func import grad
 from mathcore.errors import LossError
 from mathcore.minimum_ratio import ZERO_RTOL, count_eigenvalues
 from mathcore.minimum_ratio_scaled import counts_record, signed_decade_edges
+from mathcore.study import adam, lbfgs
 from mathcore.study_networks import DATASETS, FlatNetwork, dataset, objective
 from mathcore.study_spectra import (
     HessianProducts,
@@ -97,31 +98,6 @@ def _moment(network: FlatNetwork, loss, theta: torch.Tensor, features, labels) -
             "accuracy": float(f"{accuracy:.12g}"), "gradient_norm": float(f"{float(grad(loss)(theta).norm()):.6g}")}
 
 
-def _adam(loss, theta: torch.Tensor, steps: int, learning_rate: float) -> torch.Tensor:
-    theta = theta.clone().requires_grad_(True)
-    optimizer = torch.optim.Adam([theta], lr=learning_rate)
-    for _ in range(steps):
-        optimizer.zero_grad()
-        loss(theta).backward()
-        optimizer.step()
-    return theta.detach()
-
-
-def _lbfgs(loss, theta: torch.Tensor, iterations: int, tolerance: float) -> torch.Tensor:
-    theta = theta.clone().requires_grad_(True)
-    lbfgs = torch.optim.LBFGS([theta], lr=1, max_iter=iterations, history_size=50, line_search_fn="strong_wolfe",
-                              tolerance_grad=tolerance, tolerance_change=0.0)
-
-    def closure():
-        lbfgs.zero_grad()
-        value = loss(theta)
-        value.backward()
-        return value
-
-    lbfgs.step(closure)
-    return theta.detach()
-
-
 def lanczos_measurement(loss, theta: torch.Tensor, spec: NetworkSpec) -> tuple[dict, np.ndarray, Quadrature]:
     """eigsh extremes, then SLQ: counts as fractions with brackets, under the tolerance zero_rtol·max|λ|."""
     started, products = time.perf_counter(), HessianProducts(loss, theta)
@@ -168,9 +144,9 @@ def run_network(spec: NetworkSpec) -> dict:
     features, labels = spec.data()
     network = spec.network
     loss = objective(network, features, labels, spec.weight_decay)
-    stopped = _adam(loss, network.initial(spec.seed), spec.adam_steps, spec.adam_learning_rate)
+    stopped = adam(loss, network.initial(spec.seed), spec.adam_steps, spec.adam_learning_rate)
     trained = time.perf_counter()
-    descended = _lbfgs(loss, stopped, spec.lbfgs_iterations, spec.lbfgs_tolerance)
+    descended = lbfgs(loss, stopped, spec.lbfgs_iterations, spec.lbfgs_tolerance)
     newton = newton_minres(loss, descended, spec.newton_iterations, spec.gradient_tolerance, spec.minres_iterations)
     converged_at = time.perf_counter()
     lanczos, (tolerance, _, low, high), quadrature = lanczos_measurement(loss, newton.theta, spec)
