@@ -34,6 +34,30 @@ def signed_decade_edges(tolerance: float, low: float, high: float) -> np.ndarray
     return np.array([-v for v in negative[::-1]] + [-tolerance, tolerance] + positive)
 
 
+def eigsh_bottom(lanczos: dict) -> list[float]:
+    """The lowest eigenvalues eigsh converged to. (Files written before 'top_converged' existed put the lowest Ritz
+    value of SLQ, an upper bound on λ_min, in their place when eigsh converged none: that is not counted.)"""
+    bottom = list(lanczos["bottom"])
+    if "top_converged" not in lanczos and bottom == [lanczos["lowest_ritz"]]:
+        return []
+    return bottom
+
+
+def negatives_resolved(lanczos: dict) -> bool:
+    """Whether eigsh's converged lowest eigenvalues reach up to −τ or beyond: then every eigenvalue below −τ is among
+    them and their count is N₋ (as far as ARPACK's lowest Ritz values are the lowest eigenvalues, its premise)."""
+    bottom = eigsh_bottom(lanczos)
+    return bool(bottom) and max(bottom) >= -float(lanczos["zero_tolerance"])
+
+
+def negatives_found(lanczos: dict) -> int:
+    """Eigenvalues below −τ that are certain: eigsh's converged ones, or one if SLQ's lowest Ritz value is below −τ
+    (a Ritz value is never below λ_min)."""
+    tolerance = float(lanczos["zero_tolerance"])
+    found = sum(value < -tolerance for value in eigsh_bottom(lanczos))
+    return max(found, int(lanczos["lowest_ritz"] < -tolerance))
+
+
 def counts_record(counts: SpectrumCounts) -> dict:
     return {"counts": {"positive": counts.positive, "near_zero": counts.near_zero, "negative": counts.negative},
             "zero_tolerance": float(f"{counts.tolerance:.6g}"), "minimum_ratio": round(counts.minimum_ratio, 12),

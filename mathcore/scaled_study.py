@@ -20,7 +20,7 @@ from torch.func import grad
 
 from mathcore.errors import LossError
 from mathcore.minimum_ratio import ZERO_RTOL, count_eigenvalues
-from mathcore.minimum_ratio_scaled import counts_record, signed_decade_edges
+from mathcore.minimum_ratio_scaled import counts_record, negatives_resolved, signed_decade_edges
 from mathcore.study import adam, lbfgs
 from mathcore.study_networks import DATASETS, FlatNetwork, dataset, objective
 from mathcore.study_spectra import (
@@ -105,12 +105,10 @@ def lanczos_measurement(loss, theta: torch.Tensor, spec: NetworkSpec) -> tuple[d
     bottom = extreme_eigenvalues(products, spec.extremes, "SA", spec.seed + 1, max_restarts=spec.extreme_restarts)
     extreme_products = products.count
     quadrature = lanczos_quadrature(products, spec.probes, spec.lanczos_steps, spec.seed + 2)
-    lowest_ritz = float(quadrature.nodes.min())  # an upper bound on the lowest eigenvalue
-    if not len(bottom):
-        bottom = np.array([lowest_ritz])
-    if not len(top):
-        top = np.array([float(quadrature.nodes.max())])
-    scale = max(abs(float(top[-1])), abs(float(bottom[0])))
+    lowest_ritz = float(quadrature.nodes.min())  # Ritz values lie inside the spectrum: λ_min ≤ this
+    highest = float(top[-1]) if len(top) else float(quadrature.nodes.max())
+    lowest = float(bottom[0]) if len(bottom) else lowest_ritz
+    scale = max(abs(highest), abs(lowest))
     tolerance = spec.zero_rtol * scale
     negative = fraction_below(quadrature, -tolerance)
     not_positive = fraction_below(quadrature, tolerance, inclusive=True)
@@ -124,16 +122,17 @@ def lanczos_measurement(loss, theta: torch.Tensor, spec: NetworkSpec) -> tuple[d
                                max(0.0, not_positive.low - negative.high), min(1.0, not_positive.high - negative.low)],
         "positive_fraction": [1 - not_positive.estimate, 1 - not_positive.high, 1 - not_positive.low],
         "negative_below_extremes": int(np.sum(bottom < -tolerance)), "lowest_ritz": float(f"{lowest_ritz:.7g}"),
-        "top": _significant(top[::-1][:EXTREMES_KEPT]), "bottom": _significant(bottom[:EXTREMES_KEPT]),
+        "top": _significant(top[::-1][:EXTREMES_KEPT] if len(top) else [highest]), "top_converged": len(top),
+        "bottom": _significant(bottom[:EXTREMES_KEPT]),  # eigsh's converged lowest eigenvalues: maybe none
     }
-    record["negative_resolved"] = bool(len(bottom) == spec.extremes and bottom[-1] >= -tolerance)
+    record["negative_resolved"] = negatives_resolved(record)
     for name in ("negative_fraction", "near_zero_fraction", "positive_fraction"):
         record[name] = _significant(record[name], 6)
     record["counts"] = {kind: round(record[f"{kind}_fraction"][0] * size, 1)
                         for kind in ("positive", "near_zero", "negative")}
     ratio = record["positive_fraction"]
     record["minimum_ratio"] = ratio
-    return record, np.array([tolerance, scale, float(bottom[0]), float(top[-1])]), quadrature
+    return record, np.array([tolerance, scale, lowest, highest]), quadrature
 
 
 def run_network(spec: NetworkSpec) -> dict:

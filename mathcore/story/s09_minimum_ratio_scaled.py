@@ -10,7 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
-from mathcore.minimum_ratio_scaled import SCALED_JSON, ScaledStudy, load_scaled_study
+from mathcore.minimum_ratio_scaled import (
+    SCALED_JSON,
+    ScaledStudy,
+    eigsh_bottom,
+    load_scaled_study,
+    negatives_found,
+    negatives_resolved,
+)
 from mathcore.story.s09_minimum_ratio import LECTURE_RATIO_BAND, _power_latex, _signed_log
 
 DATASET_NAMES = {"digits": "8×8 digits", "mnist1d": "MNIST-1D"}
@@ -30,9 +37,9 @@ class DensityBars:
     kinds: tuple[str, ...]  # negative | near_zero | positive
     tick_positions: np.ndarray
     tick_latex: tuple[str, ...]
-    lowest: float  # the lowest and highest eigenvalue found (eigsh, or exact)
+    lowest: float  # the lowest eigenvalue (exact), or the lowest of eigsh's and SLQ's Ritz values (λ_min ≤ it)
     highest: float
-    negative: int  # eigenvalues below −τ (eigsh's bottom ones when resolved, else at least this many)
+    negative: int  # eigenvalues below −τ: all of them if negative_resolved, else at least this many
     negative_resolved: bool
 
 
@@ -79,19 +86,19 @@ def density_bars(record: dict) -> DensityBars:
                             if abs(s) > 1 + 1e-9]
     ticks.sort()
     source = record["exact"] if method == "exact" else lanczos
-    negative = source["counts"]["negative"] if method == "exact" else lanczos["negative_below_extremes"]
+    negative, resolved = _negatives(record)
     return DensityBars(
         parameters=int(record["parameters"]), method=method, tolerance=tolerance, left_edges=positions[:-1],
         right_edges=positions[1:], masses=masses, kinds=kinds, tick_positions=np.array([t for t, _ in ticks]),
-        tick_latex=tuple(text for _, text in ticks), lowest=float(source["bottom"][0]),
-        highest=float(source["top"][0]), negative=int(negative),
-        negative_resolved=method == "exact" or bool(lanczos["negative_resolved"]))
+        tick_latex=tuple(text for _, text in ticks), lowest=min([*eigsh_bottom(source), lanczos["lowest_ritz"]])
+        if method == "lanczos" else float(source["bottom"][0]),
+        highest=float(source["top"][0]), negative=negative, negative_resolved=resolved)
 
 
 def _negatives(record: dict) -> tuple[int, bool]:
     if "exact" in record:
         return int(record["exact"]["counts"]["negative"]), True
-    return int(record["lanczos"]["negative_below_extremes"]), bool(record["lanczos"]["negative_resolved"])
+    return negatives_found(record["lanczos"]), negatives_resolved(record["lanczos"])
 
 
 def _agreement(study: ScaledStudy) -> tuple[int, float, bool, float]:

@@ -18,10 +18,10 @@ STRINGS = {
         "zh": "eigenvalue 的分布，{parameters} 个参数",
     },
     "mrs.spectrum_said": {
-        "en": "The largest network has {parameters} parameters: its Hessian has {entries} entries, too many to "
-              "diagonalise here. Lanczos sees it through Hessian-vector products only.",
-        "zh": "最大的网络有 {parameters} 个参数，它的 Hessian 有 {entries} 个数，这里没办法整个对角化。"
-              "Lanczos 只用 Hessian 乘向量就能看到它的 eigenvalue 分布。",
+        "en": "The largest network has {parameters} parameters: its Hessian has {parameters} × {parameters} "
+              "entries, too many to diagonalise here. Lanczos sees it through Hessian-vector products only.",
+        "zh": "最大的网络有 {parameters} 个参数，它的 Hessian 有 {parameters} × {parameters} 个数，"
+              "这里没办法整个对角化。Lanczos 只用 Hessian 乘向量就能看到它的 eigenvalue 分布。",
     },
     "mrs.negatives_said": {
         "en": "Most eigenvalues sit in a bulk near zero, a few stand out. {negative} lie below minus tau; the "
@@ -33,6 +33,17 @@ STRINGS = {
               "({tolerance}): the lowest is {lowest}.",
         "zh": "大部分 eigenvalue 挤在零附近，只有少数几个离得远，而且没有一个小于负 τ（{tolerance}）：最小的是 "
               "{lowest}。",
+    },
+    "mrs.negatives_at_least_said": {
+        "en": "Most eigenvalues sit in a bulk near zero, a few stand out. At least {negative} lie below minus tau; "
+              "the lowest is at most {lowest}.",
+        "zh": "大部分 eigenvalue 挤在零附近，只有少数几个离得远。至少有 {negative} 个小于负 τ，最小的不超过 {lowest}。",
+    },
+    "mrs.negatives_unknown_said": {
+        "en": "Most eigenvalues sit in a bulk near zero, a few stand out. Whether any lies below minus tau "
+              "({tolerance}), Lanczos cannot tell here: the lowest it found is {lowest}.",
+        "zh": "大部分 eigenvalue 挤在零附近，只有少数几个离得远。有没有小于负 τ（{tolerance}）的，这里 Lanczos "
+              "分辨不出来：它找到的最小值是 {lowest}。",
     },
     "mrs.agreement": {
         "en": "exact vs Lanczos, {compared} networks:\nlargest eigenvalue off by {top} (relative),\n"
