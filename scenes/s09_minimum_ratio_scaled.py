@@ -40,6 +40,8 @@ class MinimumRatioScaled(LectureScene):
     plot_size = (4.4, 2.6)
     tick_spacing = 1.5
     dot_radius = 0.07
+    critical_gradient = 1e-8  # ‖∇L‖ below this everywhere: "at a critical point"; above it: "near one"
+    loose_bracket = 0.2  # a Lanczos ratio bracket wider than this is said to be loose
 
     def construct(self):
         data = minimum_ratio_scaled_plot()
@@ -50,7 +52,9 @@ class MinimumRatioScaled(LectureScene):
         low, high = data.parameter_range
         self.say("mrs.intro_said", networks=data.networks, low=_count_text(low), high=_count_text(high),
                  datasets=" / ".join(data.datasets))
-        self.say("mrs.converged_said", low=short(data.gradient_range[0]), high=short(data.gradient_range[1]))
+        at_critical = data.gradient_range[1] < self.critical_gradient
+        self.say("mrs.converged_said" if at_critical else "mrs.converged_partly_said",
+                 low=short(data.gradient_range[0]), high=short(data.gradient_range[1]))
 
         # Section: the largest network's spectrum, through Hessian-vector products only
         spectrum = self.spectrum(largest).to_corner(UP + LEFT, buff=0.5).shift(DOWN * 1.1)
@@ -70,6 +74,9 @@ class MinimumRatioScaled(LectureScene):
         marks = self.ratio_marks(data, axes)
         self.say("mrs.ratio_said", LaggedStart(*(FadeIn(mark, scale=1.5) for mark in marks), lag_ratio=0.3),
                  low=f"{data.ratios.min():.2f}", high=f"{data.ratios.max():.2f}")
+        widest = int(np.argmax(data.ratio_high - data.ratio_low))
+        if data.ratio_high[widest] - data.ratio_low[widest] > self.loose_bracket:
+            self.say("mrs.loose_said", low=f"{data.ratio_low[widest]:.2f}", high=f"{data.ratio_high[widest]:.2f}")
         self.verdict(data)
         self.wait(1)
 
@@ -100,12 +107,10 @@ class MinimumRatioScaled(LectureScene):
                                 fill_color=kind_colour(kind), fill_opacity=0.85, stroke_width=0)
                 drawn.add(bar.move_to(baseline.get_left() + RIGHT * ((left + right) / 2 - low) * scale,
                                       aligned_edge=DOWN))
-        ticks, last = VGroup(), -float("inf")
-        for position, text in zip(bars.tick_positions, bars.tick_latex):
-            if position - last >= self.tick_spacing or text == "0":
-                ticks.add(MathTex(text, font_size=20, color=THEME.muted).next_to(
-                    baseline.get_left() + RIGHT * (position - low) * scale, DOWN, buff=0.08))
-                last = position
+        ticks = VGroup()
+        for position, text in self.spaced_ticks(bars):
+            ticks.add(MathTex(text, font_size=20, color=THEME.muted).next_to(
+                baseline.get_left() + RIGHT * (position - low) * scale, DOWN, buff=0.08))
         scale_bar = VGroup(*(MathTex(label, font_size=20, color=THEME.muted).move_to(
             baseline.get_left() + LEFT * 0.35 + UP * height * level / self.floor_decades)
             for level, label in ((self.floor_decades, "1"), (self.floor_decades - 2, "10^{-2}"),
@@ -115,6 +120,17 @@ class MinimumRatioScaled(LectureScene):
         legend = VGroup(*(words(f"mr.legend_{kind}", SMALL_SIZE, color=kind_colour(kind))
                           for kind in ("negative", "near_zero", "positive"))).arrange(RIGHT, buff=0.35)
         return stacked(title, VGroup(drawn, baseline, ticks, scale_bar), legend, buff=0.2)
+
+    def spaced_ticks(self, bars: DensityBars) -> list[tuple[float, str]]:
+        """0, then outwards on each side every tick at least tick_spacing from the last one kept."""
+        kept = []
+        for side in (1, -1):
+            last = 0.0
+            for position, text in sorted(zip(bars.tick_positions, bars.tick_latex), key=lambda t: side * t[0]):
+                if side * position > 0 and side * (position - last) >= self.tick_spacing:
+                    kept.append((float(position), text))
+                    last = position
+        return [(0.0, "0"), *kept]
 
     def ratio_axes(self, data: ScaledRatioData) -> tuple[Axes, VGroup]:
         """Minimum ratio (0–1, up) against log10 of the parameter count (across), with the lecture's band."""
@@ -157,7 +173,8 @@ class MinimumRatioScaled(LectureScene):
         """What the ratio plot says, decided by the data: in the lecture's band or not, minima or saddles."""
         agrees = 2 * data.in_lecture_band > data.networks and data.minima == 0
         fields = {"inside": data.in_lecture_band, "networks": data.networks, "minima": data.minima,
-                  "saddles": data.saddles, "largest": _count_text(data.parameter_range[1])}
+                  "saddles": data.saddles, "unsure": data.networks - data.minima - data.saddles,
+                  "largest": _count_text(data.parameter_range[1])}
         key = "mrs.verdict_agrees" if agrees else "mrs.verdict_differs"
         text = words(key, SMALL_SIZE, fields).to_edge(DOWN, buff=0.25).to_edge(LEFT, buff=0.6)
         self.say(f"{key}_said", FadeIn(text), **fields)

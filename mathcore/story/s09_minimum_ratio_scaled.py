@@ -75,16 +75,13 @@ def density_bars(record: dict) -> DensityBars:
     """The largest network's bars: SLQ masses (exact counts where the spectrum is exact)."""
     density, lanczos = record["density"], record["lanczos"]
     method = "exact" if "exact" in density else "lanczos"
-    masses = np.array(density[method])
-    edges = np.array(density["edges"])
     tolerance = float(record["exact"]["zero_tolerance"] if method == "exact" else lanczos["zero_tolerance"])
+    edges, masses = symmetric_bins(np.array(density["edges"]), np.array(density[method]))
     positions = _signed_log(edges, tolerance)
     kinds = tuple("near_zero" if abs(left + right) < 1e-9 else "negative" if right <= -1 else "positive"
                   for left, right in itertools.pairwise(positions))
-    ticks = [(0.0, "0")] + [(float(sign * s), _power_latex(sign, round(np.log10(abs(edge)))))
-                            for edge, s in zip(edges, positions) for sign in [int(np.sign(edge))]
-                            if abs(s) > 1 + 1e-9]
-    ticks.sort()
+    ticks = sorted([(0.0, "0")] + [(float(s), _power_latex(int(np.sign(edge)), round(np.log10(abs(edge)))))
+                                   for edge, s in zip(edges, positions) if abs(s) > 1 + 1e-9])
     source = record["exact"] if method == "exact" else lanczos
     negative, resolved = _negatives(record)
     return DensityBars(
@@ -93,6 +90,19 @@ def density_bars(record: dict) -> DensityBars:
         tick_latex=tuple(text for _, text in ticks), lowest=min([*eigsh_bottom(source), lanczos["lowest_ritz"]])
         if method == "lanczos" else float(source["bottom"][0]),
         highest=float(source["top"][0]), negative=negative, negative_resolved=resolved)
+
+
+def symmetric_bins(edges: np.ndarray, masses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The decade bins mirrored so both signs reach equally far, the added bins empty: a side with no eigenvalue
+    shows as an empty half of the axis instead of a missing one. Edges: −10^b … −10^k, −τ, τ, 10^k … 10^b."""
+    centre = int(np.flatnonzero(np.isclose(edges[:-1], -edges[1:]))[0])  # the bin [−τ, τ]
+    negative, positive = -edges[:centre][::-1], edges[centre + 2:]
+    reach = positive if len(positive) >= len(negative) else negative
+    full = np.concatenate([-reach[::-1], edges[centre: centre + 2], reach])
+    spread = np.zeros(len(full) - 1)
+    offset = len(reach) - len(negative)
+    spread[offset: offset + len(masses)] = masses
+    return full, spread
 
 
 def _negatives(record: dict) -> tuple[int, bool]:

@@ -13,6 +13,12 @@ STRINGS = {
               "{low} to {high}.",
         "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走：gradient 的大小是 {low} 到 {high}。",
     },
+    "mrs.converged_partly_said": {
+        "en": "Each one trained with Adam, then driven by Newton steps towards a critical point: the smaller ones "
+              "to a gradient norm of {low}, the largest only to {high}. That one is near a critical point, not at it.",
+        "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走：小的网络 gradient 压到 {low}，最大的只到 "
+              "{high}。它是在 critical point 附近，还不在上面。",
+    },
     "mrs.spectrum_title": {
         "en": "eigenvalue density, {parameters} parameters",
         "zh": "eigenvalue 的分布，{parameters} 个参数",
@@ -40,10 +46,10 @@ STRINGS = {
         "zh": "大部分 eigenvalue 挤在零附近，只有少数几个离得远。至少有 {negative} 个小于负 τ，最小的不超过 {lowest}。",
     },
     "mrs.negatives_unknown_said": {
-        "en": "Most eigenvalues sit in a bulk near zero, a few stand out. Whether any lies below minus tau "
-              "({tolerance}), Lanczos cannot tell here: the lowest it found is {lowest}.",
-        "zh": "大部分 eigenvalue 挤在零附近，只有少数几个离得远。有没有小于负 τ（{tolerance}）的，这里 Lanczos "
-              "分辨不出来：它找到的最小值是 {lowest}。",
+        "en": "Most eigenvalues sit in a bulk near zero, a few stand out. None that Lanczos found lies below minus "
+              "tau (the lowest: {lowest}), but a few could hide in the bulk, where Lanczos cannot see them one by one.",
+        "zh": "大部分 eigenvalue 挤在零附近，只有少数几个离得远。Lanczos 找到的没有一个小于负 τ（最小的是 {lowest}），"
+              "但零附近那一大堆里面可能还藏着几个，Lanczos 没办法一个一个分辨。",
     },
     "mrs.agreement": {
         "en": "exact vs Lanczos, {compared} networks:\nlargest eigenvalue off by {top} (relative),\n"
@@ -63,6 +69,12 @@ STRINGS = {
         "en": "The minimum ratio of every network against its size: from {low} to {high}.",
         "zh": "每个网络的 minimum ratio 对参数个数画出来：从 {low} 到 {high}。",
     },
+    "mrs.loose_said": {
+        "en": "For the largest network, Lanczos pins the ratio only between {low} and {high}: the bulk sits right "
+              "at the threshold tau, and the quadrature cannot split it.",
+        "zh": "最大的网络，Lanczos 只能把 ratio 限定在 {low} 到 {high} 之间：那一大堆 eigenvalue 刚好落在门槛 τ "
+              "附近，求积分不开它们。",
+    },
     "mrs.verdict_agrees": {
         "en": "Like the lecture: {inside} of {networks} in its band, no local minimum among them.",
         "zh": "跟课程一样：{networks} 个里有 {inside} 个在课程的范围里，没有一个是 local minima。",
@@ -72,14 +84,17 @@ STRINGS = {
         "zh": "跟课程一样：{networks} 个网络里有 {inside} 个落在课程的范围里，没有一个是 local minima。",
     },
     "mrs.verdict_differs": {
-        "en": "{inside} of {networks} in the lecture's band; {minima} local minima, {saddles} saddle points.",
-        "zh": "{networks} 个里有 {inside} 个在课程的范围里；{minima} 个 local minima，{saddles} 个 saddle point。",
+        "en": "{inside} of {networks} estimates in the lecture's band; {minima} local minima, {saddles} saddle points, "
+              "{unsure} undecided",
+        "zh": "{networks} 个估计值中有 {inside} 个在课程的范围里；{minima} 个 local minima，{saddles} 个 saddle point，"
+              "{unsure} 个无法判断",
     },
     "mrs.verdict_differs_said": {
-        "en": "Up to {largest} parameters, {inside} of {networks} networks fall in the lecture's band: {minima} "
-              "are local minima and {saddles} are saddle points. At this size, the data do not show the lecture's "
-              "picture.",
-        "zh": "到 {largest} 个参数为止，{networks} 个网络里只有 {inside} 个落在课程的范围里：{minima} 个是 "
-              "local minima，{saddles} 个是 saddle point。在这个大小上，数据还看不到课程里的那张图。",
+        "en": "Up to {largest} parameters, {inside} of {networks} estimates fall in the lecture's band; {minima} "
+              "networks are local minima, {saddles} are saddle points, and {unsure} we cannot decide. At these "
+              "sizes our data do not show the lecture's picture; whether far larger networks do, they cannot say.",
+        "zh": "到 {largest} 个参数为止，{networks} 个估计值中有 {inside} 个落在课程的范围里；{minima} 个网络是 "
+              "local minima，{saddles} 个是 saddle point，{unsure} 个无法判断。在这些大小上，我们的数据看不到"
+              "课程里的那张图；大得多的网络会怎样，这些数据说不了。",
     },
 }
