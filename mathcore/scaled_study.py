@@ -135,22 +135,23 @@ def lanczos_measurement(loss, theta: torch.Tensor, spec: NetworkSpec) -> tuple[d
     return record, np.array([tolerance, scale, lowest, highest]), quadrature
 
 
-def run_network(spec: NetworkSpec) -> dict:
-    """Train, converge and measure one network; a JSON-ready record. Pure: the same spec gives the same record
-    (apart from the seconds it took)."""
+def run_network(spec: NetworkSpec, device: str = "cpu") -> dict:
+    """Train, converge and measure one network; a JSON-ready record. Pure: the same spec on the same device gives
+    the same record (apart from the seconds it took). device "cuda" puts the data and the parameters on a GPU."""
     torch.set_num_threads(1)
     started, cpu_started = time.perf_counter(), time.process_time()
-    features, labels = spec.data()
+    features, labels = (tensor.to(device) for tensor in spec.data())
     network = spec.network
     loss = objective(network, features, labels, spec.weight_decay)
-    stopped = adam(loss, network.initial(spec.seed), spec.adam_steps, spec.adam_learning_rate)
+    stopped = adam(loss, network.initial(spec.seed).to(device), spec.adam_steps, spec.adam_learning_rate)
     trained = time.perf_counter()
     descended = lbfgs(loss, stopped, spec.lbfgs_iterations, spec.lbfgs_tolerance)
     newton = newton_minres(loss, descended, spec.newton_iterations, spec.gradient_tolerance, spec.minres_iterations)
     converged_at = time.perf_counter()
     lanczos, (tolerance, _, low, high), quadrature = lanczos_measurement(loss, newton.theta, spec)
     record: dict[str, Any] = {
-        "key": spec.key, "spec": spec.record(), "parameters": network.parameters, "samples": len(labels),
+        "key": spec.key, "spec": spec.record(), "device": device, "parameters": network.parameters,
+        "samples": len(labels),
         "stopped": _moment(network, loss, stopped, features, labels),
         "converged": _moment(network, loss, newton.theta, features, labels),
         "newton_gradient_norms": _significant(newton.gradient_norms, 4), "newton_hvps": newton.products,

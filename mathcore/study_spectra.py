@@ -38,7 +38,7 @@ class HessianProducts:
     def __call__(self, vector: np.ndarray) -> np.ndarray:
         self.count += 1
         direction = torch.from_numpy(np.ascontiguousarray(vector, dtype=np.float64).reshape(-1))
-        return jvp(self._gradient, (self.theta,), (direction,))[1].numpy()
+        return jvp(self._gradient, (self.theta,), (direction.to(self.theta.device),))[1].cpu().numpy()
 
     def operator(self) -> LinearOperator:
         return LinearOperator((self.size, self.size), matvec=self, dtype=np.float64)
@@ -51,7 +51,7 @@ def exact_hessian(loss: Loss, theta: torch.Tensor, chunk: int = 64) -> torch.Ten
 
 def exact_eigenvalues(loss: Loss, theta: torch.Tensor) -> np.ndarray:
     """Every eigenvalue of the Hessian, ascending."""
-    return torch.linalg.eigvalsh(exact_hessian(loss, theta)).numpy()
+    return torch.linalg.eigvalsh(exact_hessian(loss, theta)).cpu().numpy()
 
 
 def extreme_eigenvalues(products: HessianProducts, count: int, which: str, seed: int,
@@ -162,9 +162,9 @@ def newton_minres(loss: Loss, theta: torch.Tensor, iterations: int, tolerance: f
         if norms[-1] < tolerance:
             break
         hessian = HessianProducts(loss, theta)
-        step, _ = minres(hessian.operator(), -g.numpy(), maxiter=inner_iterations, rtol=1e-12)
+        step, _ = minres(hessian.operator(), -g.cpu().numpy(), maxiter=inner_iterations, rtol=1e-12)
         products += hessian.count
-        step = torch.from_numpy(step)
+        step = torch.from_numpy(step).to(theta.device)
         while radius > 1e-12:
             trial = step * min(1.0, radius / max(float(step.norm()), 1e-300))
             if float(gradient(theta + trial).norm()) < norms[-1]:

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from functools import partial as partial_function
 from pathlib import Path
 from typing import TypeVar
 
@@ -148,16 +149,23 @@ def run_tasks(function: Callable[[Item], Result], items: list[Item], workers: in
               help="Networks trained at once (one torch thread each).")
 @click.option("--budget-minutes", type=click.FloatRange(min=0), default=None,
               help="Start no network after this many minutes; the file then says it is reduced and what is missing.")
+@click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True,
+              help="Where the networks are trained and their Hessians applied (cuda: a GPU torch can see).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the JSON data file [default: mathcore/data/minimum_ratio_scaled.json].")
-def study_scaled(preset_name, workers, budget_minutes, output):
+def study_scaled(preset_name, workers, budget_minutes, device, output):
     """Networks of ~10³ to ~10⁵ parameters driven to critical points; exact and Lanczos Hessian spectra."""
     try:
         from mathcore.scaled_study import preset, run_network, study_settings
     except ImportError as error:
         raise LossError(f"saddle study-scaled needs the study extra ({error.name} is missing): "
                         "pip install -e '.[study]'") from None
+    import torch
+
     from mathcore.minimum_ratio_scaled import SCALED_JSON
+
+    if device == "cuda" and not torch.cuda.is_available():
+        raise LossError("--device cuda: torch sees no CUDA GPU on this machine; leave --device out to use the CPU")
 
     output = output or SCALED_JSON
     specs = preset(preset_name)
@@ -178,7 +186,8 @@ def study_scaled(preset_name, workers, budget_minutes, output):
                 "networks": [done[spec.key] for spec in specs if spec.key in done]}
 
     try:
-        for count, (spec, record) in enumerate(run_tasks(run_network, todo if keep_starting() else [], workers,
+        for count, (spec, record) in enumerate(run_tasks(partial_function(run_network, device=device),
+                                                         todo if keep_starting() else [], workers,
                                                          keep_starting), start=1):
             done[spec.key] = record
             write_text(partial, _readable_json(file_record(complete=False)))

@@ -192,3 +192,10 @@ def test_the_task_pool_starts_no_more_than_allowed_and_reports_a_dead_worker():
     assert sorted(run_tasks(abs, [-1, -2, -3], workers=2)) == [(-3, 3), (-2, 2), (-1, 1)]
     with pytest.raises(BrokenProcessPool):
         list(run_tasks(os._exit, [3], workers=1))
+
+
+def test_a_gpu_asked_for_where_torch_sees_none_is_a_one_line_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)  # as on this project's machines
+    result = CliRunner().invoke(main, ["study-scaled", "--preset", "ci", "--device", "cuda", "-o", str(tmp_path / "x")])
+    assert result.exit_code == 2 and result.stderr.startswith("saddle: error: --device cuda: torch sees no CUDA GPU")
+    assert result.stderr.count("\n") == 1 and not (tmp_path / "x").exists()
