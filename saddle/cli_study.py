@@ -149,11 +149,12 @@ def run_tasks(function: Callable[[Item], Result], items: list[Item], workers: in
               help="Networks trained at once (one torch thread each).")
 @click.option("--budget-minutes", type=click.FloatRange(min=0), default=None,
               help="Start no network after this many minutes; the file then says it is reduced and what is missing.")
+@click.option("--only", default="", help="Run only the preset's networks whose name contains this text.")
 @click.option("--device", type=click.Choice(["cpu", "cuda"]), default="cpu", show_default=True,
               help="Where the networks are trained and their Hessians applied (cuda: a GPU torch can see).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to write the JSON data file [default: mathcore/data/minimum_ratio_scaled.json].")
-def study_scaled(preset_name, workers, budget_minutes, device, output):
+def study_scaled(preset_name, workers, budget_minutes, only, device, output):
     """Networks of ~10³ to ~10⁵ parameters driven to critical points; exact and Lanczos Hessian spectra."""
     try:
         from mathcore.scaled_study import preset, run_network, study_settings
@@ -168,7 +169,9 @@ def study_scaled(preset_name, workers, budget_minutes, device, output):
         raise LossError("--device cuda: torch sees no CUDA GPU on this machine; leave --device out to use the CPU")
 
     output = output or SCALED_JSON
-    specs = preset(preset_name)
+    specs = [spec for spec in preset(preset_name) if only in spec.key]
+    if not specs:
+        raise LossError(f"--only {only!r}: no network of the {preset_name} preset has that in its name")
     settings = study_settings(preset_name, specs)
     partial = output.with_name(f"{output.stem}.partial.json")
     done, wall_before = _finished_networks(partial, specs)

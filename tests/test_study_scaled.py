@@ -199,3 +199,9 @@ def test_a_gpu_asked_for_where_torch_sees_none_is_a_one_line_error(tmp_path, mon
     result = CliRunner().invoke(main, ["study-scaled", "--preset", "ci", "--device", "cuda", "-o", str(tmp_path / "x")])
     assert result.exit_code == 2 and result.stderr.startswith("saddle: error: --device cuda: torch sees no CUDA GPU")
     assert result.stderr.count("\n") == 1 and not (tmp_path / "x").exists()
+
+
+def test_only_a_name_of_the_preset_is_accepted(tmp_path):
+    result = CliRunner().invoke(main, ["study-scaled", "--only", "resnet", "-o", str(tmp_path / "x.json")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "--only 'resnet': no network of the full preset" in result.stderr
