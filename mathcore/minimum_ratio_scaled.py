@@ -58,6 +58,18 @@ def negatives_found(lanczos: dict) -> int:
     return max(found, int(lanczos["lowest_ritz"] < -tolerance))
 
 
+def lanczos_ratio_without_near_zero(lanczos: dict) -> list[float]:
+    """N₊ / (N₊ + N₋) from SLQ's fractions: [estimate, low, high] (it rises with N₊ and falls with N₋)."""
+
+    def ratio(positive: float, negative: float) -> float:
+        return positive / (positive + negative) if positive + negative > 0 else 0.0
+
+    (positive, positive_low, positive_high), (negative, negative_low, negative_high) = (
+        lanczos["positive_fraction"], lanczos["negative_fraction"])
+    return [round(value, 6) for value in (ratio(positive, negative), ratio(positive_low, negative_high),
+                                          ratio(positive_high, negative_low))]
+
+
 def counts_record(counts: SpectrumCounts) -> dict:
     return {"counts": {"positive": counts.positive, "near_zero": counts.near_zero, "negative": counts.negative},
             "zero_tolerance": float(f"{counts.tolerance:.6g}"), "minimum_ratio": round(counts.minimum_ratio, 12),

@@ -20,7 +20,12 @@ from torch.func import grad
 
 from mathcore.errors import LossError
 from mathcore.minimum_ratio import ZERO_RTOL, count_eigenvalues
-from mathcore.minimum_ratio_scaled import counts_record, negatives_resolved, signed_decade_edges
+from mathcore.minimum_ratio_scaled import (
+    counts_record,
+    lanczos_ratio_without_near_zero,
+    negatives_resolved,
+    signed_decade_edges,
+)
 from mathcore.study import adam, lbfgs
 from mathcore.study_networks import DATASETS, FlatNetwork, dataset, objective
 from mathcore.study_spectra import (
@@ -132,6 +137,7 @@ def lanczos_measurement(loss, theta: torch.Tensor, spec: NetworkSpec) -> tuple[d
                         for kind in ("positive", "near_zero", "negative")}
     ratio = record["positive_fraction"]
     record["minimum_ratio"] = ratio
+    record["ratio_without_near_zero"] = lanczos_ratio_without_near_zero(record)
     return record, np.array([tolerance, scale, lowest, highest]), quadrature
 
 

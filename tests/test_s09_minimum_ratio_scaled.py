@@ -33,7 +33,7 @@ def test_committed_scaled_study_recounts_and_adds_up():
     for record in study.networks:
         lanczos, density = record["lanczos"], record["density"]
         fractions = [lanczos[f"{kind}_fraction"] for kind in ("positive", "near_zero", "negative")]
-        assert all(low <= estimate <= high for estimate, low, high in fractions)
+        assert all(low <= estimate <= high for estimate, low, high in [*fractions, lanczos["ratio_without_near_zero"]])
         assert abs(sum(estimate for estimate, _, _ in fractions) - 1) < 1e-5
         assert abs(sum(density["lanczos"]) - 1) < 1e-4
         if "exact" in record:

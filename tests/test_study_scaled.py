@@ -159,6 +159,8 @@ def test_ci_preset_runs_the_whole_path_and_exact_and_lanczos_agree(tmp_path):
     for kind in ("positive", "near_zero", "negative"):
         _, low, high = lanczos[f"{kind}_fraction"]
         assert low <= exact["counts"][kind] / record["parameters"] <= high
+    estimate, low, high = lanczos["ratio_without_near_zero"]
+    assert low <= exact["ratio_without_near_zero"] <= high and low <= estimate <= high
     masses = np.array(record["density"]["lanczos"])
     assert abs(masses.sum() - 1) < 1e-6 and np.abs(masses - record["density"]["exact"]).sum() < 0.2
 
