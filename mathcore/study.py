@@ -10,7 +10,7 @@ training curves usually mean it), and after L-BFGS and Newton steps (pseudo-inve
 have driven ‖∇L‖ to ~1e-10 or below: a true critical point. Hessians are exact: torch.func.jacrev of
 torch.func.grad, in float64, one thread (so the same seed gives the same numbers).
 
-Needs the `study` extra (torch, scikit-learn); nothing else in mathcore imports this module."""
+Needs the `study` extra (torch, scikit-learn); only the studies (this and scaled_study.py) import this module."""
 
 from __future__ import annotations
 
@@ -143,21 +143,26 @@ def adam(loss: Callable, theta: torch.Tensor, steps: int, learning_rate: float) 
     return theta.detach()
 
 
-def converge(loss: Callable, theta: torch.Tensor, settings: StudySettings) -> torch.Tensor:
-    """L-BFGS, then Newton: to a point where the gradient is as small as float64 allows."""
+def lbfgs(loss: Callable, theta: torch.Tensor, iterations: int, tolerance: float) -> torch.Tensor:
+    """L-BFGS (strong Wolfe line search) until every |∂L/∂θᵢ| is below `tolerance` or `iterations` are spent."""
     theta = theta.clone().requires_grad_(True)
-    lbfgs = torch.optim.LBFGS([theta], lr=1, max_iter=settings.lbfgs_iterations, history_size=50,
-                              line_search_fn="strong_wolfe", tolerance_grad=settings.lbfgs_tolerance,
-                              tolerance_change=0.0)
+    optimizer = torch.optim.LBFGS([theta], lr=1, max_iter=iterations, history_size=50,
+                                  line_search_fn="strong_wolfe", tolerance_grad=tolerance, tolerance_change=0.0)
 
     def closure():
-        lbfgs.zero_grad()
+        optimizer.zero_grad()
         value = loss(theta)
         value.backward()
         return value
 
-    lbfgs.step(closure)
-    return newton_polish(loss, theta.detach(), settings.newton_iterations, settings.gradient_tolerance)
+    optimizer.step(closure)
+    return theta.detach()
+
+
+def converge(loss: Callable, theta: torch.Tensor, settings: StudySettings) -> torch.Tensor:
+    """L-BFGS, then Newton: to a point where the gradient is as small as float64 allows."""
+    theta = lbfgs(loss, theta, settings.lbfgs_iterations, settings.lbfgs_tolerance)
+    return newton_polish(loss, theta, settings.newton_iterations, settings.gradient_tolerance)
 
 
 def measure(network: TanhNetwork, loss: Callable, theta: torch.Tensor, features, labels,

@@ -7,12 +7,13 @@ Dask re-runs a task whose worker died, and cancels what is pending when the run 
 from __future__ import annotations
 
 import os
+import signal
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait
 from contextlib import suppress
 from dataclasses import dataclass
-from multiprocessing import get_context
+from multiprocessing import active_children, get_context
 from typing import Any
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"  # Dask's own name for it
@@ -47,6 +48,10 @@ class Executor(ABC):
     def as_completed(self, futures: Iterable[Any]) -> Iterator[Any]:
         """The futures, each as soon as it is done."""
 
+    @abstractmethod
+    def first_done(self, futures: Iterable[Any]) -> set[Any]:
+        """Wait until at least one of the futures is done; the done ones (to keep a window of tasks in flight)."""
+
     def cancel(self, futures: Iterable[Any]) -> None:
         for future in futures:
             future.cancel()
@@ -77,9 +82,11 @@ class LocalExecutor(Executor):
     def __init__(self, jobs: int, processes: bool = False):
         self.jobs = max(1, jobs)
         self.processes = processes
+        # Processes start anew (spawn: torch may be imported here already) and leave Ctrl-C to this process, which
+        # ends them: no worker prints a traceback half-way through an import.
         self.pool: ThreadPoolExecutor | ProcessPoolExecutor = (
-            ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn")) if processes
-            else ThreadPoolExecutor(self.jobs))
+            ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=_leave_interrupts)
+            if processes else ThreadPoolExecutor(self.jobs))
 
     @property
     def workers(self) -> int:
@@ -95,8 +102,21 @@ class LocalExecutor(Executor):
     def as_completed(self, futures):
         return as_completed(list(futures))
 
+    def first_done(self, futures) -> set:
+        return wait(list(futures), return_when=FIRST_COMPLETED).done
+
+    def cancel(self, futures) -> None:
+        super().cancel(futures)
+        if self.processes:  # a task already running in a process is not cancelled by its future: end the process
+            for child in active_children():
+                child.terminate()
+
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _leave_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 class DaskExecutor(Executor):
@@ -123,6 +143,11 @@ class DaskExecutor(Executor):
         from distributed import as_completed as dask_as_completed
 
         return iter(dask_as_completed(list(futures)))
+
+    def first_done(self, futures) -> set:
+        from distributed import wait as dask_wait
+
+        return set(dask_wait(list(futures), return_when="FIRST_COMPLETED").done)
 
     def cancel(self, futures) -> None:
         with suppress(Exception):  # the client may already be gone when a run is interrupted

@@ -14,6 +14,7 @@ LECTURE: list[tuple[str, str]] = [
     ("scenes/s08_dimensions.py", "RandomHessians"),
     ("scenes/s08_dimensions.py", "CriticalPointCount"),
     ("scenes/s09_minimum_ratio.py", "MinimumRatio"),
+    ("scenes/s09_minimum_ratio_scaled.py", "MinimumRatioScaled"),
     # Beyond the lecture's slides, before the Recap, which closes the lecture (storyboard): cheaper ways out of a
     # saddle, and the same analysis on a loss of the viewer's choice.
     ("scenes/s11_optimizer_race.py", "OptimizerRace"),

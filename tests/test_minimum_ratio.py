@@ -60,6 +60,6 @@ def test_rendering_side_never_imports_torch():
     import subprocess
     import sys
 
-    code = ("import sys, mathcore.story.s09_minimum_ratio, scenes.catalogue; "
+    code = ("import sys, mathcore.story.s09_minimum_ratio, mathcore.story.s09_minimum_ratio_scaled, scenes.catalogue; "
             "sys.exit('torch' in sys.modules or 'sklearn' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -22,6 +22,7 @@ from saddle.cli.box import BoxCommand, box_option, parse_box
 from saddle.cli.explore import explore as explore_command
 from saddle.cli.render import COMMANDS
 from saddle.cli.study import study as study_command
+from saddle.cli.study import study_scaled as study_scaled_command
 from saddle.cli.voice import voice as voice_command
 from saddle.report import analysis_dict, analysis_table
 
@@ -133,4 +134,5 @@ for command in COMMANDS:  # list, render, slides: the lecture's production (sadd
     main.add_command(command)
 main.add_command(explore_command)  # saddle explore: any loss through the LossExplorer scene (saddle/cli/explore.py)
 main.add_command(study_command)  # saddle study: the minimum-ratio experiment (saddle/cli/study.py)
+main.add_command(study_scaled_command)  # saddle study-scaled: the same at ~1e3 to ~1e5 parameters
 main.add_command(voice_command)  # saddle voice: the spoken lines, their sources, synthesis (saddle/cli/voice.py)
