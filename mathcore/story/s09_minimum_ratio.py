@@ -68,13 +68,15 @@ class MinimumRatioData:
     example_converged: SignedHistogram
 
 
-def _signed_log(values: np.ndarray, tolerance: float) -> np.ndarray:
+def signed_log(values: np.ndarray, tolerance: float) -> np.ndarray:
+    """An axis for eigenvalues of both signs and many sizes: linear within ±tolerance, then log10 each way."""
     magnitude = np.abs(values)
     outside = np.sign(values) * (1 + np.log10(np.maximum(magnitude, tolerance) / tolerance))
     return np.where(magnitude <= tolerance, values / tolerance, outside)
 
 
-def _power_latex(sign: int, exponent: int) -> str:
+def power_latex(sign: int, exponent: int) -> str:
+    """A tick label of that axis: ±10^k."""
     return ("-" if sign < 0 else "") + ("1" if exponent == 0 else f"10^{{{exponent}}}")
 
 
@@ -83,7 +85,7 @@ def _decades(top: float, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
     if top <= tolerance:  # nothing on this side beyond the band
         return np.array([], dtype=int), np.array([1.0])
     exponents = np.arange(int(np.floor(np.log10(tolerance))) + 1, int(np.ceil(np.log10(top))) + 1)
-    return exponents, np.concatenate([[1.0], _signed_log(10.0**exponents, tolerance)])
+    return exponents, np.concatenate([[1.0], signed_log(10.0**exponents, tolerance)])
 
 
 def signed_histogram(measurement: Measurement) -> SignedHistogram:
@@ -93,10 +95,10 @@ def signed_histogram(measurement: Measurement) -> SignedHistogram:
     low_exponents, low_edges = _decades(-float(eigenvalues.min()), tolerance)
     high_exponents, high_edges = _decades(float(eigenvalues.max()), tolerance)
     edges = np.concatenate([-low_edges[::-1], high_edges])
-    counts, _ = np.histogram(_signed_log(eigenvalues, tolerance), bins=edges)
+    counts, _ = np.histogram(signed_log(eigenvalues, tolerance), bins=edges)
     kinds = ("negative",) * (len(low_edges) - 1) + ("near_zero",) + ("positive",) * (len(high_edges) - 1)
-    ticks = ([(-edge, _power_latex(-1, int(k))) for k, edge in zip(low_exponents, low_edges[1:])][::-1]
-             + [(0.0, "0")] + [(edge, _power_latex(1, int(k))) for k, edge in zip(high_exponents, high_edges[1:])])
+    ticks = ([(-edge, power_latex(-1, int(k))) for k, edge in zip(low_exponents, low_edges[1:])][::-1]
+             + [(0.0, "0")] + [(edge, power_latex(1, int(k))) for k, edge in zip(high_exponents, high_edges[1:])])
     return SignedHistogram(
         tolerance=tolerance, left_edges=edges[:-1], right_edges=edges[1:], counts=counts, kinds=kinds,
         tick_positions=np.array([float(t) for t, _ in ticks]), tick_latex=tuple(text for _, text in ticks),

@@ -18,7 +18,7 @@ from mathcore.minimum_ratio_scaled import (
     negatives_found,
     negatives_resolved,
 )
-from mathcore.story.s09_minimum_ratio import LECTURE_RATIO_BAND, _power_latex, _signed_log
+from mathcore.story.s09_minimum_ratio import LECTURE_RATIO_BAND, power_latex, signed_log
 
 DATASET_NAMES = {"digits": "8×8 digits", "mnist1d": "MNIST-1D"}
 
@@ -77,10 +77,10 @@ def density_bars(record: dict) -> DensityBars:
     method = "exact" if "exact" in density else "lanczos"
     tolerance = float(record["exact"]["zero_tolerance"] if method == "exact" else lanczos["zero_tolerance"])
     edges, masses = symmetric_bins(np.array(density["edges"]), np.array(density[method]))
-    positions = _signed_log(edges, tolerance)
+    positions = signed_log(edges, tolerance)
     kinds = tuple("near_zero" if abs(left + right) < 1e-9 else "negative" if right <= -1 else "positive"
                   for left, right in itertools.pairwise(positions))
-    ticks = sorted([(0.0, "0")] + [(float(s), _power_latex(int(np.sign(edge)), round(np.log10(abs(edge)))))
+    ticks = sorted([(0.0, "0")] + [(float(s), power_latex(int(np.sign(edge)), round(np.log10(abs(edge)))))
                                    for edge, s in zip(edges, positions) if abs(s) > 1 + 1e-9])
     source = record["exact"] if method == "exact" else lanczos
     negative, resolved = _negatives(record)
