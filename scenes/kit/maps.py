@@ -26,6 +26,7 @@ from manim import (
 from mathcore.bands import filled_bands
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
+from scenes.kit.layout import as_text, plotted
 from scenes.kit.style import SMALL_SIZE, THEME, words
 
 MAP_CELLS = 96  # grid the band polygons are interpolated on
@@ -60,7 +61,7 @@ def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = 
             shape.start_new_path(corners[0])
             shape.add_points_as_corners([*corners[1:], corners[0]])
         tiles.add(shape)
-    return tiles
+    return plotted(tiles)
 
 
 def thinned(points, most: int) -> np.ndarray:
@@ -76,7 +77,7 @@ def polyline(axes, points, color, width: float = 4, smooth: bool = False, most: 
     curve through about `most` of them."""
     curve = VMobject(color=color, stroke_width=width, stroke_opacity=opacity)
     placed = [axes.c2p(*p) for p in (thinned(points, most) if most else points)]
-    return curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed)
+    return plotted(curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed))
 
 
 def power_of_ten(value: float) -> str:
@@ -139,7 +140,7 @@ class PathTracer:
         self.axes, self.path = axes, path
         self.progress = ValueTracker(0)
         self.dot = Dot(axes.c2p(*path.points[0]), radius=radius, color=dot_color or color)
-        self.trail = VMobject(color=color, stroke_width=width)
+        self.trail = plotted(VMobject(color=color, stroke_width=width))
         self.trail.add_updater(lambda trail: trail.set_points_as_corners(self._visited()))
         self.dot.add_updater(lambda dot: dot.move_to(self._visited()[-1]))
 
@@ -187,7 +188,7 @@ class PathTracer:
 
         width = max(len(fmt.format(value)) for value in values)
         number = VGroup(*(VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in range(width)))
-        return VGroup(label, show(number).add_updater(show))
+        return VGroup(label, as_text(show(number).add_updater(show), size))
 
     def run(self, run_time: float, rate_func=None, until: int | None = None):
         """The animation of the tracer walking to step `until` (default: the end of its path; a path that
@@ -208,6 +209,6 @@ def toy_map(axes: Axes, loss: Loss, box, variable_latex, valley_branches, manifo
         "heat": heat_map(axes, loss, box),
         "labels": axes.get_axis_labels(MathTex(variable_latex[0]), MathTex(variable_latex[1])),
         "valley": VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=30) for branch in valley_branches)),
-        "manifold": DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3),
+        "manifold": plotted(DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3)),
         "manifold_label": manifold_label.move_to(axes.c2p(-0.6 * (x1 - x0) / 2, 0.6 * (x1 - x0) / 2)),
     }
