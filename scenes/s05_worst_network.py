@@ -39,7 +39,7 @@ from mathcore.story.s05_worst_network import HessianAtPoint, worst_network_hessi
 from scenes.kit.legend import sign_legend
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import height_colours, loss_surface
 
 
@@ -152,7 +152,7 @@ class WorstNetwork(LectureScene3D):
         """The bands' colours, lowest at the bottom, with L written at the levels that are whole squares."""
         swatches = VGroup(*(Rectangle(width=0.45, height=0.32, stroke_width=0, fill_opacity=1, fill_color=colour)
                             for colour, _ in band_colours)).arrange(UP, buff=0)
-        marks = VGroup(*(MathTex(f"{low:g}", font_size=26).next_to(swatch.get_bottom(), RIGHT, buff=0.35)
+        marks = VGroup(*(MathTex(f"{low:g}", font_size=NUMBER_SIZE).next_to(swatch.get_bottom(), RIGHT, buff=0.35)
                          for (_, (low, _)), swatch in zip(band_colours, swatches) if float(np.sqrt(low)).is_integer()))
         return VGroup(swatches, marks, MathTex("L", font_size=34).next_to(swatches, UP, buff=0.2))
 
@@ -160,9 +160,9 @@ class WorstNetwork(LectureScene3D):
     def edge_numbers(axes, data) -> VGroup:
         """Tick numbers along the bottom and left edges of the map, lying in its plane (read from above)."""
         x0, x1, y0, y1 = data.box
-        return VGroup(*(MathTex(f"{value:g}", font_size=24).next_to(axes.c2p(value, y0, 0), DOWN, buff=0.15)
+        return VGroup(*(MathTex(f"{value:g}", font_size=NUMBER_SIZE).next_to(axes.c2p(value, y0, 0), DOWN, buff=0.15)
                         for value in np.arange(x0, x1 + 0.5)),
-                      *(MathTex(f"{value:g}", font_size=24).next_to(axes.c2p(x0, value, 0), LEFT, buff=0.15)
+                      *(MathTex(f"{value:g}", font_size=NUMBER_SIZE).next_to(axes.c2p(x0, value, 0), LEFT, buff=0.15)
                         for value in np.arange(y0, y1 + 0.5)))
 
     @staticmethod
@@ -231,7 +231,8 @@ class WorstNetworkHessian(LectureScene):
         values.scale(self.formula_scale)
         panel = VGroup(heading, values).arrange(DOWN, buff=0.35).next_to(UP * 1.65, DOWN)
         arrival = ReplacementTransform(replacing, values) if replacing else FadeIn(values, shift=UP * 0.2)
-        self.play(FadeIn(heading), arrival, run_time=1.5)
+        self.play(arrival, run_time=1.5)  # the formulas arrive first, then the heading over them: nothing crosses it
+        self.play(FadeIn(heading), run_time=0.5)
         return panel
 
     def eigen_lines(self, at: HessianAtPoint) -> VGroup:
@@ -245,7 +246,7 @@ class WorstNetworkHessian(LectureScene):
     def draw_map(self, data) -> None:
         low, high = self.map_box
         axes = Axes(x_range=[low, high, 1], y_range=[low, high, 1], x_length=self.map_side, y_length=self.map_side,
-                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 24},
+                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE},
                     tips=False).to_edge(RIGHT, buff=1.0).shift(DOWN * 0.45)
         labels = axes.get_axis_labels(MathTex(data.variable_latex[0]), MathTex(data.variable_latex[1]))
         valley = VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=60, opacity=0.7)

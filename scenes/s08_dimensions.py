@@ -39,7 +39,7 @@ from mathcore.story.s08_dimensions import critical_point_count, random_hessians,
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import loss_surface
 
 
@@ -85,7 +85,7 @@ class SliceReveal(LectureScene3D):
         self.move_camera(**self.oblique_view, added_anims=[Create(axes.get_y_axis())], run_time=2)
         self.say("slice.turn_on", ReplacementTransform(folded, surface), run_time=3)
         low, high = data.eigenvalue_latex
-        self.say("slice.saddle_said", FadeOut(guess), FadeIn(verdict), low=low, high=high)
+        self.say("slice.saddle_said", ReplacementTransform(guess, verdict), low=low, high=high)
 
         # Section: the eigen-directions say which way is up and which way is down
         arrows, labels = VGroup(), VGroup()
@@ -169,9 +169,11 @@ class RandomHessians(LectureScene):
         axes = Axes(x_range=[0, data.sizes[-1] + 0.5, 1], y_range=[0, 1 - self.lowest_power, self.power_step],
                     x_length=self.plot_size[0], y_length=self.plot_size[1], tips=False,
                     axis_config={"color": THEME.muted}, y_axis_config={"include_ticks": False},
-                    x_axis_config={"numbers_to_include": range(2, int(data.sizes[-1]) + 1, 2), "font_size": 24},
+                    x_axis_config={"numbers_to_include": range(2, int(data.sizes[-1]) + 1, 2),
+                                   "font_size": NUMBER_SIZE},
                     ).to_edge(LEFT, buff=1.1).shift(DOWN * 0.15)
-        powers = VGroup(*(MathTex(f"10^{{{k}}}", font_size=26).next_to(self.at(axes, 1, 10.0**k), LEFT, buff=0.15)
+        powers = VGroup(*(MathTex(f"10^{{{k}}}", font_size=NUMBER_SIZE).next_to(self.at(axes, 1, 10.0**k), LEFT,
+                                                                             buff=0.15)
                           .set_x(axes.get_left()[0] - 0.45) for k in range(0, self.lowest_power - 1, -self.power_step)))
         x_label = words("rh.axis_n", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.4)
         y_label = words("rh.axis_p", SMALL_SIZE).next_to(axes, UP, buff=0.2).align_to(axes, LEFT)
@@ -191,7 +193,7 @@ class RandomHessians(LectureScene):
         top = float(data.bin_counts.max()) * 1.2
         axes = Axes(x_range=[-2.2, 2.2, 1], y_range=[0, top, top], x_length=9, y_length=4.2, tips=False,
                     axis_config={"color": THEME.muted},
-                    x_axis_config={"numbers_to_include": [-2, -1, 0, 1, 2], "font_size": 24},
+                    x_axis_config={"numbers_to_include": [-2, -1, 0, 1, 2], "font_size": NUMBER_SIZE},
                     y_axis_config={"stroke_opacity": 0}).shift(DOWN * 0.6)
         x_label = words("rh.axis_lambda", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.45)
         self.say("rh.histogram_intro", Create(axes), FadeIn(x_label), size=size)
@@ -276,7 +278,7 @@ class CriticalPointCount(LectureScene):
         lines = [header]
         for n, points, minima, saddles, maxima in zip(data.dimensions, data.points, data.minima, data.saddles,
                                                       data.maxima):
-            lines.append(VGroup(*(MathTex(str(int(v)), font_size=30, color=color)
+            lines.append(VGroup(*(MathTex(str(int(v)), font_size=NUMBER_SIZE, color=color)
                                   for v, color in zip((n, points, minima, saddles, maxima), colors))))
         for line in lines:
             x = 0.0
@@ -289,7 +291,8 @@ class CriticalPointCount(LectureScene):
         """One bar per n, stacked by index from 0 (minima, bottom) to n (the maximum, top)."""
         last = int(data.dimensions[-1])
         axes = Axes(x_range=[0.4, last + 0.6, 1], y_range=[0, 1, 0.25], x_length=self.chart_size[0],
-                    y_length=self.chart_size[1], tips=False, axis_config={"color": THEME.muted, "font_size": 24},
+                    y_length=self.chart_size[1], tips=False,
+                    axis_config={"color": THEME.muted, "font_size": NUMBER_SIZE},
                     x_axis_config={"numbers_to_include": list(range(1, last + 1))},
                     y_axis_config={"numbers_to_include": [0, 0.5, 1]}).to_edge(RIGHT, buff=0.5).shift(UP * 0.45)
         labels = VGroup(words("cpc.axis_n", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.4),
@@ -305,7 +308,7 @@ class CriticalPointCount(LectureScene):
                                   fill_opacity=0.9).move_to((low + high) / 2))
                 bottom += share
             bars.add(bar)
-            totals.add(MathTex(str(int(total)), font_size=26).next_to(axes.c2p(n, 1), UP, buff=0.12))
+            totals.add(MathTex(str(int(total)), font_size=NUMBER_SIZE).next_to(axes.c2p(n, 1), UP, buff=0.12))
         return axes, labels, bars, totals
 
     def legend(self) -> VGroup:

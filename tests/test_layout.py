@@ -4,9 +4,8 @@ over text or over plotted data unless attached to it, nothing outside the pictur
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
-from manim import DOWN, LEFT, RIGHT, UP, Dot, FadeIn, MathTex, Text, VGroup, Write, tempconfig
+from manim import LEFT, RIGHT, UP, Dot, FadeIn, MathTex, Text, Write, tempconfig
 
 from scenes.kit.layout import MIN_X_HEIGHT_PX, Inventory, Screen, attach, findings, plotted
 from scenes.kit.layout_check import LOOKS, Report, check_scene, glyph_owners, probe_class
@@ -61,7 +60,7 @@ def test_text_beyond_the_frame_and_text_too_small_are_found():
 
 
 def test_the_minimum_is_18_point_calibri_on_a_slide():
-    assert MIN_X_HEIGHT_PX == pytest.approx(1080 * 0.466 / 30)
+    assert pytest.approx(1080 * 0.466 / 30) == MIN_X_HEIGHT_PX
 
 
 def test_a_formula_shown_in_pieces_is_one_text_and_another_text_on_it_overlaps():

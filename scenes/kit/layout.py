@@ -240,11 +240,10 @@ class Inventory:
             quads = faces.corners
             self.data.append(DataItem("surface", _box(quads.reshape(-1, 2)), id(mobject), polygons=list(quads)))
             return
-        leaves = [mobject] if isinstance(mobject, Dot3D | Surface) else [mobject]
         if not _visible(_leaves(mobject)):
             return
         if isinstance(mobject, Dot | Dot3D | Surface):
-            points = np.concatenate([self.screen.points(m) for m in _leaves(leaves[0])])
+            points = np.concatenate([self.screen.points(m) for m in _leaves(mobject)])
             self.data.append(DataItem(type(mobject).__name__.lower(), _box(points), id(mobject)))
             return
         points = self.screen.points(mobject)

@@ -139,7 +139,7 @@ def probe_class(scene_class, report: Report, owners: dict):
 
 
 def scene_class(name: str):
-    path = dict((scene, file) for file, scene in LECTURE)[name]
+    path = {scene: file for file, scene in LECTURE}[name]
     module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
     return getattr(module, name)
 
@@ -180,8 +180,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"layout_check: error: not a scene of the lecture: {', '.join(unknown)}", file=sys.stderr)
         return 2
     looks = [Look(*spec.split("-", 1)) for spec in options.look] if options.look else LOOKS
-    reports = [check_scene(name, look) for name in options.scenes or names for look in looks]
-    print(table(reports))
+    reports = []
+    for name in options.scenes or names:
+        for look in looks:
+            reports.append(check_scene(name, look))
+            print(table(reports[-1:]).splitlines()[-1] if len(reports) > 1 else table(reports), flush=True)
     if options.verbose:
         for report in reports:
             for finding in report.found.values():

@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 from manim import (
+    DL,
     DOWN,
     RIGHT,
     Axes,
@@ -26,8 +27,8 @@ from manim import (
 from mathcore.bands import filled_bands
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
-from scenes.kit.layout import as_text, plotted
-from scenes.kit.style import SMALL_SIZE, THEME, words
+from scenes.kit.layout import as_text, attach, plotted
+from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, words
 
 MAP_CELLS = 96  # grid the band polygons are interpolated on
 MAP_LEVELS = 14
@@ -41,7 +42,7 @@ def map_axes(box, side: float = 5.6, numbers: bool = True) -> Axes:
     step = max(1, round((x1 - x0) / 4))
     return Axes(x_range=[x0, x1, step], y_range=[y0, y1, step], x_length=scale * (x1 - x0),
                 y_length=scale * (y1 - y0), tips=False,
-                axis_config={"color": THEME.muted, "include_numbers": numbers, "font_size": 22})
+                axis_config={"color": THEME.muted, "include_numbers": numbers, "font_size": NUMBER_SIZE})
 
 
 def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = MAP_LEVELS,
@@ -202,13 +203,20 @@ def toy_map(axes: Axes, loss: Loss, box, variable_latex, valley_branches, manifo
     """The toy loss from above: filled contours, axis labels, the valley of minima and the saddle's stable
     manifold w1 = −w2 (dashed, labelled). Returned by part so a scene can bring them in as it likes."""
     x0, x1 = box_bounds(box)[0]
+    heat = heat_map(axes, loss, box)
+    for axis in axes.get_axes():  # tick numbers lie on the map they measure
+        if hasattr(axis, "numbers"):
+            attach(axis.numbers, heat)
+    manifold = plotted(DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3))
     manifold_label = VGroup(words("kit.manifold", SMALL_SIZE, color=THEME.muted),
-                            MathTex(manifold_latex, color=THEME.muted, font_size=30)).arrange(DOWN, buff=0.1)
+                            MathTex(manifold_latex, color=THEME.muted, font_size=NUMBER_SIZE)).arrange(DOWN, buff=0.1)
     manifold_label.add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.08)
+    half = (x1 - x0) / 2  # under the line's upper-left half, where no path from the lower right goes
+    manifold_label.next_to(axes.c2p(-0.5 * half, 0.5 * half), DL, buff=0.1)
     return {
-        "heat": heat_map(axes, loss, box),
+        "heat": heat,
         "labels": axes.get_axis_labels(MathTex(variable_latex[0]), MathTex(variable_latex[1])),
         "valley": VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=30) for branch in valley_branches)),
-        "manifold": plotted(DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3)),
-        "manifold_label": manifold_label.move_to(axes.c2p(-0.6 * (x1 - x0) / 2, 0.6 * (x1 - x0) / 2)),
+        "manifold": manifold,
+        "manifold_label": attach(manifold_label, heat, manifold),
     }
