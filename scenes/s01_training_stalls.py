@@ -26,6 +26,7 @@ from manim import (
 )
 
 from mathcore.story.s01_training_stalls import TrainingStallsData, training_stalls
+from scenes.kit.layout import plotted
 from scenes.kit.maps import polyline
 from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, words
 
@@ -107,7 +108,7 @@ class TrainingStalls(LectureScene):
         points = [axes.c2p(i, data.path_loss[i]) for i in range(done + 1)]
         if step > done:
             points.append(axes.c2p(step, np.interp(step, [done, done + 1], data.path_loss[done:done + 2])))
-        trace = VMobject(color=THEME.theta, stroke_width=4)
+        trace = plotted(VMobject(color=THEME.theta, stroke_width=4))
         return trace.set_points_as_corners(points if len(points) > 1 else points * 2)
 
     def tangent(self, axes: Axes, theta: float, loss: float) -> Line:

@@ -21,7 +21,7 @@ from manim import (
     FadeOut,
     GrowArrow,
     MathTex,
-    ReplacementTransform,
+    Succession,
     ValueTracker,
     VGroup,
     Write,
@@ -85,7 +85,7 @@ class HessianSignTest(LectureScene):
         rayleigh.scale(0.85).move_to(readout)
         readout.clear_updaters()
         self.say("hst.eigenvectors", *(GrowArrow(arrow) for arrow in eigen_arrows[0]), FadeIn(eigen_arrows[1]),
-                 ReplacementTransform(readout, rayleigh), run_time=2)
+                 Succession(FadeOut(readout, run_time=0.6), Write(rayleigh, run_time=1.4)), run_time=2)
         self.say("hst.no_need")
         self.play(*(FadeOut(mobject) for mobject in self.mobjects if mobject is not title))
 

@@ -91,7 +91,7 @@ class WorstNetwork(LectureScene3D):
         legend = stacked(words("wn.legend_saddle", SMALL_SIZE, color=THEME.negative),
                          words("wn.legend_valley", SMALL_SIZE, color=THEME.zero)).to_corner(DL, buff=0.6)
         self.pin(legend)
-        self.say("wn.saddle", FadeIn(saddle), FadeIn(legend[0]))
+        self.say("wn.saddle", FadeIn(saddle), FadeIn(legend[0]), FadeOut(labels))  # before the turn hides them
         self.say("wn.valley", *(Create(branch) for branch in valley), FadeIn(legend[1]), run_time=2)
         self.stop_ambient_camera_rotation()
 
@@ -104,13 +104,14 @@ class WorstNetwork(LectureScene3D):
                                stroke_width=1.5)
         self.move_camera(**self.from_above, run_time=2.5, added_anims=[
             surface.animate.stretch(0, 2, about_point=axes.c2p(0, 0, 0)), saddle.animate.move_to(axes.c2p(0, 0, 0)),
-            FadeOut(VGroup(axes.z_axis, labels[2], cut))])
+            FadeOut(VGroup(axes.z_axis, cut))])
         self.add(bands, contours, valley, saddle)
         key = self.colour_key(band_colours).to_edge(LEFT, buff=0.8).shift(UP * 0.6)
         self.pin(key)
         numbers = self.edge_numbers(axes, data)
+        names = self.map_names(axes, data)
         self.say("wn.contours", FadeIn(bands), Create(contours), FadeOut(surface), FadeIn(numbers), FadeIn(key),
-                 run_time=2)
+                 FadeIn(names), run_time=2)
         self.say("wn.not_dots", Indicate(valley, color=THEME.zero, scale_factor=1.05), run_time=2)
         self.wait(1)
 
@@ -131,9 +132,10 @@ class WorstNetwork(LectureScene3D):
         axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[0, data.surface_ceiling, 3],
                           x_length=self.side, y_length=self.side, z_length=self.height, tips=False,
                           axis_config={"color": THEME.muted, "stroke_width": 2})
+        # At the front ends of the axes: behind the surface a label would sit under its walls. The height axis is
+        # named by the pinned formula and "surface cut at L = 9" (its own label would be under the back wall).
         labels = VGroup(MathTex(data.variable_latex[0]).next_to(axes.c2p(x1, 0, 0), RIGHT, buff=0.3),
-                        MathTex(data.variable_latex[1]).next_to(axes.c2p(0, y1, 0), UP, buff=0.3),
-                        MathTex("L").next_to(axes.c2p(0, 0, data.surface_ceiling), OUT, buff=0.3))
+                        MathTex(data.variable_latex[1]).next_to(axes.c2p(0, y0, 0), DOWN, buff=0.3))
         self.add_fixed_orientation_mobjects(*labels)
         return axes, labels
 
@@ -155,6 +157,15 @@ class WorstNetwork(LectureScene3D):
         marks = VGroup(*(MathTex(f"{low:g}", font_size=NUMBER_SIZE).next_to(swatch.get_bottom(), RIGHT, buff=0.35)
                          for (_, (low, _)), swatch in zip(band_colours, swatches) if float(np.sqrt(low)).is_integer()))
         return VGroup(swatches, marks, MathTex("L", font_size=34).next_to(swatches, UP, buff=0.2))
+
+    def map_names(self, axes, data) -> VGroup:
+        """w1 and w2 at the far ends of their axes, read from above, clear of the tick numbers on the near edges."""
+        _, x1, _, y1 = data.box
+        names = VGroup(MathTex(data.variable_latex[0]).next_to(axes.c2p(x1, 0, 0), RIGHT, buff=0.3),
+                       MathTex(data.variable_latex[1]).next_to(axes.c2p(0, y1, 0), UP, buff=0.3))
+        self.add_fixed_orientation_mobjects(*names)
+        self.remove(*names)  # they come in with the map
+        return names
 
     @staticmethod
     def edge_numbers(axes, data) -> VGroup:

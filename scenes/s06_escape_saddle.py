@@ -3,6 +3,7 @@ and why nobody forms H (Lanczos finds the escape direction from Hessian-vector p
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN,
     DR,
@@ -25,6 +26,7 @@ from manim import (
 
 from mathcore.builtins import worst_network
 from mathcore.story.s06_escape_saddle import EscapeSaddleData, escape_saddle
+from scenes.kit.layout import plotted
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
 from scenes.kit.maps import PathTracer, map_axes, polyline, power_of_ten, slow_start, toy_map
 from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
@@ -134,12 +136,14 @@ class EscapeSaddle(LectureScene):
         model_label = VGroup(words("esc.model", SMALL_SIZE, color=THEME.hessian),
                              MathTex(data.slice_model_latex, color=THEME.hessian, font_size=32)).arrange(RIGHT)
         legend = stacked(exact_label, model_label, buff=0.15).next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        crossings = s[:-1][np.diff(np.sign(data.slice_model)) != 0]  # the model crosses the s axis: no number there
         plot = Axes(x_range=[s[0], s[-1], 1], y_range=[-3, 2, 1], x_length=5.4, y_length=3.2, tips=False,
-                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE})
+                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE},
+                    x_axis_config={"numbers_to_exclude": sorted({round(float(c)) for c in crossings})})
         plot.next_to(legend, DOWN, buff=0.4).align_to(self.formula, RIGHT)
         exact = polyline(plot, list(zip(s, data.slice_exact)), THEME.loss, smooth=True)
-        model = DashedVMobject(polyline(plot, list(zip(s, data.slice_model)), THEME.hessian, smooth=True),
-                               num_dashes=40)
+        model = plotted(DashedVMobject(polyline(plot, list(zip(s, data.slice_model)), THEME.hessian, smooth=True),
+                                       num_dashes=40))
         label = MathTex(data.slice_variable_latex, font_size=NUMBER_SIZE).next_to(plot.x_axis, RIGHT, buff=0.15)
         marks = VGroup(Dot(plot.c2p(data.step_length, data.step.losses[-1]), color=THEME.loss),
                        Dot(plot.c2p(data.step_length, data.model_after_step), color=THEME.hessian))

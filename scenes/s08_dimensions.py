@@ -36,6 +36,7 @@ from manim import (
 )
 
 from mathcore.story.s08_dimensions import critical_point_count, random_hessians, slice_reveal
+from scenes.kit.layout import plotted
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.maps import polyline
@@ -123,8 +124,8 @@ class RandomHessians(LectureScene):
         # Section: count, as long as counting finds anything
         axes, labels = self.log_axes(data)
         self.play(Create(axes), FadeIn(labels), run_time=1.5)
-        counted = VGroup(*(Circle(radius=0.11, color=THEME.text, stroke_width=3).move_to(self.at(axes, n, p))
-                           for n, p in zip(data.counted_sizes, data.counted)))
+        counted = plotted(VGroup(*(Circle(radius=0.11, color=THEME.text, stroke_width=3).move_to(self.at(axes, n, p))
+                                   for n, p in zip(data.counted_sizes, data.counted))))
         legend_counted = legend_row(Circle(radius=0.11, color=THEME.text, stroke_width=3),
                                     words("rh.legend_counted", SMALL_SIZE, {"samples": counted_samples}))
         legend = stacked(legend_counted).next_to(axes, RIGHT, buff=0.5).align_to(axes, UP)
@@ -146,8 +147,8 @@ class RandomHessians(LectureScene):
         # Section: the theoretical trend
         sizes = np.linspace(data.sizes[0], data.sizes[-1], 100)
         trend_values = np.exp(-data.theta * sizes**2 + data.trend_slope * sizes + data.trend_intercept)
-        trend = DashedVMobject(VMobject(color=THEME.loss, stroke_width=3).set_points_smoothly(
-            [self.at(axes, n, p) for n, p in zip(sizes, trend_values)]), num_dashes=40)
+        trend = plotted(DashedVMobject(VMobject(color=THEME.loss, stroke_width=3).set_points_smoothly(
+            [self.at(axes, n, p) for n, p in zip(sizes, trend_values)]), num_dashes=40))
         formula = MathTex(data.trend_latex, color=THEME.loss)
         theta = MathTex(rf"\theta = {data.theta_latex} \approx {data.theta:.3f}", font_size=36)
         notes = stacked(words("rh.legend_trend", SMALL_SIZE), words("rh.legend_fit", SMALL_SIZE, color=THEME.muted),
@@ -203,7 +204,7 @@ class RandomHessians(LectureScene):
             corner, far = axes.c2p(left, 0), axes.c2p(right, count)
             bar = Rectangle(width=far[0] - corner[0], height=max(far[1] - corner[1], 1e-3), stroke_width=1,
                             stroke_color=THEME.background, fill_color=color, fill_opacity=0.85)
-            bars.add(bar.move_to((corner + far) / 2))
+            bars.add(plotted(bar.move_to((corner + far) / 2)))
         curve = polyline(axes, np.column_stack([data.semicircle_x, data.semicircle_density]), THEME.text, 3,
                          smooth=True)
         self.play(LaggedStart(*(GrowFromEdge(bar, DOWN) for bar in bars), lag_ratio=0.08), run_time=2.5)
@@ -260,8 +261,8 @@ class CriticalPointCount(LectureScene):
         """(x² − 1)² with its three critical points coloured by kind."""
         axes = Axes(x_range=[-1.6, 1.6, 1], y_range=[0, 2.6, 1], x_length=3.6, y_length=1.6, tips=False,
                     axis_config={"color": THEME.muted, "include_ticks": False})
-        curve = VMobject(color=THEME.loss, stroke_width=4).set_points_smoothly(
-            [axes.c2p(x, y) for x, y in zip(data.well_x, data.well_y)])
+        curve = plotted(VMobject(color=THEME.loss, stroke_width=4).set_points_smoothly(
+            [axes.c2p(x, y) for x, y in zip(data.well_x, data.well_y)]))
         dots = VGroup(*(Dot(axes.c2p(x, float((x * x - 1) ** 2)), radius=0.09,
                             color=THEME.positive if kind == "minimum" else THEME.negative)
                         for x, kind in zip(data.well_points, data.well_kinds)))
@@ -303,9 +304,9 @@ class CriticalPointCount(LectureScene):
             for index, count in enumerate(row[: n + 1]):
                 share = count / total
                 low, high = axes.c2p(n - self.bar_width / 2, bottom), axes.c2p(n + self.bar_width / 2, bottom + share)
-                bar.add(Rectangle(width=high[0] - low[0], height=max(high[1] - low[1], 1e-3), stroke_width=1,
+                bar.add(plotted(Rectangle(width=high[0] - low[0], height=max(high[1] - low[1], 1e-3), stroke_width=1,
                                   stroke_color=THEME.background, fill_color=index_color(index, int(n)),
-                                  fill_opacity=0.9).move_to((low + high) / 2))
+                                  fill_opacity=0.9).move_to((low + high) / 2)))
                 bottom += share
             bars.add(bar)
             totals.add(MathTex(str(int(total)), font_size=NUMBER_SIZE).next_to(axes.c2p(n, 1), UP, buff=0.12))

@@ -24,6 +24,7 @@ from manim import (
 )
 
 from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
+from scenes.kit.layout import plotted
 from scenes.kit.legend import legend_row
 from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
@@ -44,7 +45,7 @@ class MinimumRatio(LectureScene):
     """Dots appear network by network where Adam stopped, then move to the true critical points; one network's
     spectrum shows the three kinds of eigenvalue; the verdict compares with the lecture's plot."""
 
-    plot_size = (4.8, 3.2)
+    plot_size = (4.8, 2.6)  # short enough for the dot legend to fit under the plot
     dot_radius = 0.06
     histogram_size = (5.0, 0.9)
     tick_spacing = 1.5  # fewest signed-log units between two labelled ticks
@@ -67,7 +68,7 @@ class MinimumRatio(LectureScene):
         stopped = VGroup(*(Dot(axes.c2p(x, y), radius=self.dot_radius, color=THEME.muted)
                            for x, y in zip(data.stopped_ratios, data.stopped_losses)))
         low, high = data.stopped_gradient_range
-        legend = self.dot_legend(data).next_to(axes_labels[-2], DOWN, buff=0.4).align_to(axes, LEFT)
+        legend = self.dot_legend(data).next_to(axes_labels[-2], DOWN, buff=0.3).align_to(axes, LEFT)
         self.say("mr.stopped_said", LaggedStart(*(FadeIn(dot, scale=2) for dot in stopped), lag_ratio=0.6),
                  FadeIn(legend[0]), run_time=self.appear_time, low=short(low), high=short(high),
                  negative=data.stopped_with_negative, networks=data.networks)
@@ -157,8 +158,8 @@ class MinimumRatio(LectureScene):
             if count:
                 bar = Rectangle(width=(right - left) * scale * 0.92, height=height * count / tallest,
                                 fill_color=kind_colour(kind), fill_opacity=0.85, stroke_width=0)
-                bars.add(bar.move_to(baseline.get_left() + RIGHT * ((left + right) / 2 - low) * scale,
-                                     aligned_edge=DOWN))
+                bars.add(plotted(bar.move_to(baseline.get_left() + RIGHT * ((left + right) / 2 - low) * scale,
+                                             aligned_edge=DOWN)))
         ticks, last = VGroup(), -float("inf")
         for position, text in zip(histogram.tick_positions, histogram.tick_latex):
             if position - last >= self.tick_spacing:
@@ -192,4 +193,4 @@ class MinimumRatio(LectureScene):
     @staticmethod
     def beside_plot(mobject, under):
         """In the right-hand column, under the definition."""
-        return mobject.next_to(under, DOWN, buff=0.6, aligned_edge=LEFT)
+        return mobject.next_to(under, DOWN, buff=0.6).to_edge(RIGHT, buff=0.45)

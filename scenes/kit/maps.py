@@ -9,7 +9,6 @@ import math
 
 import numpy as np
 from manim import (
-    DL,
     DOWN,
     RIGHT,
     Axes,
@@ -212,7 +211,7 @@ def toy_map(axes: Axes, loss: Loss, box, variable_latex, valley_branches, manifo
                             MathTex(manifold_latex, color=THEME.muted, font_size=NUMBER_SIZE)).arrange(DOWN, buff=0.1)
     manifold_label.add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.08)
     half = (x1 - x0) / 2  # under the line's upper-left half, where no path from the lower right goes
-    manifold_label.next_to(axes.c2p(-0.5 * half, 0.5 * half), DL, buff=0.1)
+    manifold_label.move_to(axes.c2p(-0.75 * half, 0.225 * half))
     return {
         "heat": heat,
         "labels": axes.get_axis_labels(MathTex(variable_latex[0]), MathTex(variable_latex[1])),
