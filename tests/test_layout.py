@@ -20,6 +20,16 @@ def _rules(*mobjects, camera=None) -> list[str]:
     return sorted(f.rule for f in findings(Inventory(mobjects, Screen(camera or Camera()), {})))
 
 
+def _probed(construct) -> Report:
+    """A made-up scene run through the layout check."""
+    report = Report("Sketch", Look("en", "dark"))
+    with glyph_owners() as owners, tempconfig({"dry_run": True, "progress_bar": "none"}):
+        scene = type("Sketch", (LectureScene,), {"construct": construct})
+        probe_class(scene, report, owners)(skip_animations=True).render()
+    return report
+
+
+@pytest.mark.slow  # runs every scene (no frame is drawn, but its LaTeX, text and story data are made)
 @pytest.mark.parametrize("look", LOOKS, ids=lambda look: f"{look.lang}-{look.theme_name}")
 @pytest.mark.parametrize("scene", [name for _, name in LECTURE])
 def test_the_scene_keeps_its_layout(scene, look):
@@ -70,11 +80,7 @@ def test_a_formula_shown_in_pieces_is_one_text_and_another_text_on_it_overlaps()
         self.play(FadeIn(MathTex("c").move_to(formula[2])))
         self.wait(1)
 
-    report = Report("Sketch", Look("en", "dark"))
-    with glyph_owners() as owners, tempconfig({"dry_run": True, "progress_bar": "none"}):
-        scene = type("Sketch", (LectureScene,), {"construct": construct})
-        probe_class(scene, report, owners)(skip_animations=True).render()
-    assert [f.what for f in report.found.values()] == ["'a + b' × 'c'"]
+    assert [f.what for f in _probed(construct).found.values()] == ["'a + b' × 'c'"]
 
 
 def test_a_slide_that_ends_on_a_write_is_half_written():
@@ -83,11 +89,7 @@ def test_a_slide_that_ends_on_a_write_is_half_written():
         self.say("esc.map")
         self.renderer.file_writer.subcaptions.clear()
 
-    report = Report("Sketch", Look("en", "dark"))
-    with glyph_owners() as owners, tempconfig({"dry_run": True, "progress_bar": "none"}):
-        scene = type("Sketch", (LectureScene,), {"construct": construct})
-        probe_class(scene, report, owners)(skip_animations=True).render()
-    assert [f.rule for f in report.found.values()] == ["half-written"]
+    assert [f.rule for f in _probed(construct).found.values()] == ["half-written"]
 
 
 def test_a_projected_label_is_measured_through_the_camera():
