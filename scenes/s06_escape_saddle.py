@@ -136,10 +136,13 @@ class EscapeSaddle(LectureScene):
         model_label = VGroup(words("esc.model", SMALL_SIZE, color=THEME.hessian),
                              MathTex(data.slice_model_latex, color=THEME.hessian, font_size=32)).arrange(RIGHT)
         legend = stacked(exact_label, model_label, buff=0.15).next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
-        crossings = s[:-1][np.diff(np.sign(data.slice_model)) != 0]  # the model crosses the s axis: no number there
+        # No tick number where a curve crosses an axis: the model crosses the s axis, both cross the L axis at s = 0.
+        crossings = s[:-1][np.diff(np.sign(data.slice_model)) != 0]
+        through = [np.interp(0, s, curve) for curve in (data.slice_exact, data.slice_model)]
         plot = Axes(x_range=[s[0], s[-1], 1], y_range=[-3, 2, 1], x_length=5.4, y_length=3.2, tips=False,
                     axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE},
-                    x_axis_config={"numbers_to_exclude": sorted({round(float(c)) for c in crossings})})
+                    x_axis_config={"numbers_to_exclude": sorted({round(float(c)) for c in crossings})},
+                    y_axis_config={"numbers_to_exclude": sorted({round(float(v)) for v in through})})
         plot.next_to(legend, DOWN, buff=0.4).align_to(self.formula, RIGHT)
         exact = polyline(plot, list(zip(s, data.slice_exact)), THEME.loss, smooth=True)
         model = plotted(DashedVMobject(polyline(plot, list(zip(s, data.slice_model)), THEME.hessian, smooth=True),
