@@ -12,12 +12,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import os
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from manim import AnimationGroup, DrawBorderThenFill, MarkupText, SingleStringMathTex, Text, Wait, tempconfig
+from manim import AnimationGroup, DrawBorderThenFill, MarkupText, SingleStringMathTex, Text, Wait, config, tempconfig
 from tqdm import tqdm
 
 from scenes.kit.layout import Finding, Inventory, Screen, findings
@@ -148,8 +150,11 @@ def check_scene(name: str, look: Look) -> Report:
     """Run one lecture scene in a look and return what its layout breaks."""
     report = Report(name, look)
     started = time.perf_counter()
+    # Text pictures in a folder of this process's own: manim writes and deletes a temporary file beside each cached
+    # one, which another process making the same text at the same moment (pytest-xdist) would trip over.
+    texts = Path(config.text_dir) / f"layout-{os.getpid()}"
     with glyph_owners() as owners, tempconfig({"dry_run": True, "quality": "low_quality", "progress_bar": "none",
-                                               "verbosity": "ERROR"}):
+                                               "verbosity": "ERROR", "text_dir": str(texts)}):
         probe = probe_class(scene_class(name), report, owners)
         probe.look = look
         probe(skip_animations=True).render()
