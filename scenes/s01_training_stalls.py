@@ -26,14 +26,15 @@ from manim import (
 )
 
 from mathcore.story.s01_training_stalls import TrainingStallsData, training_stalls
+from scenes.kit.layout import plotted
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, words
 
 
 def themed_axes(x_range, y_range, x_length, y_length, x_label, y_label, x_numbers=True):
     """Plain axes in the muted colour with their labels, numbers readable at 480p."""
     axes = Axes(x_range=x_range, y_range=y_range, x_length=x_length, y_length=y_length, tips=False,
-                axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 22},
+                axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE},
                 x_axis_config={"include_numbers": x_numbers})
     x_label.next_to(axes.x_axis, DOWN, buff=0.2) if x_numbers else x_label.next_to(axes.x_axis, RIGHT, buff=0.2)
     return axes, VGroup(x_label, y_label.next_to(axes.y_axis, UP, buff=0.15))
@@ -107,7 +108,7 @@ class TrainingStalls(LectureScene):
         points = [axes.c2p(i, data.path_loss[i]) for i in range(done + 1)]
         if step > done:
             points.append(axes.c2p(step, np.interp(step, [done, done + 1], data.path_loss[done:done + 2])))
-        trace = VMobject(color=THEME.theta, stroke_width=4)
+        trace = plotted(VMobject(color=THEME.theta, stroke_width=4))
         return trace.set_points_as_corners(points if len(points) > 1 else points * 2)
 
     def tangent(self, axes: Axes, theta: float, loss: float) -> Line:

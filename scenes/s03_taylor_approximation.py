@@ -119,7 +119,7 @@ class TaylorApproximation(LectureScene3D):
         ]
         for row in rows[1:]:
             row.arrange(RIGHT, buff=0.2)
-        return stacked(*rows, buff=0.35).scale(0.75).to_edge(LEFT, buff=0.5).shift(DOWN * 0.6)
+        return stacked(*rows, buff=0.35).scale(0.8).to_edge(LEFT, buff=0.5).shift(DOWN * 0.6)
 
     def add_term(self, term, row, patch, shape, key: str) -> None:
         """Write the next term of the formula, show its value at θ′ and reshape the model patch."""

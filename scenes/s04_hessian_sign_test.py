@@ -21,6 +21,7 @@ from manim import (
     FadeOut,
     GrowArrow,
     MathTex,
+    Succession,
     ValueTracker,
     VGroup,
     Write,
@@ -30,7 +31,7 @@ from manim import (
 
 from mathcore.story.s04_hessian_sign_test import DirectionSweep, hessian_sign_test
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix, sign_color, sign_pieces
-from scenes.kit.style import BODY_SIZE, THEME, LectureScene, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, THEME, LectureScene, words
 
 
 class HessianSignTest(LectureScene):
@@ -63,7 +64,7 @@ class HessianSignTest(LectureScene):
 
         # Section: turn v once round the saddle of the worst network
         hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix(saddle.hessian_latex, THEME.hessian))
-        hessian = hessian.arrange(RIGHT).scale(0.75)
+        hessian = hessian.arrange(RIGHT).scale(0.8)
         form = VGroup(MathTex(data.direction_latex),
                       MathTex(rf"{data.form_symbol_latex} = {saddle.form_latex}")).arrange(DOWN, aligned_edge=LEFT)
         VGroup(hessian, form.scale(0.85)).arrange(RIGHT, buff=1.2).next_to(UP * 2.85, DOWN)  # places both
@@ -84,7 +85,7 @@ class HessianSignTest(LectureScene):
         rayleigh.scale(0.85).move_to(readout)
         readout.clear_updaters()
         self.say("hst.eigenvectors", *(GrowArrow(arrow) for arrow in eigen_arrows[0]), FadeIn(eigen_arrows[1]),
-                 FadeOut(readout), Write(rayleigh), run_time=2)
+                 Succession(FadeOut(readout, run_time=0.6), Write(rayleigh, run_time=1.4)), run_time=2)
         self.say("hst.no_need")
         self.play(*(FadeOut(mobject) for mobject in self.mobjects if mobject is not title))
 
@@ -115,7 +116,7 @@ class HessianSignTest(LectureScene):
             if not 0.4 < phi < 2 * np.pi - 0.1:  # no angle to mark at the start and after the full turn
                 return VGroup(ring, arrow, label)
             arc = Arc(radius=0.45, start_angle=0, angle=phi, color=THEME.muted, arc_center=center)
-            phi_label = MathTex(data.angle_latex, font_size=30, color=THEME.muted).move_to(
+            phi_label = MathTex(data.angle_latex, font_size=NUMBER_SIZE, color=THEME.muted).move_to(
                 center + 0.75 * np.array([np.cos(phi / 2), np.sin(phi / 2), 0]))
             return VGroup(ring, arc, phi_label, arrow, label)
 
@@ -135,8 +136,9 @@ class HessianSignTest(LectureScene):
         sweep = data.saddle
         axes = Axes(x_range=[0, 360, 90], y_range=[-3, 3, 1], x_length=5.6, y_length=3.6, tips=False,
                     axis_config={"color": THEME.muted},
-                    y_axis_config={"include_numbers": True, "font_size": 24}).move_to(self.graph_center)
-        ticks = VGroup(*(MathTex(rf"{degrees}^\circ", font_size=24).next_to(axes.c2p(degrees, -3), DOWN, buff=0.15)
+                    y_axis_config={"include_numbers": True, "font_size": NUMBER_SIZE}).move_to(self.graph_center)
+        ticks = VGroup(*(MathTex(rf"{degrees}^\circ", font_size=NUMBER_SIZE).next_to(axes.c2p(degrees, -3), DOWN,
+                                                                                   buff=0.15)
                          for degrees in range(0, 361, 90)))
         labels = VGroup(MathTex(data.angle_latex, font_size=34).next_to(axes.c2p(360, 0), RIGHT, buff=0.2),
                         MathTex(data.form_symbol_latex, font_size=34).next_to(axes.c2p(0, 3), UP, buff=0.15))
@@ -157,7 +159,7 @@ class HessianSignTest(LectureScene):
         for index, (value, latex) in enumerate(zip(sweep.eigenvalues, sweep.eigenvalue_latex), 1):
             color = sign_color(value)
             line = DashedLine(axes.c2p(0, value), axes.c2p(360, value), color=color, stroke_width=3)
-            label = eigen_pair(index, value, latex, font_size=30).next_to(line, RIGHT, buff=0.15)
+            label = eigen_pair(index, value, latex, font_size=NUMBER_SIZE).next_to(line, RIGHT, buff=0.15)
             levels.add(VGroup(line, label))
             for degrees in np.degrees(sweep.eigen_angles[index - 1]) + np.array([0, 180]):
                 extremes.add(Dot(axes.c2p(degrees, value), radius=0.09, color=color))
@@ -186,7 +188,7 @@ class HessianSignTest(LectureScene):
         hessian = VGroup(MathTex("H =", color=THEME.hessian), matrix(case.hessian_latex, THEME.hessian, h_buff=1.3))
         eigenvalues = VGroup(*(eigen_pair(index, value, latex)
                                for index, (value, latex) in enumerate(zip(case.eigenvalues, case.eigenvalue_latex), 1)))
-        hessian.arrange(RIGHT).scale(0.75).move_to([self.columns[0], y, 0], aligned_edge=LEFT)
+        hessian.arrange(RIGHT).scale(0.8).move_to([self.columns[0], y, 0], aligned_edge=LEFT)
         eigenvalues.arrange(DOWN, aligned_edge=LEFT).move_to([self.columns[1], y, 0], aligned_edge=LEFT)
         verdict = words(f"hst.verdict_{case.kind}", BODY_SIZE)
         verdict.scale(min(1.0, (self.right_edge - self.columns[2]) / verdict.width))

@@ -39,7 +39,7 @@ from mathcore.story.s05_worst_network import HessianAtPoint, worst_network_hessi
 from scenes.kit.legend import sign_legend
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import height_colours, loss_surface
 
 
@@ -91,7 +91,7 @@ class WorstNetwork(LectureScene3D):
         legend = stacked(words("wn.legend_saddle", SMALL_SIZE, color=THEME.negative),
                          words("wn.legend_valley", SMALL_SIZE, color=THEME.zero)).to_corner(DL, buff=0.6)
         self.pin(legend)
-        self.say("wn.saddle", FadeIn(saddle), FadeIn(legend[0]))
+        self.say("wn.saddle", FadeIn(saddle), FadeIn(legend[0]), FadeOut(labels))  # before the turn hides them
         self.say("wn.valley", *(Create(branch) for branch in valley), FadeIn(legend[1]), run_time=2)
         self.stop_ambient_camera_rotation()
 
@@ -104,13 +104,14 @@ class WorstNetwork(LectureScene3D):
                                stroke_width=1.5)
         self.move_camera(**self.from_above, run_time=2.5, added_anims=[
             surface.animate.stretch(0, 2, about_point=axes.c2p(0, 0, 0)), saddle.animate.move_to(axes.c2p(0, 0, 0)),
-            FadeOut(VGroup(axes.z_axis, labels[2], cut))])
+            FadeOut(VGroup(axes.z_axis, cut))])
         self.add(bands, contours, valley, saddle)
         key = self.colour_key(band_colours).to_edge(LEFT, buff=0.8).shift(UP * 0.6)
         self.pin(key)
         numbers = self.edge_numbers(axes, data)
+        names = self.map_names(axes, data)
         self.say("wn.contours", FadeIn(bands), Create(contours), FadeOut(surface), FadeIn(numbers), FadeIn(key),
-                 run_time=2)
+                 FadeIn(names), run_time=2)
         self.say("wn.not_dots", Indicate(valley, color=THEME.zero, scale_factor=1.05), run_time=2)
         self.wait(1)
 
@@ -131,9 +132,10 @@ class WorstNetwork(LectureScene3D):
         axes = ThreeDAxes(x_range=[x0, x1, 1], y_range=[y0, y1, 1], z_range=[0, data.surface_ceiling, 3],
                           x_length=self.side, y_length=self.side, z_length=self.height, tips=False,
                           axis_config={"color": THEME.muted, "stroke_width": 2})
+        # At the front ends of the axes: behind the surface a label would sit under its walls. The height axis is
+        # named by the pinned formula and "surface cut at L = 9" (its own label would be under the back wall).
         labels = VGroup(MathTex(data.variable_latex[0]).next_to(axes.c2p(x1, 0, 0), RIGHT, buff=0.3),
-                        MathTex(data.variable_latex[1]).next_to(axes.c2p(0, y1, 0), UP, buff=0.3),
-                        MathTex("L").next_to(axes.c2p(0, 0, data.surface_ceiling), OUT, buff=0.3))
+                        MathTex(data.variable_latex[1]).next_to(axes.c2p(0, y0, 0), DOWN, buff=0.3))
         self.add_fixed_orientation_mobjects(*labels)
         return axes, labels
 
@@ -152,17 +154,26 @@ class WorstNetwork(LectureScene3D):
         """The bands' colours, lowest at the bottom, with L written at the levels that are whole squares."""
         swatches = VGroup(*(Rectangle(width=0.45, height=0.32, stroke_width=0, fill_opacity=1, fill_color=colour)
                             for colour, _ in band_colours)).arrange(UP, buff=0)
-        marks = VGroup(*(MathTex(f"{low:g}", font_size=26).next_to(swatch.get_bottom(), RIGHT, buff=0.35)
+        marks = VGroup(*(MathTex(f"{low:g}", font_size=NUMBER_SIZE).next_to(swatch.get_bottom(), RIGHT, buff=0.35)
                          for (_, (low, _)), swatch in zip(band_colours, swatches) if float(np.sqrt(low)).is_integer()))
         return VGroup(swatches, marks, MathTex("L", font_size=34).next_to(swatches, UP, buff=0.2))
+
+    def map_names(self, axes, data) -> VGroup:
+        """w1 and w2 at the far ends of their axes, read from above, clear of the tick numbers on the near edges."""
+        _, x1, _, y1 = data.box
+        names = VGroup(MathTex(data.variable_latex[0]).next_to(axes.c2p(x1, 0, 0), RIGHT, buff=0.3),
+                       MathTex(data.variable_latex[1]).next_to(axes.c2p(0, y1, 0), UP, buff=0.3))
+        self.add_fixed_orientation_mobjects(*names)
+        self.remove(*names)  # they come in with the map
+        return names
 
     @staticmethod
     def edge_numbers(axes, data) -> VGroup:
         """Tick numbers along the bottom and left edges of the map, lying in its plane (read from above)."""
         x0, x1, y0, y1 = data.box
-        return VGroup(*(MathTex(f"{value:g}", font_size=24).next_to(axes.c2p(value, y0, 0), DOWN, buff=0.15)
+        return VGroup(*(MathTex(f"{value:g}", font_size=NUMBER_SIZE).next_to(axes.c2p(value, y0, 0), DOWN, buff=0.15)
                         for value in np.arange(x0, x1 + 0.5)),
-                      *(MathTex(f"{value:g}", font_size=24).next_to(axes.c2p(x0, value, 0), LEFT, buff=0.15)
+                      *(MathTex(f"{value:g}", font_size=NUMBER_SIZE).next_to(axes.c2p(x0, value, 0), LEFT, buff=0.15)
                         for value in np.arange(y0, y1 + 0.5)))
 
     @staticmethod
@@ -231,7 +242,8 @@ class WorstNetworkHessian(LectureScene):
         values.scale(self.formula_scale)
         panel = VGroup(heading, values).arrange(DOWN, buff=0.35).next_to(UP * 1.65, DOWN)
         arrival = ReplacementTransform(replacing, values) if replacing else FadeIn(values, shift=UP * 0.2)
-        self.play(FadeIn(heading), arrival, run_time=1.5)
+        self.play(arrival, run_time=1.5)  # the formulas arrive first, then the heading over them: nothing crosses it
+        self.play(FadeIn(heading), run_time=0.5)
         return panel
 
     def eigen_lines(self, at: HessianAtPoint) -> VGroup:
@@ -245,7 +257,7 @@ class WorstNetworkHessian(LectureScene):
     def draw_map(self, data) -> None:
         low, high = self.map_box
         axes = Axes(x_range=[low, high, 1], y_range=[low, high, 1], x_length=self.map_side, y_length=self.map_side,
-                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 24},
+                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE},
                     tips=False).to_edge(RIGHT, buff=1.0).shift(DOWN * 0.45)
         labels = axes.get_axis_labels(MathTex(data.variable_latex[0]), MathTex(data.variable_latex[1]))
         valley = VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=60, opacity=0.7)

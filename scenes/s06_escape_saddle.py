@@ -3,6 +3,7 @@ and why nobody forms H (Lanczos finds the escape direction from Hessian-vector p
 
 from __future__ import annotations
 
+import numpy as np
 from manim import (
     DOWN,
     DR,
@@ -25,9 +26,10 @@ from manim import (
 
 from mathcore.builtins import worst_network
 from mathcore.story.s06_escape_saddle import EscapeSaddleData, escape_saddle
+from scenes.kit.layout import plotted
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
 from scenes.kit.maps import PathTracer, map_axes, polyline, power_of_ten, slow_start, toy_map
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 
 class EscapeSaddle(LectureScene):
@@ -96,9 +98,9 @@ class EscapeSaddle(LectureScene):
                         data.manifold_latex)
         formula = MathTex(rf"L({data.variable_latex[0]}, {data.variable_latex[1]}) = {data.loss_latex}")
         self.formula = formula.to_edge(RIGHT, buff=0.8).to_edge(UP, buff=1.3)
-        self.play(FadeIn(parts["heat"]), Create(axes), FadeIn(parts["labels"]), Write(formula), run_time=1.5)
-        self.say("esc.map", Create(parts["valley"]), Create(parts["manifold"]), FadeIn(parts["manifold_label"]),
-                 run_time=2)
+        self.play(FadeIn(parts["heat"]), Create(axes), FadeIn(parts["labels"]), run_time=1.5)
+        self.say("esc.map", Write(formula), Create(parts["valley"]), Create(parts["manifold"]),
+                 FadeIn(parts["manifold_label"]), run_time=2)
         return axes
 
     def readouts(self, tracer: PathTracer, data: EscapeSaddleData) -> VGroup:
@@ -114,7 +116,7 @@ class EscapeSaddle(LectureScene):
         lines, arrows = [], []
         for index, (value, value_latex, vector, vector_latex) in enumerate(zip(
                 saddle.eigenvalues, saddle.eigenvalue_latex, saddle.eigenvectors, saddle.eigenvector_latex), 1):
-            lines.append(eigen_pair(index, value, value_latex, vector_latex, gap=r"\ ").scale(0.7))
+            lines.append(eigen_pair(index, value, value_latex, vector_latex, gap=r"\ ").scale(0.8))
             arrows.append(eigen_arrow(axes.c2p(*saddle.point), axes.c2p(*(saddle.point + 1.2 * vector)), value))
         panel = stacked(hessian, *lines, buff=0.2).next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
         return panel, arrows
@@ -134,13 +136,18 @@ class EscapeSaddle(LectureScene):
         model_label = VGroup(words("esc.model", SMALL_SIZE, color=THEME.hessian),
                              MathTex(data.slice_model_latex, color=THEME.hessian, font_size=32)).arrange(RIGHT)
         legend = stacked(exact_label, model_label, buff=0.15).next_to(self.formula, DOWN, buff=0.4, aligned_edge=LEFT)
+        # No tick number where a curve crosses an axis: the model crosses the s axis, both cross the L axis at s = 0.
+        crossings = s[:-1][np.diff(np.sign(data.slice_model)) != 0]
+        through = [np.interp(0, s, curve) for curve in (data.slice_exact, data.slice_model)]
         plot = Axes(x_range=[s[0], s[-1], 1], y_range=[-3, 2, 1], x_length=5.4, y_length=3.2, tips=False,
-                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 20})
+                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE},
+                    x_axis_config={"numbers_to_exclude": sorted({round(float(c)) for c in crossings})},
+                    y_axis_config={"numbers_to_exclude": sorted({round(float(v)) for v in through})})
         plot.next_to(legend, DOWN, buff=0.4).align_to(self.formula, RIGHT)
         exact = polyline(plot, list(zip(s, data.slice_exact)), THEME.loss, smooth=True)
-        model = DashedVMobject(polyline(plot, list(zip(s, data.slice_model)), THEME.hessian, smooth=True),
-                               num_dashes=40)
-        label = MathTex(data.slice_variable_latex, font_size=30).next_to(plot.x_axis, RIGHT, buff=0.15)
+        model = plotted(DashedVMobject(polyline(plot, list(zip(s, data.slice_model)), THEME.hessian, smooth=True),
+                                       num_dashes=40))
+        label = MathTex(data.slice_variable_latex, font_size=NUMBER_SIZE).next_to(plot.x_axis, RIGHT, buff=0.15)
         marks = VGroup(Dot(plot.c2p(data.step_length, data.step.losses[-1]), color=THEME.loss),
                        Dot(plot.c2p(data.step_length, data.model_after_step), color=THEME.hessian))
         return VGroup(plot, label, exact, model, legend, marks)

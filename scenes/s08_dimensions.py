@@ -36,10 +36,11 @@ from manim import (
 )
 
 from mathcore.story.s08_dimensions import critical_point_count, random_hessians, slice_reveal
+from scenes.kit.layout import plotted
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
+from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import loss_surface
 
 
@@ -85,7 +86,7 @@ class SliceReveal(LectureScene3D):
         self.move_camera(**self.oblique_view, added_anims=[Create(axes.get_y_axis())], run_time=2)
         self.say("slice.turn_on", ReplacementTransform(folded, surface), run_time=3)
         low, high = data.eigenvalue_latex
-        self.say("slice.saddle_said", FadeOut(guess), FadeIn(verdict), low=low, high=high)
+        self.say("slice.saddle_said", ReplacementTransform(guess, verdict), low=low, high=high)
 
         # Section: the eigen-directions say which way is up and which way is down
         arrows, labels = VGroup(), VGroup()
@@ -123,8 +124,8 @@ class RandomHessians(LectureScene):
         # Section: count, as long as counting finds anything
         axes, labels = self.log_axes(data)
         self.play(Create(axes), FadeIn(labels), run_time=1.5)
-        counted = VGroup(*(Circle(radius=0.11, color=THEME.text, stroke_width=3).move_to(self.at(axes, n, p))
-                           for n, p in zip(data.counted_sizes, data.counted)))
+        counted = plotted(VGroup(*(Circle(radius=0.11, color=THEME.text, stroke_width=3).move_to(self.at(axes, n, p))
+                                   for n, p in zip(data.counted_sizes, data.counted))))
         legend_counted = legend_row(Circle(radius=0.11, color=THEME.text, stroke_width=3),
                                     words("rh.legend_counted", SMALL_SIZE, {"samples": counted_samples}))
         legend = stacked(legend_counted).next_to(axes, RIGHT, buff=0.5).align_to(axes, UP)
@@ -146,8 +147,8 @@ class RandomHessians(LectureScene):
         # Section: the theoretical trend
         sizes = np.linspace(data.sizes[0], data.sizes[-1], 100)
         trend_values = np.exp(-data.theta * sizes**2 + data.trend_slope * sizes + data.trend_intercept)
-        trend = DashedVMobject(VMobject(color=THEME.loss, stroke_width=3).set_points_smoothly(
-            [self.at(axes, n, p) for n, p in zip(sizes, trend_values)]), num_dashes=40)
+        trend = plotted(DashedVMobject(VMobject(color=THEME.loss, stroke_width=3).set_points_smoothly(
+            [self.at(axes, n, p) for n, p in zip(sizes, trend_values)]), num_dashes=40))
         formula = MathTex(data.trend_latex, color=THEME.loss)
         theta = MathTex(rf"\theta = {data.theta_latex} \approx {data.theta:.3f}", font_size=36)
         notes = stacked(words("rh.legend_trend", SMALL_SIZE), words("rh.legend_fit", SMALL_SIZE, color=THEME.muted),
@@ -169,9 +170,11 @@ class RandomHessians(LectureScene):
         axes = Axes(x_range=[0, data.sizes[-1] + 0.5, 1], y_range=[0, 1 - self.lowest_power, self.power_step],
                     x_length=self.plot_size[0], y_length=self.plot_size[1], tips=False,
                     axis_config={"color": THEME.muted}, y_axis_config={"include_ticks": False},
-                    x_axis_config={"numbers_to_include": range(2, int(data.sizes[-1]) + 1, 2), "font_size": 24},
+                    x_axis_config={"numbers_to_include": range(2, int(data.sizes[-1]) + 1, 2),
+                                   "font_size": NUMBER_SIZE},
                     ).to_edge(LEFT, buff=1.1).shift(DOWN * 0.15)
-        powers = VGroup(*(MathTex(f"10^{{{k}}}", font_size=26).next_to(self.at(axes, 1, 10.0**k), LEFT, buff=0.15)
+        powers = VGroup(*(MathTex(f"10^{{{k}}}", font_size=NUMBER_SIZE).next_to(self.at(axes, 1, 10.0**k), LEFT,
+                                                                             buff=0.15)
                           .set_x(axes.get_left()[0] - 0.45) for k in range(0, self.lowest_power - 1, -self.power_step)))
         x_label = words("rh.axis_n", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.4)
         y_label = words("rh.axis_p", SMALL_SIZE).next_to(axes, UP, buff=0.2).align_to(axes, LEFT)
@@ -191,7 +194,7 @@ class RandomHessians(LectureScene):
         top = float(data.bin_counts.max()) * 1.2
         axes = Axes(x_range=[-2.2, 2.2, 1], y_range=[0, top, top], x_length=9, y_length=4.2, tips=False,
                     axis_config={"color": THEME.muted},
-                    x_axis_config={"numbers_to_include": [-2, -1, 0, 1, 2], "font_size": 24},
+                    x_axis_config={"numbers_to_include": [-2, -1, 0, 1, 2], "font_size": NUMBER_SIZE},
                     y_axis_config={"stroke_opacity": 0}).shift(DOWN * 0.6)
         x_label = words("rh.axis_lambda", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.45)
         self.say("rh.histogram_intro", Create(axes), FadeIn(x_label), size=size)
@@ -201,7 +204,7 @@ class RandomHessians(LectureScene):
             corner, far = axes.c2p(left, 0), axes.c2p(right, count)
             bar = Rectangle(width=far[0] - corner[0], height=max(far[1] - corner[1], 1e-3), stroke_width=1,
                             stroke_color=THEME.background, fill_color=color, fill_opacity=0.85)
-            bars.add(bar.move_to((corner + far) / 2))
+            bars.add(plotted(bar.move_to((corner + far) / 2)))
         curve = polyline(axes, np.column_stack([data.semicircle_x, data.semicircle_density]), THEME.text, 3,
                          smooth=True)
         self.play(LaggedStart(*(GrowFromEdge(bar, DOWN) for bar in bars), lag_ratio=0.08), run_time=2.5)
@@ -258,8 +261,8 @@ class CriticalPointCount(LectureScene):
         """(x² − 1)² with its three critical points coloured by kind."""
         axes = Axes(x_range=[-1.6, 1.6, 1], y_range=[0, 2.6, 1], x_length=3.6, y_length=1.6, tips=False,
                     axis_config={"color": THEME.muted, "include_ticks": False})
-        curve = VMobject(color=THEME.loss, stroke_width=4).set_points_smoothly(
-            [axes.c2p(x, y) for x, y in zip(data.well_x, data.well_y)])
+        curve = plotted(VMobject(color=THEME.loss, stroke_width=4).set_points_smoothly(
+            [axes.c2p(x, y) for x, y in zip(data.well_x, data.well_y)]))
         dots = VGroup(*(Dot(axes.c2p(x, float((x * x - 1) ** 2)), radius=0.09,
                             color=THEME.positive if kind == "minimum" else THEME.negative)
                         for x, kind in zip(data.well_points, data.well_kinds)))
@@ -276,7 +279,7 @@ class CriticalPointCount(LectureScene):
         lines = [header]
         for n, points, minima, saddles, maxima in zip(data.dimensions, data.points, data.minima, data.saddles,
                                                       data.maxima):
-            lines.append(VGroup(*(MathTex(str(int(v)), font_size=30, color=color)
+            lines.append(VGroup(*(MathTex(str(int(v)), font_size=NUMBER_SIZE, color=color)
                                   for v, color in zip((n, points, minima, saddles, maxima), colors))))
         for line in lines:
             x = 0.0
@@ -289,7 +292,8 @@ class CriticalPointCount(LectureScene):
         """One bar per n, stacked by index from 0 (minima, bottom) to n (the maximum, top)."""
         last = int(data.dimensions[-1])
         axes = Axes(x_range=[0.4, last + 0.6, 1], y_range=[0, 1, 0.25], x_length=self.chart_size[0],
-                    y_length=self.chart_size[1], tips=False, axis_config={"color": THEME.muted, "font_size": 24},
+                    y_length=self.chart_size[1], tips=False,
+                    axis_config={"color": THEME.muted, "font_size": NUMBER_SIZE},
                     x_axis_config={"numbers_to_include": list(range(1, last + 1))},
                     y_axis_config={"numbers_to_include": [0, 0.5, 1]}).to_edge(RIGHT, buff=0.5).shift(UP * 0.45)
         labels = VGroup(words("cpc.axis_n", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.4),
@@ -300,12 +304,12 @@ class CriticalPointCount(LectureScene):
             for index, count in enumerate(row[: n + 1]):
                 share = count / total
                 low, high = axes.c2p(n - self.bar_width / 2, bottom), axes.c2p(n + self.bar_width / 2, bottom + share)
-                bar.add(Rectangle(width=high[0] - low[0], height=max(high[1] - low[1], 1e-3), stroke_width=1,
+                bar.add(plotted(Rectangle(width=high[0] - low[0], height=max(high[1] - low[1], 1e-3), stroke_width=1,
                                   stroke_color=THEME.background, fill_color=index_color(index, int(n)),
-                                  fill_opacity=0.9).move_to((low + high) / 2))
+                                  fill_opacity=0.9).move_to((low + high) / 2)))
                 bottom += share
             bars.add(bar)
-            totals.add(MathTex(str(int(total)), font_size=26).next_to(axes.c2p(n, 1), UP, buff=0.12))
+            totals.add(MathTex(str(int(total)), font_size=NUMBER_SIZE).next_to(axes.c2p(n, 1), UP, buff=0.12))
         return axes, labels, bars, totals
 
     def legend(self) -> VGroup:

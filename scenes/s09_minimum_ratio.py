@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from manim import (
     DOWN,
-    DR,
     LEFT,
     RIGHT,
     UP,
@@ -25,8 +24,9 @@ from manim import (
 )
 
 from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
+from scenes.kit.layout import plotted
 from scenes.kit.legend import legend_row
-from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 #: The theme colour of each kind of eigenvalue: the colour code of eigen-directions.
 KIND_COLOURS = {"negative": "negative", "near_zero": "zero", "positive": "positive"}
@@ -45,7 +45,7 @@ class MinimumRatio(LectureScene):
     """Dots appear network by network where Adam stopped, then move to the true critical points; one network's
     spectrum shows the three kinds of eigenvalue; the verdict compares with the lecture's plot."""
 
-    plot_size = (4.8, 3.2)
+    plot_size = (4.8, 2.6)  # short enough for the dot legend to fit under the plot
     dot_radius = 0.06
     histogram_size = (5.0, 0.9)
     tick_spacing = 1.5  # fewest signed-log units between two labelled ticks
@@ -68,7 +68,7 @@ class MinimumRatio(LectureScene):
         stopped = VGroup(*(Dot(axes.c2p(x, y), radius=self.dot_radius, color=THEME.muted)
                            for x, y in zip(data.stopped_ratios, data.stopped_losses)))
         low, high = data.stopped_gradient_range
-        legend = self.dot_legend(data).next_to(axes.c2p(0, data.loss_axis_max), DR, buff=0.1).shift(RIGHT * 0.15)
+        legend = self.dot_legend(data).next_to(axes_labels[-2], DOWN, buff=0.3).align_to(axes, LEFT)
         self.say("mr.stopped_said", LaggedStart(*(FadeIn(dot, scale=2) for dot in stopped), lag_ratio=0.6),
                  FadeIn(legend[0]), run_time=self.appear_time, low=short(low), high=short(high),
                  negative=data.stopped_with_negative, networks=data.networks)
@@ -93,7 +93,7 @@ class MinimumRatio(LectureScene):
         self.say("mr.set_aside_said", AnimationGroup(*(FadeIn(ring, target_position=dot)
                                                        for ring, dot in zip(aside, stopped))),
                  FadeIn(legend[2]), ratio=" / ".join(ratios[:3]))
-        self.verdict(data)
+        self.verdict(data, spectra, under=definition[0])
         self.wait(1)
 
     def definition(self, data: MinimumRatioData) -> VGroup:
@@ -112,7 +112,7 @@ class MinimumRatio(LectureScene):
         width, height = self.plot_size
         top = data.loss_axis_max
         axes = Axes(x_range=[0, 1, 0.2], y_range=[0, top, top / 5], x_length=width, y_length=height, tips=False,
-                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": 20,
+                    axis_config={"color": THEME.muted, "include_numbers": True, "font_size": NUMBER_SIZE,
                                  "decimal_number_config": {"num_decimal_places": 1}})
         axes.to_edge(LEFT, buff=0.9).shift(UP * 0.75)
         ratio_label = words("mr.axis_ratio", SMALL_SIZE).next_to(axes.x_axis, DOWN, buff=0.45)
@@ -125,7 +125,7 @@ class MinimumRatio(LectureScene):
                          fill_opacity=0.18).move_to(axes.c2p((low + high) / 2, top / 2))
         band_label = words("mr.lecture_band", SMALL_SIZE, color=THEME.muted).next_to(band, DOWN, buff=0.05)
         band_label.align_to(axes.c2p(0, 0.04 * top), DOWN)
-        return axes, VGroup(band, band_label, ratio_label, loss_label, toward, one)
+        return axes, VGroup(band, band_label, ratio_label, loss_label, toward, one)  # `toward` is second to last
 
     def dot_legend(self, data: MinimumRatioData) -> VGroup:
         """One row per kind of mark, so a still frame (a slide) explains itself: stopped, converged, ring."""
@@ -158,32 +158,39 @@ class MinimumRatio(LectureScene):
             if count:
                 bar = Rectangle(width=(right - left) * scale * 0.92, height=height * count / tallest,
                                 fill_color=kind_colour(kind), fill_opacity=0.85, stroke_width=0)
-                bars.add(bar.move_to(baseline.get_left() + RIGHT * ((left + right) / 2 - low) * scale,
-                                     aligned_edge=DOWN))
+                bars.add(plotted(bar.move_to(baseline.get_left() + RIGHT * ((left + right) / 2 - low) * scale,
+                                             aligned_edge=DOWN)))
         ticks, last = VGroup(), -float("inf")
         for position, text in zip(histogram.tick_positions, histogram.tick_latex):
             if position - last >= self.tick_spacing:
-                ticks.add(MathTex(text, font_size=20, color=THEME.muted).next_to(
+                ticks.add(MathTex(text, font_size=NUMBER_SIZE, color=THEME.muted).next_to(
                     baseline.get_left() + RIGHT * (position - low) * scale, DOWN, buff=0.08))
                 last = position
         counted = histogram.counted
         counts = MathTex(rf"N_{{-}} = {counted.negative},\;", rf"N_{{0}} = {counted.near_zero},\;",
-                         rf"N_{{+}} = {counted.positive}", font_size=30)
+                         rf"N_{{+}} = {counted.positive}", font_size=NUMBER_SIZE)
         for part, kind in zip(counts, ("negative", "near_zero", "positive")):
             part.set_color(kind_colour(kind))
         caption = VGroup(words(label_key, SMALL_SIZE), counts).arrange(RIGHT, buff=0.3)
         return stacked(caption, VGroup(bars, baseline, ticks), buff=0.1)
 
-    def verdict(self, data: MinimumRatioData) -> None:
-        """The honest comparison with the lecture's plot, decided by the data."""
+    def verdict(self, data: MinimumRatioData, spectra: VGroup, under) -> None:
+        """The honest comparison with the lecture's plot, decided by the data, where the spectra stood (they
+        leave first: the verdict is about the plot)."""
+        self.play(FadeOut(spectra))
         if data.agrees_with_lecture:
             text = words("mr.verdict_agrees", SMALL_SIZE, {"low": f"{data.ratios.min():.2f}",
                                                            "high": f"{data.ratios.max():.2f}"})
-            self.say("mr.agrees_said", FadeIn(text.to_edge(DOWN, buff=0.3)))
+            self.say("mr.agrees_said", FadeIn(self.beside_plot(text, under)))
             return
         lecture = words("mr.lecture_annotation", SMALL_SIZE, color=THEME.muted)
         strike = Line(lecture.get_left(), lecture.get_right(), color=THEME.hessian, stroke_width=3)
         ours = words("mr.verdict_differs", SMALL_SIZE, {"minima": data.true_minima, "networks": data.networks})
-        stacked(VGroup(lecture, strike), ours, buff=0.12).to_edge(DOWN, buff=0.2).to_edge(LEFT, buff=0.6)
+        self.beside_plot(stacked(VGroup(lecture, strike), ours, buff=0.25), under)
         self.say("mr.verdict_said", FadeIn(lecture), Create(strike), FadeIn(ours),
                  minima=data.true_minima, networks=data.networks)
+
+    @staticmethod
+    def beside_plot(mobject, under):
+        """In the right-hand column, under the definition."""
+        return mobject.next_to(under, DOWN, buff=0.6).to_edge(RIGHT, buff=0.45)

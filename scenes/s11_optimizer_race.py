@@ -9,7 +9,7 @@ from mathcore.builtins import worst_network
 from mathcore.story.s11_optimizer_race import Racer, optimizer_race
 from scenes.kit.legend import legend_row
 from scenes.kit.maps import PathTracer, map_axes, power_of_ten, slow_start, toy_map
-from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 #: Each racer's colour, from the theme (the legend names them): grey for the one that stalls, red for the
 #: method that trusts H blindly, the escape colour for the one that uses |H|.
@@ -84,7 +84,7 @@ class OptimizerRace(LectureScene):
         color = tracer.dot.get_color()
         name = legend_row(Line(LEFT * 0.2, RIGHT * 0.2, color=color, stroke_width=6),
                           words(f"race.{racer.key}", SMALL_SIZE, color=color), buff=0.15)
-        loss = tracer.readout(MathTex("L =", font_size=30, color=color), racer.path.losses, color, "{:.4f}",
+        loss = tracer.readout(MathTex("L =", font_size=NUMBER_SIZE, color=color), racer.path.losses, color, "{:.4f}",
                               size=SMALL_SIZE)
         details = VGroup(words("race.settings", SMALL_SIZE, {"settings": settings_text(racer)}, color=THEME.muted),
                          loss).arrange(RIGHT, buff=0.4)

@@ -50,3 +50,30 @@ def test_the_card_names_the_part_and_leaves_with_the_first_animation(first_line)
 def test_a_variant_outside_the_lecture_gets_no_part_number_and_chinese_gets_chinese():
     scene = _opened("NotAPartOfTheLecture", "zh", False)
     assert scene.card_at_title == _glyphs(LECTURE_TITLE["zh"])
+
+
+def test_the_title_is_held_finished_and_the_chapter_keeps_the_parts_first_title(tmp_path, monkeypatch):
+    """A part's title slide ends on its finished title (a wait after the Write), and a second title later in
+    the part (EscapeSaddle's cost section) does not rename the chapter: chapters match the title cards."""
+    import scenes.kit.style as style
+
+    played = []
+
+    def construct(self):
+        self.show_title("esc.title")
+        played.append([type(a).__name__ for a in self.animations])
+        self.play(FadeIn(Dot()))
+        self.show_title("esc.cost_title")
+
+    def wait(self, *args, **kwargs):
+        played.append("wait")
+        LectureScene.wait(self, *args, **kwargs)
+
+    scene_class = type("EscapeSaddle", (LectureScene,), {"construct": construct, "wait": wait,
+                                                         "look": Look("en", "dark")})
+    with tempconfig({"dry_run": True, "quality": "low_quality"}):
+        scene = scene_class()
+        monkeypatch.setattr(style, "SLIDES_FOLDER", str(tmp_path))  # only the title's side file: not a Slide
+        scene.render()
+    assert played[:2] == ["wait", ["Wait"]], "the title's Write is followed by a hold on the finished frame"
+    assert (tmp_path / "EscapeSaddle.title").read_text(encoding="utf-8") == style.text("esc.title")

@@ -64,14 +64,14 @@ STRINGS = {
     },
     "mr.lecture_annotation": {"en": "lecture: no real local minimum found", "zh": "课程：没有找到真正的 local minima"},
     "mr.verdict_differs": {
-        "en": "Ours differs: {minima} of {networks} networks are true local minima (no negative eigenvalue);\n"
-              "their ratio stays below 1 only because of near-zero eigenvalues.",
-        "zh": "我们的结果不一样：{networks} 个网络中有 {minima} 个是真正的 local minima（没有负的 eigenvalue）；\n"
-              "ratio 小于 1 只是因为有接近零的 eigenvalue。",
+        "en": "Ours differs: {minima} of {networks} networks\nare true local minima (no negative\n"
+              "eigenvalue); their ratio stays below 1\nonly because of near-zero eigenvalues.",
+        "zh": "我们的结果不一样：{networks} 个网络中有\n{minima} 个是真正的 local minima（没有负的\n"
+              "eigenvalue）；ratio 小于 1 只是因为有\n接近零的 eigenvalue。",
     },
     "mr.verdict_agrees": {
-        "en": "Like the lecture: ratios {low}–{high}, and no real local minimum found.",
-        "zh": "跟课程一样：ratio 在 {low}–{high}，而且没有找到真正的 local minima。",
+        "en": "Like the lecture: ratios {low}–{high},\nand no real local minimum found.",
+        "zh": "跟课程一样：ratio 在 {low}–{high}，\n而且没有找到真正的 local minima。",
     },
     "mr.verdict_said": {
         "en": "The lecture found no real local minimum. Truly converged, {minima} of our {networks} small networks "

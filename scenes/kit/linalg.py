@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 from manim import DOWN, Arrow, MathTex, Matrix, VGroup, VMobject
 
+from scenes.kit.layout import plotted
 from scenes.kit.style import THEME
 
 #: |value| at or below this counts as zero when choosing a colour: the one notion of zero of every scene.
@@ -27,7 +28,8 @@ def sign_color(value: float) -> str:
 
 def eigen_arrow(start, end, value: float, width: float = 6, tip: float = 0.2) -> Arrow:
     """An eigenvector drawn from start to end in the colour of its eigenvalue's sign."""
-    return Arrow(start, end, buff=0, color=sign_color(value), stroke_width=width, max_tip_length_to_length_ratio=tip)
+    return plotted(Arrow(start, end, buff=0, color=sign_color(value), stroke_width=width,
+                         max_tip_length_to_length_ratio=tip))
 
 
 def eigen_pair(index: int, value: float, value_latex: str, vector_latex: str | None = None, gap: str = r"\quad",
@@ -55,4 +57,4 @@ def sign_pieces(points, values, stroke_width: float = 5) -> VGroup:
         run = points[start: stop + 1]
         if len(run) >= 2:
             pieces.add(VMobject(color=sign_color(signs[start]), stroke_width=stroke_width).set_points_as_corners(run))
-    return pieces
+    return plotted(pieces)

@@ -26,7 +26,8 @@ from manim import (
 from mathcore.bands import MAP_CELLS, MAP_LEVELS, Band, filled_bands
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
-from scenes.kit.style import SMALL_SIZE, THEME, words
+from scenes.kit.layout import as_text, attach, plotted
+from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, words
 
 MAP_OPACITY = 0.6
 
@@ -38,7 +39,7 @@ def map_axes(box, side: float = 5.6, numbers: bool = True) -> Axes:
     step = max(1, round((x1 - x0) / 4))
     return Axes(x_range=[x0, x1, step], y_range=[y0, y1, step], x_length=scale * (x1 - x0),
                 y_length=scale * (y1 - y0), tips=False,
-                axis_config={"color": THEME.muted, "include_numbers": numbers, "font_size": 22})
+                axis_config={"color": THEME.muted, "include_numbers": numbers, "font_size": NUMBER_SIZE})
 
 
 def heat_map(axes: Axes, loss: Loss, box, cells: int = MAP_CELLS, levels: int = MAP_LEVELS,
@@ -64,7 +65,7 @@ def band_map(place, bands: tuple[Band, ...], opacity: float = MAP_OPACITY) -> VG
             shape.start_new_path(corners[0])
             shape.add_points_as_corners([*corners[1:], corners[0]])
         tiles.add(shape)
-    return tiles
+    return plotted(tiles)
 
 
 def thinned(points, most: int) -> np.ndarray:
@@ -80,7 +81,7 @@ def polyline(axes, points, color, width: float = 4, smooth: bool = False, most: 
     curve through about `most` of them."""
     curve = VMobject(color=color, stroke_width=width, stroke_opacity=opacity)
     placed = [axes.c2p(*p) for p in (thinned(points, most) if most else points)]
-    return curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed)
+    return plotted(curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed))
 
 
 def power_of_ten(value: float) -> str:
@@ -143,7 +144,7 @@ class PathTracer:
         self.axes, self.path = axes, path
         self.progress = ValueTracker(0)
         self.dot = Dot(axes.c2p(*path.points[0]), radius=radius, color=dot_color or color)
-        self.trail = VMobject(color=color, stroke_width=width)
+        self.trail = plotted(VMobject(color=color, stroke_width=width))
         self.trail.add_updater(lambda trail: trail.set_points_as_corners(self._visited()))
         self.dot.add_updater(lambda dot: dot.move_to(self._visited()[-1]))
 
@@ -191,7 +192,7 @@ class PathTracer:
 
         width = max(len(fmt.format(value)) for value in values)
         number = VGroup(*(VMobject(fill_color=color, fill_opacity=1, stroke_width=0) for _ in range(width)))
-        return VGroup(label, show(number).add_updater(show))
+        return VGroup(label, as_text(show(number).add_updater(show), size))
 
     def run(self, run_time: float, rate_func=None, until: int | None = None):
         """The animation of the tracer walking to step `until` (default: the end of its path; a path that
@@ -205,13 +206,20 @@ def toy_map(axes: Axes, loss: Loss, box, variable_latex, valley_branches, manifo
     """The toy loss from above: filled contours, axis labels, the valley of minima and the saddle's stable
     manifold w1 = −w2 (dashed, labelled). Returned by part so a scene can bring them in as it likes."""
     x0, x1 = box_bounds(box)[0]
+    heat = heat_map(axes, loss, box)
+    for axis in axes.get_axes():  # tick numbers lie on the map they measure
+        if hasattr(axis, "numbers"):
+            attach(axis.numbers, heat)
+    manifold = plotted(DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3))
     manifold_label = VGroup(words("kit.manifold", SMALL_SIZE, color=THEME.muted),
-                            MathTex(manifold_latex, color=THEME.muted, font_size=30)).arrange(DOWN, buff=0.1)
+                            MathTex(manifold_latex, color=THEME.muted, font_size=NUMBER_SIZE)).arrange(DOWN, buff=0.1)
     manifold_label.add_background_rectangle(color=THEME.background, opacity=0.85, buff=0.08)
+    half = (x1 - x0) / 2  # under the line's upper-left half, where no path from the lower right goes
+    manifold_label.move_to(axes.c2p(-0.75 * half, 0.225 * half))
     return {
-        "heat": heat_map(axes, loss, box),
+        "heat": heat,
         "labels": axes.get_axis_labels(MathTex(variable_latex[0]), MathTex(variable_latex[1])),
         "valley": VGroup(*(polyline(axes, branch, THEME.loss, smooth=True, most=30) for branch in valley_branches)),
-        "manifold": DashedLine(axes.c2p(x0, -x0), axes.c2p(x1, -x1), color=THEME.muted, stroke_width=3),
-        "manifold_label": manifold_label.move_to(axes.c2p(-0.6 * (x1 - x0) / 2, 0.6 * (x1 - x0) / 2)),
+        "manifold": manifold,
+        "manifold_label": attach(manifold_label, heat, manifold),
     }

@@ -120,6 +120,9 @@ TITLE_SIZE = 44
 BODY_SIZE = 30
 SMALL_SIZE = 24
 FORMULA_SIZE = 40
+#: The smallest formula, axis number or tick label: x-height 17.3 px at 1080p, above the layout check's minimum of
+#: 16.8 px (18-pt text on a slide; scenes/kit/layout.py). A formula of FORMULA_SIZE may be scaled down to 0.8.
+NUMBER_SIZE = 32
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,9 @@ class LectureMixin:
     look: Look | None = None  # None: the render job's; a variant may fix one
     lecture_camera: type = CaptionSafeCamera
     title_card_shown: VGroup | None = None  # on screen under the title until the next animation
+    titled = False  # a part's first title names its chapter; a later one (a new section) does not
+    title_hold = 0.5  # seconds the finished title stays before anything moves
+    card_exit_time = 0.5  # seconds the card takes to leave, before the next animation starts
 
     def __init__(self, *args, **kwargs):
         if SLIDES_FOLDER:
@@ -231,12 +237,16 @@ class LectureMixin:
         return stacked(*lines, buff=0.15)
 
     def show_title(self, key: str) -> Text:
-        """Write the part's title in its corner, with the title card under it until the next animation."""
+        """Write the part's title in its corner, with the title card under it until the next animation. The title
+        is held, finished, for a moment: its slide (and the poster made from its last frame) shows it whole."""
         title = words(key, TITLE_SIZE, weight="BOLD").to_corner(UL, buff=0.4)
         card = self.title_card().next_to(title, DOWN, aligned_edge=LEFT, buff=0.3)
-        report_title(text(key))  # the stitched lecture names its chapter after it, in the scene's language
+        if not self.titled:  # the stitched lecture names its chapter after the part's first title, as its card
+            report_title(text(key))
+        self.titled = True
         self.pin(title, card)
         self.play(Write(title), FadeIn(card), run_time=1)
+        self.wait(self.title_hold)
         self.title_card_shown = card
         return title
 
@@ -246,7 +256,13 @@ class LectureMixin:
         return [FadeOut(card)] if card is not None else []
 
     def play(self, *animations, **kwargs) -> None:
-        super().play(*animations, *self.fade_title_card(), **kwargs)  # type: ignore[misc]
+        """Play animations; a title card still on screen leaves first, on its own, so nothing is ever written
+        where it stood while it fades."""
+        exit_card = self.fade_title_card()
+        if exit_card and animations:
+            super().play(*exit_card, run_time=self.card_exit_time)  # type: ignore[misc]
+            exit_card = []
+        super().play(*animations, *exit_card, **kwargs)  # type: ignore[misc]
 
     def say(self, key: str, *animations, run_time: float | None = None, **fields) -> None:
         """Play the animations while the narration line is spoken and on screen as a subtitle, then wait until it
@@ -304,6 +320,7 @@ __all__ = [
     "DOWN",
     "FONT",
     "FORMULA_SIZE",
+    "NUMBER_SIZE",
     "SMALL_SIZE",
     "THEME",
     "TITLE_SIZE",
