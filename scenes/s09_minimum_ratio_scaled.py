@@ -23,7 +23,7 @@ from manim import (
 
 from mathcore.story.s09_minimum_ratio_scaled import DensityBars, ScaledRatioData, minimum_ratio_scaled_plot
 from scenes.kit.legend import legend_row
-from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 from scenes.s09_minimum_ratio import kind_colour, short
 
 
@@ -109,9 +109,9 @@ class MinimumRatioScaled(LectureScene):
                                       aligned_edge=DOWN))
         ticks = VGroup()
         for position, text in self.spaced_ticks(bars):
-            ticks.add(MathTex(text, font_size=20, color=THEME.muted).next_to(
+            ticks.add(MathTex(text, font_size=NUMBER_SIZE, color=THEME.muted).next_to(
                 baseline.get_left() + RIGHT * (position - low) * scale, DOWN, buff=0.08))
-        scale_bar = VGroup(*(MathTex(label, font_size=20, color=THEME.muted).move_to(
+        scale_bar = VGroup(*(MathTex(label, font_size=NUMBER_SIZE, color=THEME.muted).move_to(
             baseline.get_left() + LEFT * 0.35 + UP * height * level / self.floor_decades)
             for level, label in ((self.floor_decades, "1"), (self.floor_decades - 2, "10^{-2}"),
                                  (self.floor_decades - 4, "10^{-4}"))))
@@ -136,10 +136,10 @@ class MinimumRatioScaled(LectureScene):
         """Minimum ratio (0–1, up) against log10 of the parameter count (across), with the lecture's band."""
         width, height = self.plot_size
         axes = Axes(x_range=[2.5, 5.5, 1], y_range=[0, 1, 0.2], x_length=width, y_length=height, tips=False,
-                    axis_config={"color": THEME.muted, "font_size": 20},
+                    axis_config={"color": THEME.muted, "font_size": NUMBER_SIZE},
                     y_axis_config={"include_numbers": True, "decimal_number_config": {"num_decimal_places": 1}})
         axes.to_edge(RIGHT, buff=1.5).shift(UP * 0.95)
-        labels = VGroup(*(MathTex(f"10^{{{k}}}", font_size=22, color=THEME.muted).next_to(axes.c2p(k, 0), DOWN,
+        labels = VGroup(*(MathTex(f"10^{{{k}}}", font_size=NUMBER_SIZE, color=THEME.muted).next_to(axes.c2p(k, 0), DOWN,
                                                                                             buff=0.12)
                           for k in (3, 4, 5)))
         size_label = words("mrs.axis_parameters", SMALL_SIZE).next_to(labels, DOWN, buff=0.15)

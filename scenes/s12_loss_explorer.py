@@ -35,7 +35,7 @@ from scenes.job import current_job
 from scenes.kit.legend import legend_row, sign_legend
 from scenes.kit.linalg import eigen_arrow
 from scenes.kit.maps import PathTracer, band_map, polyline, slow_start
-from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
+from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
 from scenes.kit.surface import loss_surface
 
 KIND_COLORS = {
@@ -80,7 +80,7 @@ class LossExplorer(LectureScene3D):
         """L(…) = … and its box, pinned top right."""
         formula = MathTex(rf"L({', '.join(data.variable_latex)}) = {data.loss_latex}", font_size=34)
         ranges = r" \times ".join(f"[{lo:g}, {hi:g}]" for lo, hi in zip(data.box[::2], data.box[1::2]))
-        box = MathTex(rf"({', '.join(data.variable_latex)}) \in {ranges}", font_size=30, color=THEME.muted)
+        box = MathTex(rf"({', '.join(data.variable_latex)}) \in {ranges}", font_size=NUMBER_SIZE, color=THEME.muted)
         formula = VGroup(formula.scale_to_fit_width(min(formula.width, 6.4)),
                          box.scale_to_fit_width(min(box.width, 6.4))).arrange(DOWN, aligned_edge=RIGHT)
         formula.to_corner(UP + RIGHT, buff=0.4)
@@ -153,7 +153,8 @@ class LossExplorer(LectureScene3D):
         self.say("exp.surface")
         self.stop_ambient_camera_rotation()
         bands = self.bands(axes, data)
-        self.move_camera(**FROM_ABOVE, run_time=2, added_anims=[FadeOut(surface), FadeIn(bands)])
+        self.play(FadeOut(surface), FadeIn(bands), run_time=1)  # the surface becomes its map, then the map turns up
+        self.move_camera(**FROM_ABOVE, run_time=2)
 
         # Section: critical points and curves, by kind
         place = lambda p, z: axes.c2p(p[0], p[1], z)  # noqa: E731 — on the surface, so the top view lines up
@@ -225,8 +226,10 @@ class LossExplorer(LectureScene3D):
         edges = VGroup(
             MathTex(data.variable_latex[0], font_size=36).next_to(at((x0 + x1) / 2, y0), DOWN, buff=0.15),
             MathTex(data.variable_latex[1], font_size=36).next_to(at(x0, (y0 + y1) / 2), LEFT, buff=0.2),
-            *(MathTex(f"{x:g}", font_size=30, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1) for x in (x0, x1)),
-            *(MathTex(f"{y:g}", font_size=30, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1) for y in (y0, y1)),
+            *(MathTex(f"{x:g}", font_size=NUMBER_SIZE, color=THEME.muted).next_to(at(x, y0), DOWN, buff=0.1)
+              for x in (x0, x1)),
+            *(MathTex(f"{y:g}", font_size=NUMBER_SIZE, color=THEME.muted).next_to(at(x0, y), LEFT, buff=0.1)
+              for y in (y0, y1)),
         )
         self.pin_unseen(edges)
         return edges
