@@ -26,12 +26,13 @@ from saddle.voice.assets import (
     model_path,
     voice_style,
 )
+from saddle.voice.lexicon import phonemise
 
 #: 为 is wéi ("is", "as") in these phrases and on its own; jieba + pypinyin read it wèi. 因为, 为什么 and 为了
 #: keep wèi from pypinyin's phrase dictionary.
 WEI_PHRASES = {"为零": ["líng"], "为正": ["zhèng"], "为负": ["fù"], "设为": ["shè"], "全为": ["quán"],
                "称为": ["chēng"], "为例": ["lì"]}
-_LATIN = re.compile(r"[A-Za-z][A-Za-z' ]*[A-Za-z]|[A-Za-z]")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]|[A-Za-z]")
 
 
 def _wei_fixes() -> None:
@@ -83,17 +84,22 @@ def voices_file(home: Path = VOICE_HOME) -> Path:
 
 
 def phonemes(spoken: str, lang: str) -> str:
-    """What the model is given. In Chinese, Latin words are phonemised as English between the Chinese parts."""
+    """What the model is given: the lexicon's words with their own phonemes (saddle/voice/lexicon.toml), the rest
+    through the language's front end. In Chinese, Latin words are phonemised as English between the Chinese parts."""
     tokenizer = _kokoro().tokenizer
+
+    def english(text: str) -> str:
+        return phonemise(text, "en", lambda rest: tokenizer.phonemize(rest, "en-us"))
+
     if lang == "en":
-        return tokenizer.phonemize(spoken, "en-us")
+        return english(spoken)
     zh = _chinese_front_end()
     parts = []
     for index, segment in enumerate(_LATIN.split(spoken)):
         if segment.strip():
-            parts.append(zh(segment)[0])
+            parts.append(phonemise(segment, "zh", lambda rest: zh(rest)[0]))
         if index < len(latin := _LATIN.findall(spoken)):
-            parts.append(tokenizer.phonemize(latin[index], "en-us"))
+            parts.append(english(latin[index]))
     return " ".join(part.strip() for part in parts if part.strip())
 
 
