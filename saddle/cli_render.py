@@ -31,6 +31,8 @@ _RENDER_OPTIONS = [
                       "(af_heart, zf_xiaobei), or `none`: silent, paced for reading. Also $SADDLE_VOICE."),
     click.option("--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),
                  help="Folder of your own recordings, <line key>.<lang>.wav, used instead of the voice line by line."),
+    click.option("--rate", type=click.FloatRange(0.5, 2.0), default=Settings.rate, show_default=True,
+                 help="The voice's speaking rate: 1.0 is its own pace (about 178 English words a minute)."),
     *_HIDDEN_PATHS,
 ]
 
@@ -43,12 +45,12 @@ def _with(options):
     return decorate
 
 
-def _settings(quality, lang, theme, voice, recordings, transparent=False) -> Settings:
+def _settings(quality, lang, theme, voice, recordings, transparent=False, rate=Settings.rate) -> Settings:
     """The run's settings, with `default` resolved to the language's voice (so a fingerprint names the voice)."""
     from saddle.voice.assets import DEFAULT_VOICES
 
     voice = DEFAULT_VOICES[lang] if voice == "default" else voice
-    return Settings(quality, lang, theme, transparent, voice, str(recordings.resolve()) if recordings else "")
+    return Settings(quality, lang, theme, transparent, voice, str(recordings.resolve()) if recordings else "", rate)
 
 
 def _interrupt(signum, frame):
@@ -87,19 +89,21 @@ def list_scenes(lecture_file):
 @click.command()
 @_with(_RENDER_OPTIONS)
 @click.option("--transparent", is_flag=True, help="WebM clips with an alpha channel, for overlaying on slides.")
-def render(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders, transparent):
+def render(scenes, quality, lang, theme, jobs, force, voice, recordings, rate, lecture_file, renders, transparent):
     """Render SCENES (default: the whole lecture) in parallel into renders/<lang>-<theme>/<quality>/:
     a clip, poster and subtitles per scene, the stitched lecture, a gallery page and a manifest.
     Scenes whose source, data and settings did not change are not rendered again."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings, transparent), jobs, force, lecture_file, renders)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings, transparent, rate), jobs, force, lecture_file,
+         renders)
 
 
 @click.command()
 @_with(_RENDER_OPTIONS)
-def slides(scenes, quality, lang, theme, jobs, force, voice, recordings, lecture_file, renders):
+def slides(scenes, quality, lang, theme, jobs, force, voice, recordings, rate, lecture_file, renders):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
-    _run(scenes, _settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders, decks=True)
+    _run(scenes, _settings(quality, lang, theme, voice, recordings, rate=rate), jobs, force, lecture_file, renders,
+         decks=True)
 
 
 COMMANDS = [list_scenes, render, slides]

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from saddle.cli_render import _HIDDEN_PATHS, _settings, _with
-from saddle.production.plan import choose, load_lecture
+from saddle.production.plan import Settings, choose, load_lecture
 from saddle.production.safety import folder_lock
 
 
@@ -19,17 +19,19 @@ from saddle.production.safety import folder_lock
               help="af_heart, am_michael (en); zf_xiaobei, zm_yunxi (zh); `default`; or `none`. Also $SADDLE_VOICE.")
 @click.option("--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of your own recordings, <line key>.<lang>.wav.")
+@click.option("--rate", type=click.FloatRange(0.5, 2.0), default=Settings.rate, show_default=True,
+              help="The voice's speaking rate: 1.0 is its own pace.")
 @click.option("--list-only", is_flag=True, help="Only list the lines; make no audio.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=2, show_default=True,
               help="Scenes run at once to learn their lines.")
 @_with(_HIDDEN_PATHS)
-def voice(scenes, lang, voice, recordings, list_only, jobs, lecture_file, renders):
+def voice(scenes, lang, voice, recordings, rate, list_only, jobs, lecture_file, renders):
     """List each spoken line of SCENES (default: the whole lecture) with its source — recording, synthetic or
     missing — and synthesise the lines that are not cached yet."""
     from saddle.voice.lines import seconds
     from saddle.voice.narrate import narrate
 
-    settings = _settings("l", lang, "dark", voice, recordings)
+    settings = _settings("l", lang, "dark", voice, recordings, rate=rate)
     chosen = choose(load_lecture(lecture_file), tuple(scenes))
     folder = renders / ".voice"
     with folder_lock(folder):

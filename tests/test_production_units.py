@@ -110,7 +110,7 @@ def test_fingerprint_follows_scene_source_and_settings(tmp_path):
     assert fingerprint(entry, Settings()) == base
     assert len({base, fingerprint(entry, Settings(quality="m")), fingerprint(entry, Settings(lang="zh")),
                 fingerprint(entry, Settings(theme="light")), fingerprint(entry, Settings(transparent=True)),
-                fingerprint(SceneEntry(scene, "T"), Settings())}) == 6
+                fingerprint(SceneEntry(scene, "T"), Settings()), fingerprint(entry, Settings(rate=1.0))}) == 7
     scene.write_text("x = 2\n")
     assert fingerprint(entry, Settings()) != base
 

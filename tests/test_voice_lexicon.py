@@ -95,4 +95,6 @@ def test_the_lectures_year_is_said_as_a_year_in_both_languages():
     assert normalise("1453. Constantinople is about to fall.", "en").startswith("fourteen fifty-three. ")
     assert phonemes(normalise("1453.", "en"), "en") == "fˈɔːɹtiːn fˈɪftiθɹˈiː."
     assert normalise("1453 年，君士坦丁堡", "zh").startswith("一四五三年，")
-    assert normalise("2,305 and 100\u2009000 and 12345", "en") == "2,305 and 100000 and 12345"  # counts, not years
+    counts = "2,305 and 100\u2009000 and 12345, trained on 1797 images"
+    assert normalise(counts, "en") == "2,305 and 100000 and 12345, trained on 1797 images"  # counts, not years
+    assert normalise("In 1453, the city fell.", "en") == "In fourteen fifty-three, the city fell."

@@ -19,7 +19,6 @@ from scipy.signal import resample_poly
 from saddle.voice.assets import (
     PEAK_CEILING,
     SAMPLE_RATE,
-    SPEED,
     TARGET_LUFS,
     VOICE_HOME,
     VoiceError,
@@ -143,9 +142,10 @@ def level(audio: np.ndarray, rate: int) -> np.ndarray:
     return audio.astype(np.float32)
 
 
-def synthesise(spoken: str, lang: str, voice: str) -> np.ndarray:
-    """The line spoken by the voice: float32 at 48 kHz, silence trimmed at both ends, levelled."""
-    audio, rate = _kokoro().create(phonemes(spoken, lang), voice=voice_style(voice), speed=SPEED, is_phonemes=True)
+def synthesise(spoken: str, lang: str, voice: str, speed: float) -> np.ndarray:
+    """The line spoken by the voice at `speed` (Kokoro's: 1.0 is its own pace): float32 at 48 kHz, silence
+    trimmed at both ends, levelled."""
+    audio, rate = _kokoro().create(phonemes(spoken, lang), voice=voice_style(voice), speed=speed, is_phonemes=True)
     # Kokoro leaves a quiet tail after the words: trimmed, so that the subtitle cue ends where the words end
     return level(trim(np.asarray(audio, dtype=np.float32), rate), rate)
 

@@ -2,9 +2,9 @@
 each line's audio comes from (the lecturer's recording, the synthetic voice, or nowhere), synthesis of what is
 missing from the cache, and the manifest a render is handed (scenes/kit/narration.py reads it).
 
-Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the spoken text, the voice, the model's
-hash, the engine settings and the pronunciation lexicon (or a recording's bytes), so a render with unchanged words
-synthesises nothing."""
+Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the spoken text, the voice, its rate,
+the model's hash, the engine settings and the pronunciation lexicon (or a recording's bytes), so a render with
+unchanged words synthesises nothing."""
 
 from __future__ import annotations
 
@@ -118,8 +118,8 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
     if voice_language(settings.voice) != settings.lang:
         raise VoiceError(f"voice {settings.voice} speaks {voice_language(settings.voice)}, not {settings.lang}; "
                          "choose another with --voice")
-    made = _digest(line.spoken, settings.lang, settings.voice, MODEL_SHA256, SETTINGS, _front_end_versions(),
-                   lexicon_digest())
+    made = _digest(line.spoken, settings.lang, settings.voice, settings.rate, MODEL_SHA256, SETTINGS,
+                   _front_end_versions(), lexicon_digest())
     return Source("synthetic", audio / f"{made}.wav")
 
 
@@ -132,7 +132,7 @@ def make(line: Line, found: Source, settings: Settings) -> None:
         samples, rate = read_wav(found.origin)
         audio = level(trim(samples, rate), rate)
     else:
-        audio = synthesise(line.spoken, settings.lang, settings.voice)
+        audio = synthesise(line.spoken, settings.lang, settings.voice, settings.rate)
     with atomic_output(found.audio) as temporary:
         write_wav(temporary, audio)
 

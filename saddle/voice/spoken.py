@@ -59,9 +59,10 @@ DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "e
 TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
          "nineteen")
 TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-#: The lecture writes counts of a thousand and more with separators (2,305 · 100 000): a bare four-digit number
-#: from 1100 to 2099 is a year. English says it in pairs (1453: "fourteen fifty-three"); Chinese digit by digit.
-_YEAR = re.compile(r"(?<![\d.,\u2009])(1[1-9]\d\d|20\d\d)(?![\d\u2009]|[.,]\d)")
+#: A bare four-digit number from 1100 to 2099 is a year unless a lower-case word follows it, what it counts
+#: ("1453. Constantinople", "in 1453, …" but "1797 images"); counts of more are written with separators (2,305).
+#: English says a year in pairs (1453: "fourteen fifty-three"); Chinese digit by digit before 年.
+_YEAR = re.compile(r"(?<![\d.,\u2009])(1[1-9]\d\d|20\d\d)(?![\d\u2009]|[.,]\d|\s+[a-z])")
 #: A decimal, wherever it stands: espeak-ng (through phonemizer's punctuation split) reads the point of "0.05." or
 #: of "1.00 then" as a full stop ("zero. zero five"), so English says the point and each digit after it in words.
 _DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![.,]?\d)")
