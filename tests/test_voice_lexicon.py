@@ -54,6 +54,16 @@ def test_every_eigen_word_of_the_lecture_is_in_the_lexicon():
     assert said and said <= set(lexicon()["en"])
 
 
+def test_possessives_hyphens_and_articles_next_to_a_lexicon_word():
+    """Hessian's and Hessian-vector keep the listed sound; an article cut off before a listed word is said weak
+    (espeak-ng alone says the letter: "a" /ˈeɪ/)."""
+    assert phonemes("the Hessian's eigenvalues", "en") == "ðə hˈɛsiənz ˈaɪɡənvˌæljuːz"
+    assert phonemes("a Hessian-vector product", "en") == "ɐ hˈɛsiən vˈɛktɚ pɹˈɑːdʌkt"
+    assert phonemes("It has a negative eigenvalue and an eigenvalue.", "en") == (
+        "ɪt hɐz ɐ nˈɛɡətˌɪv ˈaɪɡənvˌæljuː ænd ɐn ˈaɪɡənvˌæljuː.")
+    assert phonemes("Adam's and Lanczos's", "en") == "ˈædəmz ænd lˈɑːntsoʊʃᵻz"
+
+
 def test_the_front_end_sees_only_the_text_between_lexicon_words():
     seen: list[str] = []
     line = "The eigenvalues of the Hessian, and Lanczos."

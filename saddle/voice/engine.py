@@ -31,6 +31,10 @@ from saddle.voice.lexicon import phonemise
 #: keep wèi from pypinyin's phrase dictionary.
 WEI_PHRASES = {"为零": ["líng"], "为正": ["zhèng"], "为负": ["fù"], "设为": ["shè"], "全为": ["quán"],
                "称为": ["chēng"], "为例": ["lì"]}
+#: An article just before a lexicon word ends the text espeak-ng is given, which then says the letter ("a" /ˈeɪ/):
+#: the weak forms it says inside a sentence instead.
+_ARTICLE_AT_END = re.compile(r"(?:^|(?<=\s))(a|an)$", re.IGNORECASE)
+_WEAK_FORMS = {"a": "ɐ", "an": "ɐn"}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]|[A-Za-z]")
 
 
@@ -87,8 +91,16 @@ def phonemes(spoken: str, lang: str) -> str:
     through the language's front end. In Chinese, Latin words are phonemised as English between the Chinese parts."""
     tokenizer = _kokoro().tokenizer
 
+    def espeak(text: str) -> str:
+        article = _ARTICLE_AT_END.search(text)
+        if article is None:
+            return tokenizer.phonemize(text, "en-us")
+        before = text[:article.start()].strip()
+        return " ".join([*([tokenizer.phonemize(before, "en-us")] if before else []),
+                         _WEAK_FORMS[article.group(1).lower()]])
+
     def english(text: str) -> str:
-        return phonemise(text, "en", lambda rest: tokenizer.phonemize(rest, "en-us"))
+        return phonemise(text, "en", espeak)
 
     if lang == "en":
         return english(spoken)

@@ -35,15 +35,24 @@ def _pattern(lang: str) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words)
     if lang == "zh":
         return re.compile(f"({alternatives})")
-    return re.compile(rf"(?<![\w'-])({alternatives})(?![\w'-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'-])((?:{alternatives})(?:'s)?)(?![\w'])", re.IGNORECASE)  # Hessian's, Hessian-vector
+
+
+def _entry(word: str, lang: str) -> str:
+    """A listed word's phonemes; an English possessive adds /z/, /s/ after a voiceless sound, /ᵻz/ after a hiss."""
+    entries, key = lexicon()[lang], " ".join(word.lower().split())
+    if key in entries or not key.endswith("'s"):
+        return entries[key]
+    said = entries[key[:-2]]
+    return said + ("ᵻz" if said[-1] in "szʃʒ" else "s" if said[-1] in "ptkfθ" else "z")
 
 
 def phonemise(text: str, lang: str, front_end: Callable[[str], str]) -> str:
     """The text's phonemes: each lexicon word's own, the text between them through `front_end`."""
-    entries, parts = lexicon()[lang], []
+    parts = []
     for index, piece in enumerate(_pattern(lang).split(text)):
         if index % 2:
-            parts.append(entries[" ".join(piece.lower().split())])
+            parts.append(_entry(piece, lang))
         elif piece.strip():
             parts.append(front_end(piece.strip()))
     return _PUNCTUATION_AFTER.sub("", " ".join(part for part in parts if part))
