@@ -7,7 +7,8 @@ checked once by saddle.voice.assets.joined) and minutes of CPU.
 Errors are told apart as far as the transcript allows:
 - spelling: the recogniser writes a word another way ("eigen values", "1453" for "fourteen fifty-three"); both
   sides are normalised the same way first (numbers in words, VARIANTS), so these are no errors at all;
-- recogniser: a word heard as a homophone or near-homophone Whisper prefers (HOMOPHONES, each pair listened to);
+- recogniser: a word heard as a homophone Whisper prefers (HOMOPHONES), or a rare name written as it sounds
+  (NAMES_BY_SOUND, each spelling heard where the voice said the lexicon's sound);
 - voice: every other difference, a word the voice says so that it is heard as another word or not at all.
 
 The lines are learnt from the scenes (saddle.voice.lines, cached in renders/.voice/lines); their audio is the
@@ -53,6 +54,10 @@ HOMOPHONES = {("two", "to"), ("two", "too"), ("to", "two"), ("one", "won"), ("fo
               ("eight", "ate"), ("some", "sum"), ("sum", "some"), ("its", "it's"), ("there", "their"),
               ("whole", "hole"), ("right", "write"), ("no", "know"), ("by", "buy"), ("x", "ex"), ("y", "why"),
               ("u", "you"), ("h", "age"), ("l", "el"), ("c", "see"), ("i", "eye"), ("minima", "minimum")}
+#: Names Whisper has never seen spelt, so it writes what it hears: these spellings were heard where the voice said
+#: the lexicon's sound (Lánczos "LAHN-tsosh", Diorena "dee-oh-RAY-na"); counted as the recogniser's.
+NAMES_BY_SOUND = {("lanczos", "lonsoche"), ("lanczos", "lanzo's"), ("lanczos", "lanzos"), ("diorena", "deorena"),
+                  ("diorena", "diorana")}
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -146,7 +151,8 @@ def align(said: list[str], heard: list[str]) -> list[tuple[str, str]]:
 
 def errors(said: list[str], heard: list[str]) -> list[tuple[str, str, str]]:
     """The differences, each (said, heard, "voice" or "recogniser")."""
-    return [(a, b, "recogniser" if (a, b) in HOMOPHONES else "voice") for a, b in align(said, heard) if a != b]
+    return [(a, b, "recogniser" if (a, b) in HOMOPHONES | NAMES_BY_SOUND else "voice")
+            for a, b in align(said, heard) if a != b]
 
 
 def transcribe(model, audio: Path, lang: str) -> dict:
