@@ -56,11 +56,11 @@ VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen v
 HOMOPHONES = {("two", "to"), ("two", "too"), ("to", "two"), ("one", "won"), ("four", "for"), ("for", "four"),
               ("eight", "ate"), ("some", "sum"), ("sum", "some"), ("its", "it's"), ("there", "their"),
               ("whole", "hole"), ("right", "write"), ("no", "know"), ("by", "buy"), ("x", "ex"), ("y", "why"),
-              ("u", "you"), ("h", "age"), ("l", "el"), ("c", "see"), ("i", "eye"), ("minima", "minimum")}
+              ("u", "you"), ("h", "age"), ("l", "el"), ("c", "see"), ("i", "eye"), ("learn's", "learns")}
 #: Names Whisper has never seen spelt, so it writes what it hears: these spellings were heard where the voice said
 #: the lexicon's sound (Lánczos "LAHN-tsosh", Diorena "dee-oh-RAY-na"); counted as the recogniser's.
 NAMES_BY_SOUND = {("lanczos", "lonsoche"), ("lanczos", "lanzo's"), ("lanczos", "lanzos"), ("diorena", "deorena"),
-                  ("diorena", "diorana")}
+                  ("diorena", "diorana"), ("diorena", "dioraina")}
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
