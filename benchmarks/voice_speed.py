@@ -25,6 +25,7 @@ from timing import timed_run
 
 def synthesis_factor(lang: str, count: int) -> tuple[float, float]:
     """(real-time factor, seconds of speech) synthesising `count` narration lines of the catalogue."""
+    from saddle.production.plan import Settings
     from saddle.voice.assets import DEFAULT_VOICES, SAMPLE_RATE
     from saddle.voice.engine import _kokoro, synthesise
     from saddle.voice.spoken import normalise
@@ -34,7 +35,7 @@ def synthesis_factor(lang: str, count: int) -> tuple[float, float]:
     lines = [texts[lang] for key, texts in STRINGS.items() if key.endswith("_said") and "{" not in texts[lang]]
     started, speech = time.perf_counter(), 0.0
     for line in lines[:count]:
-        speech += synthesise(normalise(line, lang), lang, DEFAULT_VOICES[lang]).size / SAMPLE_RATE
+        speech += synthesise(normalise(line, lang), lang, DEFAULT_VOICES[lang], Settings.rate).size / SAMPLE_RATE
     return (time.perf_counter() - started) / speech, speech
 
 

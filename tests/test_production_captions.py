@@ -9,6 +9,7 @@ from fractions import Fraction
 from itertools import pairwise
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -245,3 +246,23 @@ def test_chinese_reading_speed_counts_latin_words_by_width():
     assert problems([too_quick], "zh") == ["cue 1 (0.000 s): 9.2 characters a second"]
     assert problems([Cue(Fraction(0), Fraction(1), "鞍点鞍点鞍点鞍点鞍点")], "zh") == [
         "cue 1 (0.000 s): 10.0 characters a second"]
+
+
+@pytest.mark.parametrize("paces", [(Fraction(4, 5), Fraction(5, 4), Fraction(1)), (Fraction(5, 4), Fraction(4, 5),
+                                                                                     Fraction(5, 4))])
+@pytest.mark.parametrize("gaps", [(Fraction(3, 25), Fraction(3, 5)), (Fraction(3, 5), Fraction(3, 25)),
+                                  (Fraction(3, 25), Fraction(3, 25))])
+@pytest.mark.parametrize("mark", [",", "."])
+def test_a_cue_starts_with_its_words_after_a_120_ms_phrase_boundary(paces, gaps, mark):
+    """Issue 23: a cue must start within 0.25 s of its first word, and the short pause between two phrases
+    (120 ms, after a comma or a full stop) is where that word starts, even when a longer pause comes later."""
+    sentences = [f"Gradient saddle point loss curve steps network valley{mark}",
+                 "Hessian slope minimum point loss curve saddle.", "Network valley slope minimum gradient steps point."]
+    bursts = [windows(len(text) * Fraction(1, 15) * pace) for text, pace in zip(sentences, paces)]
+    samples = tone_line(bursts, list(gaps))
+    seconds, text = Fraction(samples.size, RATE), " ".join(sentences)
+    fitted = fit_cues([Cue(Fraction(0), seconds, text)], "en", None, {text: pauses(samples, RATE)})
+    assert problems(fitted, "en") == []
+    assert ["".join(cue.text.split()) for cue in fitted] == ["".join(sentence.split()) for sentence in sentences]
+    onsets = [SILENT + sum(bursts[:index], Fraction(0)) + sum(gaps[:index], Fraction(0)) for index in range(3)]
+    assert all(abs(cue.start - onset) <= Fraction(1, 4) for cue, onset in zip(fitted[1:], onsets[1:]))

@@ -111,7 +111,7 @@ def test_fingerprint_follows_scene_source_and_settings(tmp_path):
     assert fingerprint(entry, Settings()) == base
     assert len({base, fingerprint(entry, Settings(quality="m")), fingerprint(entry, Settings(lang="zh")),
                 fingerprint(entry, Settings(theme="light")), fingerprint(entry, Settings(transparent=True)),
-                fingerprint(SceneEntry(scene, "T"), Settings())}) == 6
+                fingerprint(SceneEntry(scene, "T"), Settings()), fingerprint(entry, Settings(rate=1.0))}) == 7
     scene.write_text("x = 2\n")
     assert fingerprint(entry, Settings()) != base
 
@@ -137,7 +137,7 @@ def test_every_module_that_makes_a_clip_is_in_its_fingerprint():
     bookkeeping = {ROOT / "saddle" / "production" / "plan.py", ROOT / "saddle" / "safety.py",
                    ROOT / "saddle" / "execution.py"}
     made_by = saddle_imports(ROOT / "saddle" / "production" / "runner.py") - bookkeeping
-    synthesis = {ROOT / "saddle" / "voice" / name for name in ("engine.py", "assets.py")}
+    synthesis = {ROOT / "saddle" / "voice" / name for name in ("engine.py", "assets.py", "lexicon.py")}
     assert made_by - synthesis <= set(PUBLISHING)
 
 

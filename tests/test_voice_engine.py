@@ -12,6 +12,7 @@ import pyloudnorm
 import pytest
 from scipy.signal import resample_poly
 
+from saddle.production.plan import Settings
 from saddle.voice.assets import MODEL_SHA256, VoiceError, model_path, voice_style
 from saddle.voice.engine import (
     PEAK_CEILING,
@@ -26,11 +27,11 @@ from saddle.voice.engine import (
 
 @pytest.fixture(scope="module")
 def english():
-    return synthesise("The gradient is small.", "en", "af_heart")
+    return synthesise("The gradient is small.", "en", "af_heart", Settings.rate)
 
 
 def test_same_line_same_bytes(english, tmp_path):
-    again = synthesise("The gradient is small.", "en", "af_heart")
+    again = synthesise("The gradient is small.", "en", "af_heart", Settings.rate)
     write_wav(tmp_path / "a.wav", english)
     write_wav(tmp_path / "b.wav", again)
     assert (tmp_path / "a.wav").read_bytes() == (tmp_path / "b.wav").read_bytes()
@@ -77,3 +78,17 @@ def test_an_unknown_or_missing_voice_is_refused(tmp_path):
         voice_style("af_nobody")
     with pytest.raises(VoiceError, match="voice af_heart is not installed"):
         voice_style("af_heart", tmp_path)
+
+
+def test_a_slower_rate_says_the_same_line_longer():
+    line = "The gradient is small, and the Hessian has a negative eigenvalue."
+    slow, own_pace = (synthesise(line, "en", "af_heart", rate) for rate in (0.8, 1.0))
+    assert slow.size > 1.15 * own_pace.size
+
+
+def test_the_rate_is_part_of_the_audio_cache_key(tmp_path):
+    from saddle.production.voice_lines import Line, source
+
+    line = Line("S", "s.key", "The gradient is small.", "The gradient is small.")
+    paths = {source(line, Settings(voice="af_heart", rate=rate), tmp_path).audio for rate in (0.9, 1.0, 0.9)}
+    assert len(paths) == 2

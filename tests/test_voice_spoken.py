@@ -49,7 +49,7 @@ def test_every_catalogue_line_reads_cleanly(lang, value):
     ("λ = −2", "en", "lambda equals minus 2"),
     ("θ − θ′", "en", "theta minus theta prime"),
     ("uᵀHu = λ‖u‖²", "en", "u transpose H u equals lambda the norm of u squared"),
-    ("ratios 0.61–0.88", "en", "ratios 0.61 to 0.88"),
+    ("ratios 0.61–0.88", "en", "ratios 0 point six one to 0 point eight eight"),
     ("100\u2009000 matrices", "en", "100000 matrices"),  # a thin space between thousands was read as a pause
     ("100\u2009000 个", "zh", "十万个"),
     ("θ′ = (0, 0)", "zh", "theta prime 等于 (零, 零)"),  # the comma was read as a thousands separator

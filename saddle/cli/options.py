@@ -31,6 +31,8 @@ VOICE = click.option(
 RECORDINGS = click.option(
     "--recordings", type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder of your own recordings, <line key>.<lang>.wav, used instead of the voice line by line.")
+RATE = click.option("--rate", type=click.FloatRange(0.5, 2.0), default=Settings.rate, show_default=True,
+                    help="The voice's speaking rate: 1.0 is its own pace (about 185 English words a minute).")
 #: Where the tasks run: gives the command `where`, an ExecutorChoice (saddle/execution.py).
 EXECUTOR = [
     click.option("--scheduler", envvar=SCHEDULER_VARIABLE, default="", metavar="ADDRESS",
@@ -60,9 +62,9 @@ def executor_choice(scheduler: str, cluster: str, shared_files: bool) -> Executo
     return ExecutorChoice(scheduler, cluster, shared_files)
 
 
-def render_settings(quality, lang, theme, voice, recordings, transparent=False) -> Settings:
+def render_settings(quality, lang, theme, voice, recordings, transparent=False, rate=Settings.rate) -> Settings:
     """The run's settings, with `default` resolved to the language's voice (so a fingerprint names the voice)."""
     from saddle.voice.assets import DEFAULT_VOICES
 
     voice = DEFAULT_VOICES[lang] if voice == "default" else voice
-    return Settings(quality, lang, theme, transparent, voice, str(recordings.resolve()) if recordings else "")
+    return Settings(quality, lang, theme, transparent, voice, str(recordings.resolve()) if recordings else "", rate)

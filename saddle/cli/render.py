@@ -12,6 +12,7 @@ from saddle.cli.options import (
     HIDDEN_PATHS,
     LANGUAGE,
     QUALITY,
+    RATE,
     RECORDINGS,
     THEME,
     VOICE,
@@ -26,7 +27,7 @@ from saddle.production.plan import ROOT, load_lecture
 _RENDER_OPTIONS = [
     click.argument("scenes", nargs=-1), QUALITY, LANGUAGE, THEME, jobs_option("Scenes rendered"), *EXECUTOR,
     click.option("--force", is_flag=True, help="Render again even the scenes that are up to date."),
-    VOICE, RECORDINGS, *HIDDEN_PATHS,
+    VOICE, RECORDINGS, RATE, *HIDDEN_PATHS,
 ]
 
 
@@ -71,12 +72,12 @@ def list_scenes(lecture_file):
 @click.command()
 @with_options(_RENDER_OPTIONS)
 @click.option("--transparent", is_flag=True, help="WebM clips with an alpha channel, for overlaying on slides.")
-def render(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
+def render(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings, rate,
            lecture_file, renders, transparent):
     """Render SCENES (default: the whole lecture) in parallel into renders/<lang>-<theme>/<quality>/:
     a clip, poster and subtitles per scene, the stitched lecture, a gallery page and a manifest.
     Scenes whose source, data and settings did not change are not rendered again."""
-    settings = render_settings(quality, lang, theme, voice, recordings, transparent)
+    settings = render_settings(quality, lang, theme, voice, recordings, transparent, rate)
     _run(scenes, settings, jobs, force, lecture_file, renders, executor_choice(scheduler, cluster, shared_files))
 
 
@@ -84,12 +85,13 @@ def render(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files,
 @with_options(_RENDER_OPTIONS)
 @click.option("--views", is_flag=True,
               help="End each part whose picture is a loss with a slide of its interactive view (slides.html).")
-def slides(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings,
+def slides(scenes, quality, lang, theme, jobs, scheduler, cluster, shared_files, force, voice, recordings, rate,
            lecture_file, renders, views):
     """Render what is stale, then make slides.html (offline reveal.js deck) and slides.pptx from SCENES
     (default: the whole lecture); each narrated line of a scene is one slide."""
-    _run(scenes, render_settings(quality, lang, theme, voice, recordings), jobs, force, lecture_file, renders,
-         executor_choice(scheduler, cluster, shared_files), decks=True, views=views)
+    settings = render_settings(quality, lang, theme, voice, recordings, rate=rate)
+    _run(scenes, settings, jobs, force, lecture_file, renders, executor_choice(scheduler, cluster, shared_files),
+         decks=True, views=views)
 
 
 COMMANDS = [list_scenes, render, slides]

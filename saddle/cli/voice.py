@@ -11,6 +11,7 @@ from saddle.cli.options import (
     EXECUTOR,
     HIDDEN_PATHS,
     LANGUAGE,
+    RATE,
     RECORDINGS,
     VOICE,
     executor_choice,
@@ -25,17 +26,17 @@ from saddle.safety import folder_lock
 
 @click.command()
 @click.argument("scenes", nargs=-1)
-@with_options([LANGUAGE, VOICE, RECORDINGS])
+@with_options([LANGUAGE, VOICE, RECORDINGS, RATE])
 @click.option("--list-only", is_flag=True, help="Only list the lines; make no audio.")
 @with_options([jobs_option("Scenes run to learn their lines", 2), *EXECUTOR, *HIDDEN_PATHS])
-def voice(scenes, lang, voice, recordings, list_only, jobs, scheduler, cluster, shared_files, lecture_file,
+def voice(scenes, lang, voice, recordings, rate, list_only, jobs, scheduler, cluster, shared_files, lecture_file,
           renders):
     """List each spoken line of SCENES (default: the whole lecture) with its source — recording, synthetic or
     missing — and synthesise the lines that are not cached yet."""
     from saddle.production.narrate import narrate
     from saddle.production.voice_lines import seconds
 
-    settings = render_settings("l", lang, "dark", voice, recordings)
+    settings = render_settings("l", lang, "dark", voice, recordings, rate=rate)
     chosen = choose(load_lecture(lecture_file), tuple(scenes))
     folder = renders / ".voice"
     try:

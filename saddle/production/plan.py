@@ -33,6 +33,7 @@ class Settings:
     transparent: bool = False
     voice: str = "none"  # a voice name (saddle.voice.assets.VOICES) or "none": silent, paced for reading
     recordings: str = ""  # a folder of the lecturer's recordings, <key>.<lang>.wav, used before the voice
+    rate: float = 0.85  # the voice's speaking rate (Kokoro's speed): 1.0, its own pace, is fast for a lecture
 
     @property
     def voiced(self) -> bool:

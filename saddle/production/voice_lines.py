@@ -2,8 +2,9 @@
 each line's audio comes from (the lecturer's recording, the synthetic voice, or nowhere), synthesis of what is
 missing from the cache, and the manifest a render is handed (scenes/kit/narration.py reads it).
 
-Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the spoken text, the voice, the model's
-hash and the engine settings (or a recording's bytes), so a render with unchanged words synthesises nothing."""
+Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the spoken text, the voice, its rate,
+the model's hash, the engine settings and the pronunciation lexicon (or a recording's bytes), so a render with
+unchanged words synthesises nothing."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import numpy as np
 from saddle.production.plan import ROOT, SceneEntry, Settings, sources_digest
 from saddle.safety import atomic_output, write_text
 from saddle.voice.assets import MODEL_SHA256, SETTINGS, VoiceError, voice_language
+from saddle.voice.lexicon import digest as lexicon_digest
 from saddle.voice.spoken import normalise
 from scenes.job import Narration, RenderJob
 
@@ -115,7 +117,8 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
     if voice_language(settings.voice) != settings.lang:
         raise VoiceError(f"voice {settings.voice} speaks {voice_language(settings.voice)}, not {settings.lang}; "
                          "choose another with --voice")
-    made = _digest(line.spoken, settings.lang, settings.voice, MODEL_SHA256, SETTINGS, _front_end_versions())
+    made = _digest(line.spoken, settings.lang, settings.voice, settings.rate, MODEL_SHA256, SETTINGS,
+                   _front_end_versions(), lexicon_digest())
     return Source("synthetic", audio / f"{made}.wav")
 
 
@@ -127,7 +130,7 @@ def made_audio(line: Line, found: Source, settings: Settings) -> np.ndarray:
     if found.origin is not None:
         samples, rate = read_wav(found.origin)
         return level(trim(samples, rate), rate)
-    return synthesise(line.spoken, settings.lang, settings.voice)
+    return synthesise(line.spoken, settings.lang, settings.voice, settings.rate)
 
 
 def store(found: Source, audio: np.ndarray) -> None:

@@ -26,9 +26,8 @@ STYLE_SHAPE = (510, 1, 256)
 SAMPLE_RATE = 48_000  # AAC and Opus at 48 kHz: the lines are made at the rate of the deliverables
 TARGET_LUFS = -16.0
 PEAK_CEILING = -1.5  # dBTP: under −1 dBTP with room for the AAC encoder's overshoot
-SPEED = 1.0
-#: Everything besides the text, voice and model that changes the audio; part of every cache key.
-SETTINGS = {"rate": SAMPLE_RATE, "lufs": TARGET_LUFS, "peak": PEAK_CEILING, "speed": SPEED, "recipe": 2}
+#: Everything besides the text, voice, rate, model and lexicon that changes the audio; part of every cache key.
+SETTINGS = {"rate": SAMPLE_RATE, "lufs": TARGET_LUFS, "peak": PEAK_CEILING, "recipe": 2}
 
 
 class VoiceError(LossError):
@@ -40,27 +39,33 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def model_path(home: Path = VOICE_HOME) -> Path:
-    """The joined model file, made from the installed parts on first use; refused unless its sha256 is the one
-    published for Kokoro-82M v1.0 int8. The check is remembered by the file's size and time."""
-    model = home / "kokoro-v1.0.int8.onnx"
-    checked = home / "kokoro-v1.0.int8.onnx.sha256"
-    if not model.exists():
+def joined(target: Path, parts: list[tuple[str, str]], sha256: str) -> Path:
+    """A model file joined from installed package parts ((package, file) in order) on first use; refused unless
+    its sha256 is the published one. The check is remembered by the file's size and time."""
+    checked = target.with_name(target.name + ".sha256")
+    if not target.exists():
         try:
-            parts = [files(part).joinpath("part.bin") for part in MODEL_PARTS]
+            sources = [files(package).joinpath(name) for package, name in parts]
         except ModuleNotFoundError as error:
-            raise VoiceError(f"the voice model package {error.name} is not installed; run `make setup`") from None
-        with atomic_output(model) as temporary, open(temporary, "wb") as out:
-            out.writelines(part.read_bytes() for part in parts)
-    seen = f"{model.stat().st_size} {model.stat().st_mtime_ns}"
-    if checked.exists() and checked.read_text() == f"{seen} {MODEL_SHA256}":
-        return model
-    actual = _sha256(model)
-    if actual != MODEL_SHA256:
-        raise VoiceError(f"the voice model {model} has sha256 {actual[:12]}…, not {MODEL_SHA256[:12]}…; delete it "
+            raise VoiceError(f"the model package {error.name} is not installed; run `make setup`") from None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(target) as temporary, open(temporary, "wb") as out:
+            out.writelines(source.read_bytes() for source in sources)
+    seen = f"{target.stat().st_size} {target.stat().st_mtime_ns}"
+    if checked.exists() and checked.read_text() == f"{seen} {sha256}":
+        return target
+    actual = _sha256(target)
+    if actual != sha256:
+        raise VoiceError(f"the voice model {target} has sha256 {actual[:12]}…, not {sha256[:12]}…; delete it "
                          "and run `make setup` again")
-    checked.write_text(f"{seen} {MODEL_SHA256}")
-    return model
+    checked.write_text(f"{seen} {sha256}")
+    return target
+
+
+def model_path(home: Path = VOICE_HOME) -> Path:
+    """The Kokoro model, joined from its four PyPI parts and checked against the sha256 published for Kokoro-82M
+    v1.0 int8."""
+    return joined(home / "kokoro-v1.0.int8.onnx", [(part, "part.bin") for part in MODEL_PARTS], MODEL_SHA256)
 
 
 def voice_language(name: str) -> str:

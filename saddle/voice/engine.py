@@ -19,19 +19,23 @@ from scipy.signal import resample_poly
 from saddle.voice.assets import (
     PEAK_CEILING,
     SAMPLE_RATE,
-    SPEED,
     TARGET_LUFS,
     VOICE_HOME,
     VoiceError,
     model_path,
     voice_style,
 )
+from saddle.voice.lexicon import phonemise
 
 #: 为 is wéi ("is", "as") in these phrases and on its own; jieba + pypinyin read it wèi. 因为, 为什么 and 为了
 #: keep wèi from pypinyin's phrase dictionary.
 WEI_PHRASES = {"为零": ["líng"], "为正": ["zhèng"], "为负": ["fù"], "设为": ["shè"], "全为": ["quán"],
                "称为": ["chēng"], "为例": ["lì"]}
-_LATIN = re.compile(r"[A-Za-z][A-Za-z' ]*[A-Za-z]|[A-Za-z]")
+#: An article just before a lexicon word ends the text espeak-ng is given, which then says the letter ("a" /ˈeɪ/):
+#: the weak forms it says inside a sentence instead.
+_ARTICLE_AT_END = re.compile(r"(?:^|(?<=\s))(a|an)$", re.IGNORECASE)
+_WEAK_FORMS = {"a": "ɐ", "an": "ɐn"}
+_LATIN = re.compile(r"[A-Za-z][A-Za-z' -]*[A-Za-z]|[A-Za-z]")
 
 
 def _wei_fixes() -> None:
@@ -83,17 +87,30 @@ def voices_file(home: Path = VOICE_HOME) -> Path:
 
 
 def phonemes(spoken: str, lang: str) -> str:
-    """What the model is given. In Chinese, Latin words are phonemised as English between the Chinese parts."""
+    """What the model is given: the lexicon's words with their own phonemes (saddle/voice/lexicon.toml), the rest
+    through the language's front end. In Chinese, Latin words are phonemised as English between the Chinese parts."""
     tokenizer = _kokoro().tokenizer
+
+    def espeak(text: str) -> str:
+        article = _ARTICLE_AT_END.search(text)
+        if article is None:
+            return tokenizer.phonemize(text, "en-us")
+        before = text[:article.start()].strip()
+        return " ".join([*([tokenizer.phonemize(before, "en-us")] if before else []),
+                         _WEAK_FORMS[article.group(1).lower()]])
+
+    def english(text: str) -> str:
+        return phonemise(text, "en", espeak)
+
     if lang == "en":
-        return tokenizer.phonemize(spoken, "en-us")
+        return english(spoken)
     zh = _chinese_front_end()
     parts = []
     for index, segment in enumerate(_LATIN.split(spoken)):
         if segment.strip():
-            parts.append(zh(segment)[0])
+            parts.append(phonemise(segment, "zh", lambda rest: zh(rest)[0]))
         if index < len(latin := _LATIN.findall(spoken)):
-            parts.append(tokenizer.phonemize(latin[index], "en-us"))
+            parts.append(english(latin[index]))
     return " ".join(part.strip() for part in parts if part.strip())
 
 
@@ -137,9 +154,10 @@ def level(audio: np.ndarray, rate: int) -> np.ndarray:
     return audio.astype(np.float32)
 
 
-def synthesise(spoken: str, lang: str, voice: str) -> np.ndarray:
-    """The line spoken by the voice: float32 at 48 kHz, silence trimmed at both ends, levelled."""
-    audio, rate = _kokoro().create(phonemes(spoken, lang), voice=voice_style(voice), speed=SPEED, is_phonemes=True)
+def synthesise(spoken: str, lang: str, voice: str, speed: float) -> np.ndarray:
+    """The line spoken by the voice at `speed` (Kokoro's: 1.0 is its own pace): float32 at 48 kHz, silence
+    trimmed at both ends, levelled."""
+    audio, rate = _kokoro().create(phonemes(spoken, lang), voice=voice_style(voice), speed=speed, is_phonemes=True)
     # Kokoro leaves a quiet tail after the words: trimmed, so that the subtitle cue ends where the words end
     return level(trim(np.asarray(audio, dtype=np.float32), rate), rate)
 

@@ -55,6 +55,44 @@ MISREAD = {"en": [(re.compile(r"\b[A-Za-z]\d"), "letter glued to a digit (read a
                    "Latin letters glued to Chinese characters")]}
 
 
+DIGIT_NAMES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+         "nineteen")
+TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+#: A bare four-digit number from 1100 to 2099 is a year unless a lower-case word follows it, what it counts
+#: ("1453. Constantinople", "in 1453, …" but "1797 images"); counts of more are written with separators (2,305).
+#: English says a year in pairs (1453: "fourteen fifty-three"); Chinese digit by digit before 年.
+_YEAR = re.compile(r"(?<![\d.,\u2009])(1[1-9]\d\d|20\d\d)(?![\d\u2009]|[.,]\d|\s+[a-z])")
+#: A decimal, wherever it stands: espeak-ng (through phonemizer's punctuation split) reads the point of "0.05." or
+#: of "1.00 then" as a full stop ("zero. zero five"), so English says the point and each digit after it in words.
+_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![.,]?\d)")
+
+
+def _below_hundred(number: int) -> str:
+    if number < 10:
+        return DIGIT_NAMES[number]
+    if number < 20:
+        return TEENS[number - 10]
+    return TENS[number // 10] + (f"-{DIGIT_NAMES[number % 10]}" if number % 10 else "")
+
+
+def english_year(year: int) -> str:
+    """1453 → "fourteen fifty-three", 1900 → "nineteen hundred", 1905 → "nineteen oh five", 2008 → "two thousand
+    eight", 2024 → "twenty twenty-four"."""
+    high, low = divmod(year, 100)
+    if 2000 <= year < 2010:
+        return "two thousand" + (f" {DIGIT_NAMES[low]}" if low else "")
+    if low == 0:
+        return f"{_below_hundred(high)} hundred"
+    return f"{_below_hundred(high)} {'oh ' + DIGIT_NAMES[low] if low < 10 else _below_hundred(low)}"
+
+
+def _english_numbers(text: str) -> str:
+    """Years as years and decimals with their point said, wherever they stand in the line."""
+    text = _YEAR.sub(lambda m: english_year(int(m.group(1))), text)
+    return _DECIMAL.sub(lambda m: f"{m.group(1)} point " + " ".join(DIGIT_NAMES[int(d)] for d in m.group(2)), text)
+
+
 def _replace_all(text: str, table: dict[str, str]) -> str:
     for symbol in sorted(table, key=len, reverse=True):
         text = text.replace(symbol, table[symbol])
@@ -111,6 +149,8 @@ def normalise(text: str, lang: str) -> str:
     """The line as the voice should say it."""
     text = _signs(_replace_all(_notation(_powers(text, lang), lang), WORDS[lang]), lang)
     text = re.sub(r"\b([A-Z])([uvw])\b", r"\1 \2", text)  # Hv → H v, not the word "hv"
+    if lang == "en":
+        text = _english_numbers(text)
     if lang == "zh":
         text = re.sub(r"([A-Za-z][A-Za-z' ]*[A-Za-z]|[A-Za-z])", r" \1 ", text)  # Latin words apart from 汉字
     text = re.sub(r"[ \t]+", " ", text)
