@@ -203,7 +203,13 @@ def _dask_client(choice: ExecutorChoice, jobs: int):
         raise ExecutionError("Dask is not installed here; install it with `pip install -e '.[cluster]'`") from None
     if choice.cluster:
         workers = cluster_workers(choice.cluster)
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+        # The workers start with Ctrl-C ignored (kept across their exec): at a terminal it reaches the whole process
+        # group, and this process alone ends the run, cancelling their tasks and stopping their renders.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+        finally:
+            signal.signal(signal.SIGINT, previous)
         return Client(cluster), cluster
     try:
         return Client(choice.scheduler, timeout=CONNECT_SECONDS), None

@@ -84,8 +84,8 @@ def test_lecture_subtitles_are_the_scenes_shifted(produced):
     for cue, (start, end, _) in zip(lecture, expected):
         assert abs(cue.start - start) <= Fraction(1, 1000) and abs(cue.end - end) <= Fraction(1, 1000)
     vtt = (folder / "lecture.vtt").read_text()
-    # the line would last 1.5 s, but its clip ends 22 frames after it starts: the cue ends with the clip
-    assert vtt.startswith("WEBVTT") and "00:00:03.933 --> 00:00:05.399\nWords on screen." in vtt
+    # TinyWords' line starts after its title is held and its card has left, and is read for 1.5 s
+    assert vtt.startswith("WEBVTT") and "00:00:04.400 --> 00:00:05.900\nWords on screen." in vtt
 
 
 def test_manifest_lists_every_file_with_its_checksum(produced):

@@ -3,10 +3,13 @@ animation, so the opening slide, its poster and its page in a printed deck show 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from manim import Dot, FadeIn, tempconfig
 
 from saddle.production.slides import LECTURE_TITLE
+from scenes.job import RenderJob
 from scenes.kit.style import LectureScene, Look
 from scenes.lecture import LECTURE
 
@@ -55,6 +58,7 @@ def test_a_variant_outside_the_lecture_gets_no_part_number_and_chinese_gets_chin
 def test_the_title_is_held_finished_and_the_chapter_keeps_the_parts_first_title(tmp_path, monkeypatch):
     """A part's title slide ends on its finished title (a wait after the Write), and a second title later in
     the part (EscapeSaddle's cost section) does not rename the chapter: chapters match the title cards."""
+    import scenes.kit.narration as narration
     import scenes.kit.style as style
 
     played = []
@@ -71,9 +75,10 @@ def test_the_title_is_held_finished_and_the_chapter_keeps_the_parts_first_title(
 
     scene_class = type("EscapeSaddle", (LectureScene,), {"construct": construct, "wait": wait,
                                                          "look": Look("en", "dark")})
+    report = tmp_path / "report.jsonl"
+    monkeypatch.setattr(narration, "current_job", lambda: RenderJob(scene="EscapeSaddle", placements=str(report)))
     with tempconfig({"dry_run": True, "quality": "low_quality"}):
-        scene = scene_class()
-        monkeypatch.setattr(style, "SLIDES_FOLDER", str(tmp_path))  # only the title's side file: not a Slide
-        scene.render()
+        scene_class().render()
     assert played[:2] == ["wait", ["Wait"]], "the title's Write is followed by a hold on the finished frame"
-    assert (tmp_path / "EscapeSaddle.title").read_text(encoding="utf-8") == style.text("esc.title")
+    titles = [row["title"] for row in map(json.loads, report.read_text(encoding="utf-8").splitlines())]
+    assert titles == [style.text("esc.title")]  # the scene reports its first title only: the chapter's name

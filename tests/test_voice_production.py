@@ -18,6 +18,7 @@ from scipy.signal import resample_poly
 from saddle.production.subtitles import read_srt
 from saddle.voice.speech import speech_share
 from scenes.catalogue import reading_seconds
+from scenes.kit.style import LectureScene
 from tests.production_fixture.many_steps import STEPS
 from tests.production_helpers import (
     copy_fixture,
@@ -175,7 +176,9 @@ def test_voice_none_is_silent_with_reading_time(produced):
     folder = renders / "en-light" / "480p15"
     with av.open(str(folder / "TinyWords.mp4")) as container:
         assert not container.streams.audio
-    title, line = 1, reading_seconds("Words on screen.", "en")  # TinyWords: a 1 s title, then one line read
+    # TinyWords: a 1 s title held finished, its card leaving on its own, then one line read
+    title = 1 + LectureScene.title_hold + LectureScene.card_exit_time
+    line = reading_seconds("Words on screen.", "en")
     assert abs(_video_seconds(folder / "TinyWords.mp4") - (title + line)) < 1 / FPS
 
 
