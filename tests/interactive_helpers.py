@@ -62,10 +62,13 @@ def hover_point(page, point, frame=None) -> None:
 
 
 def open_view(page, chapter, name: str):
-    """Click a chapter of the gallery and return the frame its view opened in, once the view is drawn."""
+    """Click a chapter of the gallery and return the frame its view opened in, once the view is drawn. The click
+    brings the player into view (it plays); the view's panel opens below it, and Chromium draws a frame only once it
+    is scrolled to, as a viewer does."""
     with page.expect_event("framenavigated", lambda frame: frame.url.endswith(f"views/{name}.html"),
                            timeout=60_000) as navigated:
         chapter.click()
     frame = navigated.value
+    page.locator("#view-frame").scroll_into_view_if_needed()
     frame.wait_for_function("window.firstDraw !== undefined", timeout=60_000)
     return frame
