@@ -146,3 +146,21 @@ def test_bad_boxes_and_dimensions(args, message):
     result = run("analyze", *args)
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == 2 and len(lines) == 1 and message in lines[0], result.output
+
+
+def test_a_capital_e_outside_the_variables_is_told_how_eulers_number_is_written():
+    result = run("analyze", "x**2+E*y**2", "--vars", "x,y")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "saddle: error: the expression uses E, which is not among the variables (x, y); fix --vars; "
+        "Euler's number is written e"]
+
+
+def test_points_an_exact_solution_finds_on_a_critical_set_are_not_called_isolated():
+    """y²(x² − 1): the line y = 0 is critical; on it the kind changes at x = ±1, the two points the exact solution
+    singles out. None is isolated, and the proof line says so."""
+    result = run("analyze", "y**2*(x**2-1)", "--vars", "x,y")
+    assert result.exit_code == 0, result.stderr
+    (proof,) = [line for line in result.stdout.splitlines() if line.startswith("proof")]
+    assert proof == ("proof     complete (certified): no isolated critical point in the box; 2 points on the "
+                     "critical sets below, each proved")

@@ -4,8 +4,9 @@ and a property test of the count check (Poincaré–Hopf) against a winding numb
 
 Sources of the known points: Jamil & Yang, "A literature survey of benchmark functions for global optimization
 problems", Int. J. Math. Modelling and Numerical Optimisation 4(2), 2013 (Booth, Branin, Goldstein–Price,
-six-hump camel, Himmelblau, Rastrigin), and the original papers cited there (Goldstein & Price 1971; Dixon & Szegő
-1978 for Branin and the six-hump camel)."""
+six-hump camel, Himmelblau, Rastrigin, Beale, three-hump camel, Zettl, Hosaki, Levy N.13, Ackley), and the
+original papers cited there (Goldstein & Price 1971; Dixon & Szegő 1978 for Branin and the six-hump camel; Hosaki's
+in Bekey & Ung 1974)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def same_points(found: np.ndarray, expected: np.ndarray, atol: float = 1e-7) -> 
     ("(x+2*y-7)**2+(2*x+y-5)**2", (-10, 10, -10, 10), 1, [(1, 3)]),
     # Himmelblau: four minima, (3, 2) among them; 9 critical points in [−5, 5]²
     ("(x**2+y-11)**2+(x+y**2-7)**2", (-5, 5, -5, 5), 9, [(3, 2)]),
+    # Beale: the global minimum (3, 0.5), L = 0; a saddle on x = 0 and one more point in [−4.5, 4.5]²
+    ("(1.5-x+x*y)**2+(2.25-x+x*y**2)**2+(2.625-x+x*y**3)**2", (-4.5, 4.5, -4.5, 4.5), 3, [(3, 0.5)]),
+    # three-hump camel: the global minimum (0, 0) and two more minima, two saddles between them
+    ("2*x**2-1.05*x**4+x**6/6+x*y+y**2", (-5, 5, -5, 5), 5, [(0, 0)]),
+    # Zettl: the global minimum (−0.0299, 0), L = −0.003791 (on y = 0, the root of 4x³ − 12x² + 8x + 1/4)
+    ("(x**2+y**2-2*x)**2+x/4", (-1, 5, -1, 5), 3, [(-0.029895985050660382, 0)]),
 ])
 def test_published_polynomials_are_complete_and_certified(expression, box, count, known):
     loss = Loss.from_text(expression)
@@ -98,6 +105,49 @@ def test_rastrigin_has_all_441_critical_points_proved():
     grid = np.linspace(-5.12, 5.12, 200_000)  # no sample exactly at the zero x = 0
     slope = 2 * grid + 20 * np.pi * np.sin(2 * np.pi * grid)
     assert np.sum(np.sign(slope[:-1]) != np.sign(slope[1:])) == 21
+
+
+def test_hosaki_is_solved_exactly_past_its_exponential_factor():
+    """Hosaki: L = p(x)·y²·e^(−y) with p′(x) = (x − 1)(x − 2)(x − 4); the global minimum (4, 2), L = −2.3458, a
+    local minimum (1, 2), a saddle (2, 2), and the line y = 0 where L = 0. The factor e^(−y) never vanishes, so the
+    gradient's zeros are those of a polynomial system: solved exactly, not by a search."""
+    loss = Loss.from_text("(1-8*x+7*x**2-7*x**3/3+x**4/4)*y**2*exp(-y)", "x,y")
+    critical = critical_points(loss, (0, 5, 0.5, 6))
+    assert critical.method == "exact" and critical.certificate.complete
+    same_points(np.array([p.point for p in critical.points]), oracle(loss, (0, 5, 0.5, 6)))
+    assert [(tuple(np.round(p.point, 9)), p.kind) for p in critical.points] == [
+        ((1, 2), "minimum"), ((2, 2), "saddle"), ((4, 2), "minimum")]
+    assert round(min(p.value for p in critical.points), 4) == -2.3458
+    with_line = critical_points(loss, (0, 5, 0, 6))
+    assert [f.equations for f in with_line.families] == [(loss.variables[1],)]
+
+
+@pytest.mark.slow
+def test_levy_13_has_all_its_critical_points_from_finer_grids():
+    """Levy N.13 in [−1, 2]²: 293 critical points (85 minima, 146 saddles, 62 maxima) by the oracle from 70 × 70
+    starts; the first 15 × 15 grid reaches about half, the refined grids all of them, and the count check agrees."""
+    loss = Loss.from_text("sin(3*pi*x)**2+(x-1)**2*(1+sin(3*pi*y)**2)+(y-1)**2*(1+sin(2*pi*y)**2)", "x,y")
+    box = (-1, 2, -1, 2)
+    critical = critical_points(loss, box)
+    expected = oracle(loss, box, per_side=70)
+    assert len(expected) == 293
+    same_points(np.array([p.point for p in critical.points]), expected, atol=1e-6)
+    assert critical.index_counts() == {0: 85, 1: 146, 2: 62}
+    assert critical.certificate.count_check == "agrees"
+
+
+def test_ackley_in_a_small_box_has_its_kink_and_every_smooth_point():
+    """Ackley in [−1.5, 1.5]²: the global minimum at the origin is a kink (√(x² + y²) there), found as a point
+    that is not differentiable; the smooth critical points are those of the oracle (24: 8 minima, 12 saddles,
+    4 maxima)."""
+    loss = Loss.from_text("-20*exp(-0.2*sqrt(0.5*(x**2+y**2)))-exp(0.5*(cos(2*pi*x)+cos(2*pi*y)))+e+20", "x,y")
+    box = (-1.5, 1.5, -1.5, 1.5)
+    critical = critical_points(loss, box)
+    (kink,) = [p for p in critical.points if p.test == "not differentiable"]
+    assert np.allclose(kink.point, 0) and kink.kind == "minimum" and abs(kink.value) < 1e-12
+    smooth = np.array([p.point for p in critical.points if p.test != "not differentiable"])
+    same_points(smooth, oracle(loss, box, per_side=50), atol=1e-6)
+    assert critical.index_counts() == {0: 8, 1: 12, 2: 4}
 
 
 def test_the_issues_crash_is_a_degenerate_minimum():
