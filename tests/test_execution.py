@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,21 @@ def test_no_scheduler_means_this_machine():
         assert isinstance(executor, LocalExecutor) and executor.workers == 3 and executor.shares_files
         futures = [executor.submit(pow, 2, n) for n in range(5)]
         assert sorted(future.result() for future in executor.as_completed(futures)) == [1, 2, 4, 8, 16]
+
+
+def test_cancel_ends_the_pool_s_own_workers_and_no_other_child():
+    """A task already running in a local process is ended by terminating its worker; a process this one started
+    for something else lives on."""
+    other = get_context("spawn").Process(target=time.sleep, args=(120,))
+    other.start()
+    executor = LocalExecutor(2, processes=True)
+    try:
+        futures = [executor.submit(time.sleep, 120) for _ in range(3)]
+        wait_for(lambda: len(executor.context.started) == 2 and all(w.is_alive() for w in executor.context.started),
+                 "the pool's two workers")
+        executor.cancel(futures)
+        executor.close()
+        assert not any(worker.is_alive() for worker in executor.context.started)
+        assert other.is_alive()
+    finally:
+        other.terminate()
