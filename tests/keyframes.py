@@ -14,7 +14,8 @@ import pytest
 from manim import ThreeDScene
 from manim.utils.testing.frames_comparison import frames_comparison
 
-from scenes.kit.style import CaptionSafeSurfaceCamera, LectureScene, Look
+from scenes.kit.lecture_scene import CaptionSafeSurfaceCamera, LectureScene
+from scenes.kit.look import Look
 
 
 def _snake(name: str) -> str:

@@ -9,8 +9,9 @@ from manim import LEFT, RIGHT, UP, Dot, FadeIn, MathTex, Text, Write, tempconfig
 
 from scenes.kit.layout import MIN_X_HEIGHT_PX, Inventory, Screen, attach, findings, plotted
 from scenes.kit.layout_check import LOOKS, Report, check_scene, glyph_owners, probe_class
+from scenes.kit.lecture_scene import LectureScene
+from scenes.kit.look import SMALL_SIZE, Look
 from scenes.kit.maps import polyline
-from scenes.kit.style import SMALL_SIZE, LectureScene, Look
 from scenes.lecture import LECTURE
 
 

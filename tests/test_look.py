@@ -11,7 +11,7 @@ import pytest
 from manim import Text, tempconfig
 
 from scenes.catalogue import STRINGS
-from scenes.kit.style import THEMES, Look
+from scenes.kit.look import THEMES, Look
 from scenes.s10_recap import Recap
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -50,7 +50,7 @@ def test_one_process_builds_both_looks_in_turn(tmp_path):
 
 @pytest.mark.parametrize("variable, value", [("LECTURE_LANG", "fr"), ("LECTURE_THEME", "sepia")])
 def test_an_unknown_look_is_one_line_and_exit_2(variable, value, tmp_path):
-    probe = "from scenes.kit.style import Look; Look.of_job()"
+    probe = "from scenes.kit.look import Look; Look.of_job()"
     result = subprocess.run([sys.executable, "-c", probe], env={"PATH": "/usr/bin:/bin", variable: value},
                             capture_output=True, text=True, cwd=tmp_path, check=False)
     assert result.returncode == 2 and result.stdout == ""
@@ -61,7 +61,7 @@ def test_an_unknown_look_is_one_line_and_exit_2(variable, value, tmp_path):
 def test_a_broken_job_file_is_one_line_and_exit_2(tmp_path):
     job = tmp_path / "job.json"
     job.write_text('{"scene": "Recap", "lang": "fr"}')
-    probe = "import scenes.kit.style"
+    probe = "import scenes.kit.lecture_scene"
     for environment, message in (({"LECTURE_JOB": str(tmp_path / "missing.json")}, "No such file or directory"),
                                  ({"LECTURE_JOB": str(job)}, "language 'fr' is not one of en, zh")):
         result = subprocess.run([sys.executable, "-c", probe], env={"PATH": "/usr/bin:/bin"} | environment,
@@ -73,7 +73,7 @@ def test_a_broken_job_file_is_one_line_and_exit_2(tmp_path):
 
 def test_importing_the_scenes_activates_no_look():
     """Nothing is decided at import: a fresh interpreter imports every scene without touching manim's defaults."""
-    probe = ("import scenes.kit.style as s, scenes.lecture as l, runpy\n"
+    probe = ("import scenes.kit.look as s, scenes.lecture as l, runpy\n"
              "for path, _ in l.LECTURE: runpy.run_path(path)\n"
              "assert s._active == [], s._active\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)

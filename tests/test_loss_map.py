@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from manim import Text
 
+from scenes.kit.look import THEME
 from scenes.kit.maps import glyph_text
-from scenes.kit.style import THEME
 
 
 @pytest.mark.parametrize("string", ["1.0000", "9.7e-10", "-2.85", "204", "0.0003", "1.3e+00", "10.5625"])

@@ -172,8 +172,9 @@ def test_chapter_titles_from_class_names():
 def test_slide_mode_keeps_the_scene_bases(tmp_path):
     """With a render job in slide mode, lecture scenes are manim-slides Slides writing into its folder, and 3-D ones
     keep the fast surface camera (with the caption band); without it they are plain manim scenes (checked in fresh
-    processes: style reads the job at import)."""
-    probe = ("from manim_slides import Slide, ThreeDSlide; from scenes.kit.style import LectureScene, LectureScene3D; "
+    processes: the lecture scene module reads the job at import)."""
+    probe = ("from manim_slides import Slide, ThreeDSlide; "
+             "from scenes.kit.lecture_scene import LectureScene, LectureScene3D; "
              "from scenes.kit.surface import SurfaceScene; s = LectureScene3D(); "
              "print(issubclass(LectureScene, Slide), isinstance(s, ThreeDSlide), isinstance(s, SurfaceScene), "
              "type(s.renderer.camera).__name__, getattr(s, '_output_folder', None))")

@@ -3,7 +3,7 @@
 import numpy as np
 
 from mathcore.story.s02_critical_point_zoo import critical_point_zoo
-from scenes.kit.style import Look
+from scenes.kit.look import Look
 from scenes.s02_critical_point_zoo import CriticalPointZoo
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

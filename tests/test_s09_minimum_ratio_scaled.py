@@ -6,7 +6,7 @@ import numpy as np
 from mathcore.minimum_ratio import count_eigenvalues
 from mathcore.minimum_ratio_scaled import load_scaled_study
 from mathcore.story.s09_minimum_ratio_scaled import minimum_ratio_scaled_plot
-from scenes.kit.style import Look
+from scenes.kit.look import Look
 from scenes.s09_minimum_ratio_scaled import MinimumRatioScaled
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

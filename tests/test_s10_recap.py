@@ -1,7 +1,7 @@
 """Part 10: the data behind Recap, pinned by a golden snapshot and a key frame."""
 
 from mathcore.story.s10_recap import recap
-from scenes.kit.style import Look
+from scenes.kit.look import Look
 from scenes.s10_recap import Recap
 from tests.golden import check_golden
 from tests.keyframes import keyframe_test

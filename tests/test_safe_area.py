@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from manim import DEGREES, DOWN, RIGHT, UP, Dot, Rectangle, Square, tempconfig
 
+from scenes.kit.lecture_scene import CaptionSafeSurfaceCamera
 from scenes.kit.safe_area import CAPTION_BAND, CaptionSafeCamera, ContentBox
-from scenes.kit.style import CaptionSafeSurfaceCamera
 
 WIDTH, HEIGHT = 320, 180
 BACKGROUND = "#000000"

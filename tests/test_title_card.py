@@ -10,7 +10,8 @@ from manim import Dot, FadeIn, tempconfig
 
 from saddle.production.slides import LECTURE_TITLE
 from scenes.job import RenderJob
-from scenes.kit.style import LectureScene, Look
+from scenes.kit.lecture_scene import LectureScene
+from scenes.kit.look import Look
 from scenes.lecture import LECTURE
 
 
@@ -58,8 +59,8 @@ def test_a_variant_outside_the_lecture_gets_no_part_number_and_chinese_gets_chin
 def test_the_title_is_held_finished_and_the_chapter_keeps_the_parts_first_title(tmp_path, monkeypatch):
     """A part's title slide ends on its finished title (a wait after the Write), and a second title later in
     the part (EscapeSaddle's cost section) does not rename the chapter: chapters match the title cards."""
+    import scenes.kit.look as look
     import scenes.kit.narration as narration
-    import scenes.kit.style as style
 
     played = []
 
@@ -81,4 +82,4 @@ def test_the_title_is_held_finished_and_the_chapter_keeps_the_parts_first_title(
         scene_class().render()
     assert played[:2] == ["wait", ["Wait"]], "the title's Write is followed by a hold on the finished frame"
     titles = [row["title"] for row in map(json.loads, report.read_text(encoding="utf-8").splitlines())]
-    assert titles == [style.text("esc.title")]  # the scene reports its first title only: the chapter's name
+    assert titles == [look.text("esc.title")]  # the scene reports its first title only: the chapter's name

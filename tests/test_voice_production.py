@@ -18,7 +18,7 @@ from scipy.signal import resample_poly
 from saddle.production.subtitles import read_srt
 from saddle.voice.speech import speech_share
 from scenes.catalogue import reading_seconds
-from scenes.kit.style import LectureScene
+from scenes.kit.lecture_scene import LectureScene
 from tests.production_fixture.many_steps import STEPS
 from tests.production_helpers import (
     copy_fixture,

@@ -23,7 +23,7 @@ from manim import AnimationGroup, DrawBorderThenFill, MarkupText, SingleStringMa
 from tqdm import tqdm
 
 from scenes.kit.layout import Finding, Inventory, Screen, findings
-from scenes.kit.style import Look
+from scenes.kit.look import Look
 from scenes.lecture import LECTURE
 
 LOOKS = [Look(lang, theme) for lang in ("en", "zh") for theme in ("dark", "light")]
