@@ -1,5 +1,5 @@
-"""Many short narrated steps whose lengths are not whole frames (tests/test_voice_production.py): the spoken lines
-must stay on the frames where their steps begin, to the end of the scene."""
+"""Many short narrated steps whose lengths are not whole frames (tests/saddle/voice/test_production.py): the spoken
+lines must stay on the frames where their steps begin, to the end of the scene."""
 
 from manim import BLACK, WHITE, Square, linear
 
