@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import ast
 import fcntl
+import io
 import itertools
 import os
 import subprocess
 import sys
+import threading
 from fractions import Fraction
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,11 +20,15 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.console import Console
+from rich.progress import Progress
 
 from saddle.production import plan
 from saddle.production.bt709 import _encode_bt709
 from saddle.production.media import ink_map
 from saddle.production.plan import PUBLISHING, ROOT, SceneEntry, Settings, fingerprint, longest_first, write_stamp
+from saddle.production.render_task import ANIMATION_DONE
+from saddle.production.runner import LogWatch
 from saddle.production.slides import REVEAL_VERSION
 from saddle.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
 from saddle.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
@@ -224,3 +230,25 @@ def test_codec_noise_around_any_background_is_not_ink_and_a_line_is(red, green, 
     pixels[20:24] = line
     drawn = ink_map(av.VideoFrame.from_ndarray(pixels, format="rgb24"))
     assert drawn[5].all() and drawn.sum() == drawn.shape[1]
+
+
+def test_a_scene_that_ends_while_its_log_is_read_leaves_the_progress_whole(tmp_path, monkeypatch):
+    """The progress thread of `saddle render` died with rich's KeyError when a scene finished between its look at
+    the scenes and its update of that scene's bar (seen in a 1080p `make lecture`): the removal now waits."""
+    progress = Progress(console=Console(file=io.StringIO()))
+    watch = LogWatch(progress)  # not started: refresh runs here, the scene ends in another thread
+    log = tmp_path / "Scene.log"
+    watch.add("Scene", log, 3)
+    log.write_text(f"{ANIMATION_DONE}\n", encoding="utf-8")
+    ending = threading.Thread(target=watch.remove, args=("Scene",))
+    read = Path.read_text
+
+    def read_while_the_scene_ends(self, *args, **kwargs):
+        ending.start()
+        ending.join(0.5)  # the scene ends now, unless it has to wait for the update
+        return read(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", read_while_the_scene_ends)
+    watch.refresh()
+    ending.join()
+    assert progress.task_ids == []
