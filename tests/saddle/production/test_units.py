@@ -25,11 +25,12 @@ from rich.progress import Progress
 
 from saddle.production import plan
 from saddle.production.bt709 import _encode_bt709
+from saddle.production.gallery import gallery_title
 from saddle.production.media import ink_map
 from saddle.production.plan import PUBLISHING, ROOT, SceneEntry, Settings, fingerprint, longest_first, write_stamp
 from saddle.production.render_task import ANIMATION_DONE
 from saddle.production.runner import LogWatch
-from saddle.production.slides import REVEAL_VERSION
+from saddle.production.slides import LECTURE_TITLE, REVEAL_VERSION
 from saddle.production.subtitles import Cue, chapters, concatenate, read_srt, to_srt, to_vtt
 from saddle.safety import TEMPORARY_PREFIX, atomic_output, folder_lock, remove_leftovers, replace_folder
 from scenes.job import RenderJob
@@ -252,3 +253,12 @@ def test_a_scene_that_ends_while_its_log_is_read_leaves_the_progress_whole(tmp_p
     watch.refresh()
     ending.join()
     assert progress.task_ids == []
+
+
+@pytest.mark.parametrize("quality, lang, title", [
+    ("l", "en", "When the gradient is small: critical points in deep learning (preview)"),
+    ("h", "en", "When the gradient is small: critical points in deep learning"),
+    ("k", "zh", LECTURE_TITLE["zh"]),
+])
+def test_the_gallery_calls_only_a_quick_render_a_preview(quality, lang, title):
+    assert gallery_title(Settings(quality=quality, lang=lang)) == title
