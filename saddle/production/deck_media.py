@@ -18,6 +18,8 @@ so text stays as sharp), and encodes the voice again as AAC-LC at 64 kbit/s mono
 speech in mono (Libsyn: "as low as 64kbps"). A clip whose sound is already at or below that rate is remuxed as
 it is. Re-encoding the video too was measured and left out: at the same crf it took 150 s of CPU for SealedCoffin
 (2 busy cores) to save a further 0.9 of 6.6 MB, at the price of a second generation of loss.
+#392's reporter got the deck to play by going from 1080p to 720p, which cut pixels and bytes at once; this keeps
+1080p and cuts the bytes only. PowerPoint itself cannot run here, so that this is enough is not verified.
 
 The copy is deterministic (same input bytes, same output bytes) and cached by the source's content and this
 recipe under the output folder's .cache/pptx, so making the decks again re-encodes only clips that changed."""
