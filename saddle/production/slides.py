@@ -18,6 +18,7 @@ from importlib import resources
 from importlib.metadata import metadata, version
 from pathlib import Path
 
+from saddle.production.deck_media import COPY_RECIPE, deck_scenes
 from saddle.production.media import ProductionError
 from saddle.production.plan import SceneEntry, Settings, chapter_title
 from saddle.production.powerpoint import DeckInfo, DeckScene, DeckSlide, write_pptx
@@ -37,7 +38,7 @@ DECKS = ("slides.html", "slides.pptx")
 #: reveal.js: the slide number of all slides and a progress bar; the URL names the slide, so a reload stays on it
 HTML_OPTIONS = ["--to", "html", "--one-file", "--offline", "-cslide_number=c/t", "-cprogress=true", "-chash=true",
                 "-cnavigation_mode=linear", "-ccontrols=true"]
-DECK_RECIPE = 3  # bump when the decks are made differently from the same slides
+DECK_RECIPE = 4  # bump when the decks are made differently from the same slides
 DISTRIBUTION = "saddle-lecture"
 AUTHOR = f"{DISTRIBUTION} project"
 LECTURE_TITLE = {lang: say_text("kit.lecture", lang) for lang in LANGUAGES}  # the title cards' words
@@ -129,7 +130,7 @@ def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings, view
     videos = sorted({made.video for scene in scenes for made in scene.slides})
     shown = write_views(folder, lecture, settings) if views else {}
     key = hashlib.sha256(json.dumps([DECK_RECIPE, version("manim-slides"), version("python-pptx"), HTML_OPTIONS,
-                                     presenter_fingerprint(), repr(info), repr(scenes), shown,
+                                     presenter_fingerprint(), COPY_RECIPE, repr(info), repr(scenes), shown,
                                      *(_size_and_time(video) for video in videos)],
                                     default=str).encode()).hexdigest()
     state = folder / ".state" / "decks.json"
@@ -143,7 +144,7 @@ def make_decks(folder: Path, lecture: list[SceneEntry], settings: Settings, view
         if shown:
             add_view_slides(temporary, [scene.name for scene in scenes], shown, settings.lang)
     with atomic_output(folder / "slides.pptx") as temporary:
-        write_pptx(temporary, scenes, info)
+        write_pptx(temporary, deck_scenes(scenes, folder / ".cache" / "pptx"), info)  # lighter copies of the clips
     write_text(state, json.dumps({"key": key, "files": file_sizes(folder, DECKS)}))
     return [folder / name for name in DECKS]
 
