@@ -50,7 +50,7 @@ KEY_LINES = re.compile(r"\d\.\d|\b1[1-9]\d\d\b|Lanczos|Diorena|Hagia|Constantino
 #: One word written two ways: folded to the first before scoring (both sides).
 VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen vectors": "eigenvectors",
             "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent",
-            "lbfgs": "l b f g s", "l bfgs": "l b f g s"}
+            "lbfgs": "l b f g s", "l bfgs": "l b f g s", "adams": "adam's"}
 #: Words Whisper writes for what it heard, where the voice said the other: homophones and near-homophones
 #: (said by the voice alone, in a short sentence, they are heard the same). (said, written) pairs.
 HOMOPHONES = {("two", "to"), ("two", "too"), ("to", "two"), ("one", "won"), ("four", "for"), ("for", "four"),
