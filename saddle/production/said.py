@@ -69,11 +69,12 @@ def speech_time(moment: Fraction, pauses: Sequence[Pause]) -> Fraction:
 
 def moment_of(speech: Fraction, pauses: Sequence[Pause]) -> Fraction:
     """When the line has spoken for `speech` seconds (the inverse of speech_time, before any pause it ends at)."""
+    moment = speech
     for start, end in pauses:
         if speech_time(start, pauses) >= speech:
             break
-        speech += end - start
-    return speech
+        moment += end - start  # (compared with the speech time itself: adding to it was a bug, issue 23)
+    return moment
 
 
 def within(pauses: Sequence[Pause], seconds: Fraction) -> list[Pause]:
