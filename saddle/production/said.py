@@ -23,9 +23,9 @@ from saddle.voice.speech import Pause
 #: What a match costs, in seconds of speech (the unit of a timing mismatch): a full stop or a comma the voice
 #: says without a pause; a pause where the text does not break (matched to a place mid-phrase, or to none: a
 #: stop consonant's closure, or a breath), plus per second of its length (the voice pauses long at breaks).
-_NO_PAUSE = {"sentence": 0.6, "clause": 0.3, "": 0.0}
+_NO_PAUSE = {"sentence": 1.5, "clause": 0.4, "": 0.0}
 _MID_PHRASE = 0.15
-_MID_PHRASE_PER_SECOND = 3.0
+_MID_PHRASE_PER_SECOND = 4.0
 BLIP = Fraction(1, 20)  # seconds of sound between two pauses that make them one
 #: A pause shorter than this is no gap between cues: the earlier cue goes on to the next one's start.
 CHAINED = Fraction(3, 20)
