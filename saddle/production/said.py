@@ -20,12 +20,15 @@ import numpy as np
 
 from saddle.voice.speech import Pause
 
-#: What a match costs, in seconds of speech (the unit of a timing mismatch): a full stop or a comma the voice
+#: What a match costs, in seconds of speech (the unit of a timing mismatch, see _SHORTEST): a full stop or a comma the voice
 #: says without a pause; a pause where the text does not break (matched to a place mid-phrase, or to none: a
 #: stop consonant's closure, or a breath), plus per second of its length (the voice pauses long at breaks).
 _NO_PAUSE = {"sentence": 1.5, "clause": 0.4, "": 0.0}
 _MID_PHRASE = 0.15
 _MID_PHRASE_PER_SECOND = 4.0
+#: A phrase's pace differs from the line's by a share, not by seconds: a mismatch counts in seconds over the
+#: square root of the phrase's length (seconds), as a random walk of its words' lengths would (not under this).
+_SHORTEST = 0.25
 BLIP = Fraction(1, 20)  # seconds of sound between two pauses that make them one
 #: A pause shorter than this is no gap between cues: the earlier cue goes on to the next one's start.
 CHAINED = Fraction(3, 20)
@@ -115,7 +118,8 @@ def _match(weights: list[int], breaks: list[str], speech: list[float], lengths: 
     def step(before: int, after_speech: float, targets: np.ndarray) -> np.ndarray:
         """[target, k']: the pause after `before` (at place k') matched at place `target`, or the line's end:
         the least cost so far, the timing mismatch of the words between, the breaks between said unpaused."""
-        timing = np.abs((after_speech - at[before]) - rate * (cumulative[targets][:, None] - cumulative[None, :]))
+        spoken, expected = after_speech - at[before], rate * (cumulative[targets][:, None] - cumulative[None, :])
+        timing = np.abs(spoken - expected) / np.sqrt(np.maximum(np.maximum(spoken, expected), _SHORTEST))
         between = missed[targets][:, None] - missed[None, :places] - no_pause[None, :]
         return best[before][None, :] + timing + between
 
