@@ -3,7 +3,8 @@ benchmarks/intelligibility.py has listened to (its transcript cache holds Whispe
 pauses), the line's cues are fitted as `saddle render` fits them (saddle.production.captions, by the line's
 pauses), and each cue after a line's first is compared with the onset of its first word: Whisper's start of the
 word aligned to it, moved to the end of a pause of the voice within 0.3 s when there is one (Whisper's word times
-are good to about a tenth of a second; a word after a pause starts where the pause ends; only a pause Whisper's
+are good to about a tenth of a second; a first word the recogniser did not hear is placed before the next one it
+heard by the line's seconds of speech a unit; a word after a pause starts where the pause ends; only a pause Whisper's
 start falls in, or ends at most 0.3 s before, or begins at most 0.15 s after: a pause that begins later lies
 inside or after the word). Issue 23 asks every cue within 0.25 s. Run intelligibility.py with the same options
 first.
@@ -110,9 +111,10 @@ def cue_offsets(text: str, spoken: str, lang: str, entry: dict, cut=None) -> lis
     offsets, first = [], 0
     for number, cue in enumerate(cues):
         if number:
-            found = next((matched[index] for index in range(first, first + 6) if index in matched), None)
-            if found is not None:
-                offset = float(cue.start) - onset(heard[found][1], entry["pauses"])
+            found = next((index for index in range(first, first + 6) if index in matched), None)
+            if found is not None:  # a first word not heard: the next one heard, less the said units between
+                started = heard[matched[found]][1] - (found - first) * entry["speech"] / max(1, len(said))
+                offset = float(cue.start) - onset(started, entry["pauses"])
                 checked = cut_check(cut, said, first, float(cue.start), entry["pauses"]) \
                     if cut is not None and abs(offset) > LIMIT else None
                 offsets.append((cue.text, offset if checked is None else float(cue.start) - checked))

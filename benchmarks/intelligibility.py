@@ -226,6 +226,7 @@ def main() -> None:
                         "eigen- words (KEY_LINES)")
     parser.add_argument("--renders", type=Path, default=ROOT / "renders")
     parser.add_argument("--quiet", action="store_true", help="totals only, no line-by-line table")
+    parser.add_argument("--cached", action="store_true", help="only the lines already transcribed (no synthesis)")
     args = parser.parse_args()
     voice = DEFAULT_VOICES[args.lang]
     settings = Settings(lang=args.lang, voice=voice)
@@ -241,6 +242,8 @@ def main() -> None:
     model, started = None, time.monotonic()
     totals = {"units": 0, "voice": 0, "recogniser": 0, "tone": 0, "lines with a voice error": 0}
     key_errors: list[tuple[str, str, str]] = []
+    if args.cached:
+        lines = [line for line in lines if _key(line.spoken, settings) in heard]
     for number, line in enumerate(lines, 1):
         key = _key(line.spoken, settings)
         if key not in heard:
