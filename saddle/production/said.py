@@ -20,9 +20,9 @@ import numpy as np
 
 from saddle.voice.speech import Pause
 
-#: What a match costs, in seconds of speech (the unit of a timing mismatch, see _SHORTEST): a full stop or a comma the voice
-#: says without a pause; a pause where the text does not break (matched to a place mid-phrase, or to none: a
-#: stop consonant's closure, or a breath), plus per second of its length (the voice pauses long at breaks).
+#: What a match costs, in seconds of speech (the unit of a timing mismatch, see _SHORTEST): a full stop or a
+#: comma the voice says without a pause; a pause where the text does not break (matched to a place mid-phrase,
+#: or to none: a stop consonant's closure, or a breath), plus per second of its length (long ones are breaks).
 _NO_PAUSE = {"sentence": 1.5, "clause": 0.4, "": 0.0}
 _MID_PHRASE = 0.15
 _MID_PHRASE_PER_SECOND = 4.0
