@@ -28,7 +28,7 @@ from saddle.production.media import BT709, colour_tags, ink_map
 from saddle.production.slides import LECTURE_TITLE
 from saddle.production.subtitles import read_srt
 from scenes.kit.safe_area import CAPTION_BAND
-from tests.production_helpers import pdf_page_background_shares
+from tests.helpers.production import pdf_page_background_shares
 
 BANDS = (CAPTION_BAND, 0.25)  # bottom share of the frame: the lecture's caption band; the quarter
 FREE = 0.002  # a band with at most this share of pixels off the background has nothing drawn in it

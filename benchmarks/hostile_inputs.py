@@ -1,6 +1,6 @@
-"""Cost of every case of the hostile-input corpus (tests/test_hostile_inputs.py) through `saddle analyze --json`:
-the analysis's own CPU seconds and peak Python-traced memory (in this process, imports already paid), and the
-peak resident memory of the whole command run as its own process. Prints the costliest cases.
+"""Cost of every case of the hostile-input corpus (tests/saddle/cli/test_hostile_inputs.py) through
+`saddle analyze --json`: the analysis's own CPU seconds and peak Python-traced memory (in this process, imports already
+paid), and the peak resident memory of the whole command run as its own process. Prints the costliest cases.
 Run: .venv/bin/python benchmarks/hostile_inputs.py"""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from saddle.cli import main as saddle  # noqa: E402 (tests is importable only after the path is set)
-from tests.test_hostile_inputs import CASES  # noqa: E402
+from tests.saddle.cli.test_hostile_inputs import CASES  # noqa: E402
 
 
 def in_process(arguments: list[str]) -> tuple[float, float]:

@@ -23,6 +23,9 @@ from mathcore.plateaus import Plateau, plateaus, unresolved
 #: Exact solving is tried when the product of the degrees of the reduced gradient (Bézout's bound) is at most this.
 MAX_BEZOUT = 200
 MAX_DEGREE = 64
+#: Multistart Newton in 2 variables: a GRID_2D × GRID_2D grid first, refined up to MAX_GRID_2D a side (_finer_grids).
+GRID_2D = 15
+MAX_GRID_2D = 113
 #: Multistart Newton in 3 or more variables: this many quasi-random (Sobol) starts per variable.
 STARTS_PER_VARIABLE = 256
 ONE_D_SAMPLES = 4001
@@ -80,7 +83,7 @@ def _starts(ranges, seed: int) -> np.ndarray:
     lo, hi = np.array(ranges).T
     rng = np.random.default_rng(seed)
     if len(ranges) <= 2:
-        count = 15 if len(ranges) == 2 else 401
+        count = GRID_2D if len(ranges) == 2 else 401
         return np.concatenate([box_grid(ranges, count), rng.uniform(lo, hi, size=(64, len(ranges)))])
     from scipy.stats import qmc
 
@@ -89,14 +92,39 @@ def _starts(ranges, seed: int) -> np.ndarray:
     return lo + (hi - lo) * sobol.random_base2(power)
 
 
+def _distinct(points: np.ndarray, ranges) -> int:
+    """How many different points (equal when within a millionth of the box's widest side)."""
+    widest = float(np.max(np.subtract(*np.array(ranges, dtype=float).T[::-1])))
+    return len(np.unique(np.round(points / (1e-6 * widest)), axis=0))
+
+
+def _finer_grids(loss: Loss, ranges, starts: np.ndarray, points: np.ndarray, converged: np.ndarray,
+                 tolerance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """2-D: halve the start grid's spacing (15 → 29 → 57 → 113 a side, new nodes only) while the points found
+    number more than a quarter of the starts: that many points between starts says more lie between them
+    (Levy N.13 has 293 in [−1, 2]², which 289 starts cannot all reach)."""
+    per_axis = GRID_2D
+    while per_axis < MAX_GRID_2D and 4 * _distinct(points[converged], ranges) > len(starts):
+        per_axis = 2 * per_axis - 1
+        i, j = np.divmod(np.arange(per_axis * per_axis), per_axis)
+        new = box_grid(ranges, per_axis)[(i % 2 == 1) | (j % 2 == 1)]  # the old grid's nodes are the even ones
+        landed = polish(loss, new)
+        starts, points = np.concatenate([starts, new]), np.concatenate([points, landed])
+        converged = np.concatenate([converged, _converged(loss, landed, ranges, tolerance)])
+    return starts, points, converged
+
+
 def numeric(loss: Loss, ranges, seed: int = 0) -> tuple[np.ndarray, int, float]:
     """Converged Newton end points inside the box (not yet de-duplicated), the number of starts, and the |∇L| below
-    which a point counted as converged. In 3 or more variables a second, adaptive round follows (_more_starts)."""
+    which a point counted as converged. Adaptive rounds follow: finer grids in 2-D (_finer_grids), more starts
+    where the first ones did worst in 3 or more variables (_more_starts)."""
     starts = _starts(ranges, seed)
     points = polish(loss, starts)
     with np.errstate(all="ignore"):
         tolerance = 1e-9 * max(1.0, float(np.nanmedian(np.linalg.norm(loss.gradient(starts), axis=-1))))
     converged = _converged(loss, points, ranges, tolerance)
+    if len(ranges) == 2:
+        starts, points, converged = _finer_grids(loss, ranges, starts, points, converged, tolerance)
     if len(ranges) >= 3:
         more = _more_starts(starts, points, converged, ranges, seed)
         landed = polish(loss, more)
@@ -156,6 +184,12 @@ def _factors(g: sp.Expr, variables) -> dict[sp.Expr, int]:
             if piece.free_symbols:
                 found[piece] = found.get(piece, 0) + multiplicity * int(power)
     return found
+
+
+def _without_exponentials(g: sp.Expr) -> sp.Expr:
+    """g without its factors exp(…), which never vanish on the reals: the same zeros, and a polynomial where only
+    they kept it from being one (Hosaki's gradient is y·e^(−y) times polynomials)."""
+    return sp.Mul(*(a for a in sp.Mul.make_args(sp.factor_terms(g)) if not isinstance(a, sp.exp)))
 
 
 def _common_factor(gradients: list[sp.Expr], variables) -> sp.Expr:
@@ -280,9 +314,10 @@ def _solve_smooth(part: sp.Expr, variables, ranges, zero_tolerance: float) -> Bl
         points, flat = _without_plateaus(block, points, step, _unreadable(block, *ranges[0]))
         return BlockSolution(points, (), method, 0 if method == "exact" else ONE_D_SAMPLES, (proof,) * len(points),
                              plateaus=flat)
-    common = _common_factor(gradients, variables)
+    zero_sets = [_without_exponentials(g) for g in gradients]
+    common = _common_factor(zero_sets, variables)
     families = tuple(_families(common, variables, ranges)) if common.free_symbols else ()
-    reduced = [sp.cancel(g / common) for g in gradients] if common.free_symbols else gradients
+    reduced = [sp.cancel(g / common) for g in zero_sets] if common.free_symbols else zero_sets
     if all(q.is_polynomial(*variables) for q in reduced):
         polys = [sp.Poly(sp.expand(q), *variables) for q in reduced]
         degrees = [max(p.total_degree(), 1) for p in polys]

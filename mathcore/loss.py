@@ -207,7 +207,9 @@ class Loss:
         if extra:
             names = ", ".join(sorted(str(s) for s in extra))
             wanted = ", ".join(str(v) for v in self.variables)
-            raise LossError(f"the expression uses {names}, which is not among the variables ({wanted}); fix --vars")
+            hint = "; Euler's number is written e" if "E" in {str(s) for s in extra} else ""
+            raise LossError(f"the expression uses {names}, which is not among the variables ({wanted}); fix --vars"
+                            + hint)
 
     @classmethod
     def from_text(cls, text: str, variables: str | list[str] | None = None, dimension: int | None = 2) -> Loss:

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed, wait
 from contextlib import suppress
 from dataclasses import dataclass
-from multiprocessing import active_children, get_context
+from multiprocessing.context import SpawnContext
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 SCHEDULER_VARIABLE = "DASK_SCHEDULER_ADDRESS"  # Dask's own name for it
@@ -82,10 +83,10 @@ class LocalExecutor(Executor):
     def __init__(self, jobs: int, processes: bool = False):
         self.jobs = max(1, jobs)
         self.processes = processes
-        # Processes start anew (spawn: torch may be imported here already) and leave Ctrl-C to this process, which
-        # ends them: no worker prints a traceback half-way through an import.
+        # Workers leave Ctrl-C to this process, which ends them: none prints a traceback half-way through an import.
+        self.context = _KeepingTrack()
         self.pool: ThreadPoolExecutor | ProcessPoolExecutor = (
-            ProcessPoolExecutor(self.jobs, mp_context=get_context("spawn"), initializer=_leave_interrupts)
+            ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_leave_interrupts)
             if processes else ThreadPoolExecutor(self.jobs))
 
     @property
@@ -108,11 +109,26 @@ class LocalExecutor(Executor):
     def cancel(self, futures) -> None:
         super().cancel(futures)
         if self.processes:  # a task already running in a process is not cancelled by its future: end the process
-            for child in active_children():
-                child.terminate()
+            for worker in self.context.started:  # this pool's own, not every child of this process
+                if worker.is_alive():
+                    worker.terminate()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _KeepingTrack(SpawnContext):
+    """Processes start anew (spawn: torch may be imported here already), and are remembered: cancel ends the pool's
+    own workers, not every child of this process."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[BaseProcess] = []
+
+    def Process(self, *args, **kwargs):  # type: ignore[override]  # multiprocessing's own name, a class there
+        process = super().Process(*args, **kwargs)
+        self.started.append(process)
+        return process
 
 
 def _leave_interrupts() -> None:

@@ -143,11 +143,16 @@ def certificate_lines(critical: CriticalSet) -> list[str]:
     if c is None:
         return []
     n = len(critical.points)
+    on_sets = sum(not p.isolated for p in critical.points)
+    isolated = n - on_sets
     if c.complete:
         proved = "complete (certified): no isolated critical point in the box"
-        if n:
-            proved = (f"complete (certified): exactly {n} isolated critical point{'s' if n != 1 else ''} in the box, "
-                      f"{'each ' if n != 1 else ''}proved")
+        if isolated:
+            proved = (f"complete (certified): exactly {isolated} isolated critical point{'s' if isolated != 1 else ''}"
+                      f" in the box, {'each ' if isolated != 1 else ''}proved")
+        if on_sets:  # points of a critical set the exact solution singles out (where its kind changes): not isolated
+            proved += f"; {on_sets} point{'s' if on_sets != 1 else ''} on the critical sets below"
+            proved += ", each proved" if on_sets != 1 else ", proved"
         if c.residual:
             proved += f" (equations' residual at high precision at most {c.residual:.1e})"
     else:

@@ -27,8 +27,9 @@ from manim import (
 
 from mathcore.story.s01_training_stalls import TrainingStallsData, training_stalls
 from scenes.kit.layout import plotted
+from scenes.kit.lecture_scene import LectureScene
+from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, words
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, words
 
 
 def themed_axes(x_range, y_range, x_length, y_length, x_label, y_label, x_numbers=True):

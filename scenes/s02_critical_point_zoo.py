@@ -23,7 +23,8 @@ from manim import (
 )
 
 from mathcore.story.s02_critical_point_zoo import ZooMember, critical_point_zoo
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, LectureScene3D, words
+from scenes.kit.lecture_scene import LectureScene3D
+from scenes.kit.look import BODY_SIZE, SMALL_SIZE, THEME, words
 from scenes.kit.surface import loss_surface
 
 KIND_KEYS = {"minimum": "zoo.minimum", "maximum": "zoo.maximum", "saddle": "zoo.saddle"}

@@ -28,8 +28,9 @@ from manim import (
 )
 
 from mathcore.story.s03_taylor_approximation import Expansion, taylor_approximation
+from scenes.kit.lecture_scene import LectureScene3D, stacked
 from scenes.kit.linalg import matrix
-from scenes.kit.style import SMALL_SIZE, THEME, LectureScene3D, stacked, words
+from scenes.kit.look import SMALL_SIZE, THEME, words
 from scenes.kit.surface import loss_surface
 from scenes.s02_critical_point_zoo import screen_right
 

@@ -30,8 +30,9 @@ from manim import (
 )
 
 from mathcore.story.s04_hessian_sign_test import DirectionSweep, hessian_sign_test
+from scenes.kit.lecture_scene import LectureScene
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix, sign_color, sign_pieces
-from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, THEME, LectureScene, words
+from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, THEME, words
 
 
 class HessianSignTest(LectureScene):

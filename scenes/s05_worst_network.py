@@ -36,10 +36,11 @@ from manim import (
 )
 
 from mathcore.story.s05_worst_network import HessianAtPoint, worst_network_hessian, worst_network_surface
+from scenes.kit.lecture_scene import LectureScene, LectureScene3D, stacked
 from scenes.kit.legend import sign_legend
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
+from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, words
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import height_colours, loss_surface
 
 

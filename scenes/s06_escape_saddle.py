@@ -27,9 +27,10 @@ from manim import (
 from mathcore.builtins import worst_network
 from mathcore.story.s06_escape_saddle import EscapeSaddleData, escape_saddle
 from scenes.kit.layout import plotted
+from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.linalg import eigen_arrow, eigen_pair, matrix
+from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, words
 from scenes.kit.maps import PathTracer, map_axes, polyline, power_of_ten, slow_start, toy_map
-from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 
 class EscapeSaddle(LectureScene):

@@ -46,9 +46,10 @@ from manim import (
 )
 
 from mathcore.story.s07_sealed_coffin import SealedSpace, Tesseract, sealed_coffin, wall_crossings
+from scenes.kit.lecture_scene import LectureScene3D, stacked
 from scenes.kit.legend import legend_row
+from scenes.kit.look import BODY_SIZE, SMALL_SIZE, THEME, TITLE_SIZE, words
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, SMALL_SIZE, THEME, TITLE_SIZE, LectureScene3D, stacked, words
 
 FLAT = {"phi": 0 * DEGREES, "theta": -90 * DEGREES}
 

@@ -37,10 +37,11 @@ from manim import (
 
 from mathcore.story.s08_dimensions import critical_point_count, random_hessians, slice_reveal
 from scenes.kit.layout import plotted
+from scenes.kit.lecture_scene import LectureScene, LectureScene3D, stacked
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
+from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, words
 from scenes.kit.maps import polyline
-from scenes.kit.style import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, LectureScene3D, stacked, words
 from scenes.kit.surface import loss_surface
 
 

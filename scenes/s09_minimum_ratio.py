@@ -25,8 +25,9 @@ from manim import (
 
 from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, minimum_ratio_plot
 from scenes.kit.layout import plotted
+from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.legend import legend_row
-from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, words
 
 #: The theme colour of each kind of eigenvalue: the colour code of eigen-directions.
 KIND_COLOURS = {"negative": "negative", "near_zero": "zero", "positive": "positive"}

@@ -22,8 +22,9 @@ from manim import (
 )
 
 from mathcore.story.s09_minimum_ratio_scaled import DensityBars, ScaledRatioData, minimum_ratio_scaled_plot
+from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.legend import legend_row
-from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, words
 from scenes.s09_minimum_ratio import kind_colour, short
 
 

@@ -17,7 +17,8 @@ from manim import (
 )
 
 from mathcore.story.s10_recap import recap
-from scenes.kit.style import SMALL_SIZE, THEME, LectureScene, words
+from scenes.kit.lecture_scene import LectureScene
+from scenes.kit.look import SMALL_SIZE, THEME, words
 
 BOX_BUFF = 0.22
 

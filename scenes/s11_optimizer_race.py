@@ -7,9 +7,10 @@ from manim import DOWN, LEFT, RIGHT, Create, Dot, FadeIn, Line, MathTex, VGroup
 
 from mathcore.builtins import worst_network
 from mathcore.story.s11_optimizer_race import Racer, optimizer_race
+from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.legend import legend_row
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, words
 from scenes.kit.maps import PathTracer, map_axes, power_of_ten, slow_start, toy_map
-from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene, stacked, words
 
 #: Each racer's colour, from the theme (the legend names them): grey for the one that stalls, red for the
 #: method that trusts H blindly, the escape colour for the one that uses |H|.

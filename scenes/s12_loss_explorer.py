@@ -32,10 +32,11 @@ from manim import (
 from mathcore.errors import LossError
 from mathcore.story.s12_loss_explorer import ExplorerData, ExplorerManyData, explore
 from scenes.job import current_job
+from scenes.kit.lecture_scene import LectureScene3D, stacked
 from scenes.kit.legend import legend_row, sign_legend
 from scenes.kit.linalg import eigen_arrow
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, text, words
 from scenes.kit.maps import PathTracer, band_map, polyline, slow_start
-from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, LectureScene3D, stacked, text, words
 from scenes.kit.surface import loss_surface
 
 KIND_COLORS = {

@@ -1,5 +1,5 @@
 """One HTML page per loss (or per part of the lecture): the data of saddle.interactive.data, the lecture's colours
-(scenes.kit.style's themes, the LossExplorer scene's colour per kind of point) and words (the catalogue), drawn by
+(scenes.kit.look's themes, the LossExplorer scene's colour per kind of point) and words (the catalogue), drawn by
 page.js with plotly.js. Everything is inside the page, or (gallery views) plotly.js beside it: nothing is fetched."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from importlib import resources
 
 from saddle.interactive.assets import plotly_script
 from scenes.catalogue import STRINGS
-from scenes.kit.style import THEMES
+from scenes.kit.look import THEMES
 from scenes.s12_loss_explorer import KIND_COLORS
 
 #: Words the page takes from the LossExplorer scene's catalogue (its own names for kinds and the slice's axes).

@@ -17,6 +17,7 @@ from saddle.production.slides import LANGUAGE_TAGS, LECTURE_TITLE
 from saddle.production.views import chapter_attribute, panel, scene_link, write_views
 from saddle.safety import write_text
 from scenes.catalogue import say_text
+from scenes.job import PREVIEW_QUALITY
 
 LANGUAGE_LABELS = {"en": "English", "zh": "中文"}  # a subtitle track is named in its own language
 PAGE_COLOURS = {"dark": ("#111418", "#F2F2F2", "#4EA8FF"), "light": ("#FFFFFF", "#1A1A1A", "#1565C0")}
@@ -143,11 +144,17 @@ def _scene_section(folder: Path, entry: SceneEntry, settings: Settings, views: d
     return "\n".join([*parts, "</section>"])
 
 
+def gallery_title(settings: Settings) -> str:
+    """The lecture's title; a quick render's page says it is a preview (a 1080p one is the lecture itself)."""
+    title = LECTURE_TITLE[settings.lang]
+    return _say("preview", settings.lang, title=title) if settings.quality == PREVIEW_QUALITY else escape(title)
+
+
 def write_gallery(folder: Path, lecture: list[SceneEntry], settings: Settings) -> None:
     background, text, accent = PAGE_COLOURS[settings.theme]
     views = write_views(folder, lecture, settings)  # views/<Scene>.html of the parts whose picture is a loss
     write_text(folder / "index.html", _PAGE.format(
-        lang=LANGUAGE_TAGS[settings.lang], title=_say("preview", settings.lang, title=LECTURE_TITLE[settings.lang]),
+        lang=LANGUAGE_TAGS[settings.lang], title=gallery_title(settings),
         background=background, text=text, accent=accent, lecture=_lecture_section(folder, lecture, settings, views),
         scenes="\n".join(_scene_section(folder, entry, settings, views) for entry in lecture),
         script=_SCRIPT.replace("CUE_FONT", str(CUE_FONT))))

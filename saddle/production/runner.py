@@ -149,7 +149,7 @@ class Renderer:
         results: list[SceneResult] = []
         futures: dict = {}
         try:
-            with progress, _LogWatch(progress) as watch:
+            with progress, LogWatch(progress) as watch:
                 overall = progress.add_task(f"{len(entries)} scene(s) on {self.executor.name}", total=len(entries))
                 for entry in longest_first(self.folder, entries, self.settings):
                     futures[self._submit(entry, watch)] = (entry, time.monotonic())
@@ -173,7 +173,7 @@ class Renderer:
     def _narration(self, entry: SceneEntry) -> Narration:
         return read_narration(self.folder, entry) if self.settings.voiced else Narration()
 
-    def _submit(self, entry: SceneEntry, watch: _LogWatch):
+    def _submit(self, entry: SceneEntry, watch: LogWatch):
         log = self._log(entry)
         log.parent.mkdir(parents=True, exist_ok=True)
         work = self.works[entry.name] = work_folder(self.folder, entry.name)
@@ -189,7 +189,7 @@ class Renderer:
         else:
             self.console.print(f"[red]✗ {result.entry.name} failed[/]: {result.error} — log: {result.log}")
 
-    def _finish(self, entry: SceneEntry, future, start: float, watch: _LogWatch) -> SceneResult:
+    def _finish(self, entry: SceneEntry, future, start: float, watch: LogWatch) -> SceneResult:
         """Check and publish what the scene's task made; any failure is this scene's alone."""
         watch.remove(entry.name)
         log, work = self._log(entry), self.works.pop(entry.name)
@@ -227,7 +227,7 @@ def _unpack(output: RenderOutput, work: Path, log: Path) -> None:
         target.write_bytes(data)
 
 
-class _LogWatch:
+class LogWatch:
     """Progress of the scenes rendering on this machine's file system: the animations their live logs name."""
 
     def __init__(self, progress: Progress):
@@ -237,7 +237,7 @@ class _LogWatch:
         self.done = threading.Event()
         self.thread = threading.Thread(target=self._follow, daemon=True)
 
-    def __enter__(self) -> _LogWatch:
+    def __enter__(self) -> LogWatch:
         self.thread.start()
         return self
 
@@ -253,17 +253,21 @@ class _LogWatch:
     def remove(self, scene: str) -> None:
         with self.lock:
             _, task = self.watched.pop(scene, (None, None))
-        if task is not None:
-            self.progress.remove_task(task)
+            if task is not None:
+                self.progress.remove_task(task)
+
+    def refresh(self) -> None:
+        """Show each started scene with the animations it has finished. Under the lock: a scene that ends while its
+        log is read keeps its progress task until this update is done (a removed task cannot be updated)."""
+        with self.lock:
+            for log, task in self.watched.values():
+                if log.exists():
+                    finished = log.read_text(encoding="utf-8", errors="replace").count(ANIMATION_DONE)
+                    self.progress.update(task, completed=finished, visible=True)
 
     def _follow(self) -> None:
         while not self.done.wait(0.5):
-            with self.lock:
-                watched = list(self.watched.values())
-            for log, task in watched:
-                if log.exists():  # the scene started: shown, with the animations it has finished
-                    finished = log.read_text(encoding="utf-8", errors="replace").count(ANIMATION_DONE)
-                    self.progress.update(task, completed=finished, visible=True)
+            self.refresh()
 
 
 def _last_error(log: Path) -> str:

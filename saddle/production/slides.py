@@ -1,6 +1,6 @@
-"""The slide decks, from the slides every scene wrote during its render (scenes.kit.style's slide mode): manim-slides
-makes one HTML deck that works offline, saddle.production.powerpoint the PowerPoint file; both carry the same
-titles and notes (the narrated line's cues, as the subtitles show them).
+"""The slide decks, from the slides every scene wrote during its render (scenes.kit.lecture_scene's slide mode):
+manim-slides makes one HTML deck that works offline, saddle.production.powerpoint the PowerPoint file; both carry the
+same titles and notes (the narrated line's cues, as the subtitles show them).
 
 reveal.js comes from the npm registry at install time (scripts/bootstrap.sh unpacks it where manim-slides looks
 for its asset cache); a conversion never downloads: it is refused when an asset is missing, and runs behind a

@@ -42,6 +42,7 @@ from manim import (
 )
 from manim.mobject.text.numbers import DecimalNumber
 
+from scenes.kit.look import FONT
 from scenes.kit.surface import FastSurface
 
 #: 18 pt Calibri on a 540-pt-tall slide: x-height 0.466 em, em 1/30 of the height (see the module docstring).
@@ -83,8 +84,6 @@ def as_text(mobject: Mobject, font_size: float, kind: type = Text) -> Mobject:
 @cache
 def x_height_per_size(kind: type) -> float:
     """Scene units of a lowercase x per unit of font_size, measured once in the lecture's fonts."""
-    from scenes.kit.style import FONT  # the kit's font; imported late, style imports this module's markers
-
     sample = Text("x", font=FONT, font_size=100) if issubclass(kind, Text | MarkupText) else MathTex("x", font_size=100)
     return sample.height / 100
 

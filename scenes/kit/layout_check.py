@@ -5,7 +5,7 @@ The scene runs in-process with animations skipped; a subclass of it (same name, 
 "Part n of N") looks at `self.mobjects` after each animation and at the inner moments that manim skips, and
 notes a slide that ends right after a Write (the clip of that slide would stop on half-written text: each
 narrated line starts a slide). `python -m scenes.kit.layout_check [Scene ...]` prints a table of every scene in
-both languages and both themes; `tests/test_layout.py` fails on any finding."""
+both languages and both themes; `tests/scenes/kit/test_layout.py` fails on any finding."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from manim import AnimationGroup, DrawBorderThenFill, MarkupText, SingleStringMa
 from tqdm import tqdm
 
 from scenes.kit.layout import Finding, Inventory, Screen, findings
-from scenes.kit.style import Look
+from scenes.kit.look import Look
 from scenes.lecture import LECTURE
 
 LOOKS = [Look(lang, theme) for lang in ("en", "zh") for theme in ("dark", "light")]

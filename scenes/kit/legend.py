@@ -7,7 +7,7 @@ from manim import LEFT, RIGHT, VGroup
 from manim.constants import DEFAULT_MOBJECT_TO_MOBJECT_BUFFER
 
 from scenes.kit.linalg import eigen_arrow, sign_color
-from scenes.kit.style import SMALL_SIZE, words
+from scenes.kit.look import SMALL_SIZE, words
 
 #: The eigen-direction colour code in the order the lecture explains it: the way out first.
 SIGN_ROWS = ((-1, "kit.sign_negative"), (1, "kit.sign_positive"), (0, "kit.sign_zero"))

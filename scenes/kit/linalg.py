@@ -8,7 +8,7 @@ import numpy as np
 from manim import DOWN, Arrow, MathTex, Matrix, VGroup, VMobject
 
 from scenes.kit.layout import plotted
-from scenes.kit.style import THEME
+from scenes.kit.look import THEME
 
 #: |value| at or below this counts as zero when choosing a colour: the one notion of zero of every scene.
 ZERO = 1e-9

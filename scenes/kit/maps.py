@@ -27,7 +27,7 @@ from mathcore.bands import MAP_CELLS, MAP_LEVELS, Band, filled_bands
 from mathcore.loss import Loss, box_bounds
 from mathcore.trajectories import Trajectory
 from scenes.kit.layout import as_text, attach, plotted
-from scenes.kit.style import NUMBER_SIZE, SMALL_SIZE, THEME, words
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, words
 
 MAP_OPACITY = 0.6
 

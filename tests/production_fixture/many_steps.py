@@ -1,10 +1,10 @@
-"""Many short narrated steps whose lengths are not whole frames (tests/test_voice_production.py): the spoken lines
-must stay on the frames where their steps begin, to the end of the scene."""
+"""Many short narrated steps whose lengths are not whole frames (tests/saddle/voice/test_production.py): the spoken
+lines must stay on the frames where their steps begin, to the end of the scene."""
 
 from manim import BLACK, WHITE, Square, linear
 
 from scenes.catalogue import STRINGS
-from scenes.kit.style import LectureScene
+from scenes.kit.lecture_scene import LectureScene
 
 STEPS = 12
 STEP_SECONDS = 0.37  # 5.55 frames at 15 fps: a placement by exact time would drift from the frames step by step

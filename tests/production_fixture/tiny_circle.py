@@ -3,7 +3,8 @@
 from manim import Circle, Create, Square, Transform
 
 from scenes.catalogue import STRINGS
-from scenes.kit.style import THEME, LectureScene
+from scenes.kit.lecture_scene import LectureScene
+from scenes.kit.look import THEME
 
 STRINGS.update({  # test-only lines, added in the render's own process
     "tiny.circle": {"en": "A circle.", "zh": "一个圆。"},

@@ -7,7 +7,8 @@ import time
 from manim import FadeIn
 
 from scenes.catalogue import STRINGS
-from scenes.kit.style import LectureScene, words
+from scenes.kit.lecture_scene import LectureScene
+from scenes.kit.look import words
 
 STRINGS.update({  # test-only lines, added in the render's own process
     "tiny.title": {"en": "Tiny", "zh": "小"},
