@@ -50,17 +50,24 @@ KEY_LINES = re.compile(r"\d\.\d|\b1[1-9]\d\d\b|Lanczos|Diorena|Hagia|Constantino
 #: One word written two ways: folded to the first before scoring (both sides).
 VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen vectors": "eigenvectors",
             "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent",
-            "lbfgs": "l b f g s", "l bfgs": "l b f g s"}
+            "lbfgs": "l b f g s", "l bfgs": "l b f g s",
+            # British and American spellings of one word; one word written as one or two
+            "colour": "color", "coloured": "colored", "parameterised": "parameterized",
+            "diagonalise": "diagonalize", "anymore": "any more", "everyone": "every one", "hv": "h v"}
 #: Words Whisper writes for what it heard, where the voice said the other: homophones and near-homophones
 #: (said by the voice alone, in a short sentence, they are heard the same). (said, written) pairs.
 HOMOPHONES = {("two", "to"), ("two", "too"), ("to", "two"), ("one", "won"), ("four", "for"), ("for", "four"),
               ("eight", "ate"), ("some", "sum"), ("sum", "some"), ("its", "it's"), ("there", "their"),
               ("whole", "hole"), ("right", "write"), ("no", "know"), ("by", "buy"), ("x", "ex"), ("y", "why"),
-              ("u", "you"), ("h", "age"), ("l", "el"), ("c", "see"), ("i", "eye"), ("learn's", "learns")}
+              ("u", "you"), ("h", "age"), ("l", "el"), ("c", "see"), ("i", "eye"), ("learn's", "learns"),
+              ("too", "two"), ("plain", "plane"), ("plane", "plain"), ("seen", "scene")}
 #: Names Whisper has never seen spelt, so it writes what it hears: these spellings were heard where the voice said
 #: the lexicon's sound (Lánczos "LAHN-tsosh", Diorena "dee-oh-RAY-na"); counted as the recogniser's.
 NAMES_BY_SOUND = {("lanczos", "lonsoche"), ("lanczos", "lanzo's"), ("lanczos", "lanzos"), ("diorena", "deorena"),
-                  ("diorena", "diorana"), ("diorena", "dioraina")}
+                  ("diorena", "diorana"), ("diorena", "dioraina"), ("lanczos", "lanzosh"), ("lanczos", "lonsoch"),
+                  ("lanczos", "lonsoge")}
+_GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -100,14 +107,17 @@ def _number_words(match: re.Match[str]) -> str:
 
 
 def english_words(text: str) -> list[str]:
-    """Lower case words, numbers in words, hyphens and punctuation gone, spelling variants folded."""
+    """Lower case words, numbers in words, hyphens, punctuation and apostrophes gone (not heard: "network's" and
+    "networks" sound alike), spelling variants folded, a letter apart from the number after it ("W1")."""
     text = _YEAR.sub(lambda m: english_year(int(m.group(1))), text)  # the normaliser's rule, both sides
     text = re.sub(r"(\d)%", r"\1 percent", text.lower().replace("−", "-"))
+    text = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group(0)), text)  # 85 002 is said as one number
+    text = re.sub(r"\b([a-z])(?=\d)", r"\1 ", text)
     text = re.sub(r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?", _number_words, text)
     text = " " + " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.replace("-", " ")).split()) + " "
     for variant, word in sorted(VARIANTS.items(), key=lambda item: -len(item[0])):
         text = text.replace(f" {variant} ", f" {word} ")
-    return [word.strip("'") for word in text.split() if word.strip("'")]
+    return [word.replace("'", "") for word in text.split() if word.strip("'")]
 
 
 def chinese_units(text: str) -> list[str]:
@@ -148,10 +158,40 @@ def align(said: list[str], heard: list[str]) -> list[tuple[str, str]]:
     return pairs[::-1]
 
 
-def errors(said: list[str], heard: list[str]) -> list[tuple[str, str, str]]:
-    """The differences, each (said, heard, "voice" or "recogniser")."""
-    return [(a, b, "recogniser" if (a, b) in HOMOPHONES | NAMES_BY_SOUND else "voice")
-            for a, b in align(said, heard) if a != b]
+def readings(said: list[str]) -> list[str | None]:
+    """Each said unit's pinyin with its tone as the voice's front end reads it (misaki reads by pypinyin, in
+    context: the line's characters together); None for a Latin word."""
+    from pypinyin import Style, pinyin
+
+    characters = [unit for unit in said if _HAN.fullmatch(unit)]
+    read = iter(reading[0] for reading in pinyin("".join(characters), style=Style.TONE3, neutral_tone_with_five=True))
+    return [next(read) if _HAN.fullmatch(unit) else None for unit in said]
+
+
+def chinese_kind(reading: str, heard: str) -> str:
+    """A Chinese character heard as another: "recogniser" when the heard one can be read exactly as the voice
+    read the said one (a homophone, pypinyin's table of every reading), "tone" when only in another tone (the
+    voice's tone or the recogniser's choice: told apart from neither), else "voice"."""
+    from pypinyin import Style, pinyin
+
+    if not _HAN.fullmatch(heard):
+        return "voice"
+    readings_heard = pinyin(heard, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)[0]
+    if reading in readings_heard:
+        return "recogniser"
+    return "tone" if reading.rstrip("12345") in {other.rstrip("12345") for other in readings_heard} else "voice"
+
+
+def errors(said: list[str], heard: list[str], lang: str = "en") -> list[tuple[str, str, str]]:
+    """The differences, each (said, heard, "voice", "recogniser" or, in Chinese, "tone")."""
+    read, found, index = readings(said) if lang == "zh" else [None] * len(said), [], 0
+    for a, b in align(said, heard):
+        if a != b:
+            kind = "recogniser" if (a, b) in HOMOPHONES | NAMES_BY_SOUND else "voice"
+            reading = read[index] if a else None
+            found.append((a, b, chinese_kind(reading, b) if kind == "voice" and reading else kind))
+        index += bool(a)
+    return found
 
 
 def transcribe(model, audio: Path, lang: str) -> dict:
@@ -186,6 +226,7 @@ def main() -> None:
                         "eigen- words (KEY_LINES)")
     parser.add_argument("--renders", type=Path, default=ROOT / "renders")
     parser.add_argument("--quiet", action="store_true", help="totals only, no line-by-line table")
+    parser.add_argument("--cached", action="store_true", help="only the lines already transcribed (no synthesis)")
     args = parser.parse_args()
     voice = DEFAULT_VOICES[args.lang]
     settings = Settings(lang=args.lang, voice=voice)
@@ -199,8 +240,10 @@ def main() -> None:
     cache_file = args.renders / ".voice" / "listened.json"
     heard = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
     model, started = None, time.monotonic()
-    totals = {"units": 0, "voice": 0, "recogniser": 0, "lines with a voice error": 0}
+    totals = {"units": 0, "voice": 0, "recogniser": 0, "tone": 0, "lines with a voice error": 0}
     key_errors: list[tuple[str, str, str]] = []
+    if args.cached:
+        lines = [line for line in lines if _key(line.spoken, settings) in heard]
     for number, line in enumerate(lines, 1):
         key = _key(line.spoken, settings)
         if key not in heard:
@@ -213,11 +256,11 @@ def main() -> None:
             stored = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
             write_text(cache_file, json.dumps(stored | heard, ensure_ascii=False, indent=0))  # runs may share it
         said = units(line.spoken, args.lang)
-        wrong = errors(said, units(heard[key]["text"], args.lang))
+        wrong = errors(said, units(heard[key]["text"], args.lang), args.lang)
         voice_errors = [error for error in wrong if error[2] == "voice"]
         totals["units"] += len(said)
-        totals["voice"] += len(voice_errors)
-        totals["recogniser"] += len(wrong) - len(voice_errors)
+        for kind in ("voice", "recogniser", "tone"):
+            totals[kind] += sum(error[2] == kind for error in wrong)
         totals["lines with a voice error"] += bool(voice_errors)
         if KEY_WORDS.search(line.text):
             key_errors += [(line.key, a, b) for a, b, _ in voice_errors]
@@ -225,15 +268,19 @@ def main() -> None:
             rate = len(wrong) / max(1, len(said))
             print(f"{number:3d} {line.key:28s} {rate:6.1%}  {len(voice_errors)} voice, "
                   f"{len(wrong) - len(voice_errors)} recogniser  "
-                  + " ".join(f"[{a or '∅'}→{b or '∅'}]" for a, b, _ in wrong))
+                  + " ".join(f"[{a or '∅'}→{b or '∅'}{'' if kind == 'voice' else '·' + kind[0]}]"
+                             for a, b, kind in wrong))
             if wrong:
                 print(f"      said:  {line.spoken}\n      heard: {heard[key]['text']}")
     unit = "words" if args.lang == "en" else "characters"
     size = max(1, totals["units"])
+    tone = f", same syllable in another tone {totals['tone'] / size:.2%}" if args.lang == "zh" else ""
     print(f"\n{args.lang}: {len(lines)} lines, {totals['units']} {unit}; error rate "
-          f"{(totals['voice'] + totals['recogniser']) / size:.2%} (voice {totals['voice'] / size:.2%}, "
-          f"recogniser {totals['recogniser'] / size:.2%}); lines with a voice error: "
-          f"{totals['lines with a voice error']}; {time.monotonic() - started:.0f} s")
+          f"{(totals['voice'] + totals['recogniser'] + totals['tone']) / size:.2%} (voice "
+          f"{totals['voice'] / size:.2%}, recogniser {totals['recogniser'] / size:.2%}{tone}); lines with a voice "
+          f"error: {totals['lines with a voice error']}; {time.monotonic() - started:.0f} s")
+    print(f"{unit} in error by class: voice {totals['voice']}, recogniser {totals['recogniser']}"
+          + (f", tone {totals['tone']}" if args.lang == "zh" else ""))
     print(f"voice errors in the {sum(bool(KEY_WORDS.search(line.text)) for line in lines)} lines with eigen- "
           f"words, decimals, years or names: {len(key_errors)}")
     for key, a, b in key_errors:

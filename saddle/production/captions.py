@@ -20,6 +20,7 @@ from fractions import Fraction
 from functools import cache
 from itertools import accumulate, pairwise
 
+from saddle.production.said import Place, places
 from saddle.production.subtitles import Cue
 from saddle.voice.speech import Pause
 
@@ -69,7 +70,6 @@ _QUIET = Fraction(1, 6)  # share of a cue's time
 _TOO_FAST = 6  # a cue said faster than one reads must show longer than its words: mostly silence, or early
 _SPOKEN = Fraction(4, 5)  # the share of a cue's time its words must fill (issue 13)
 _UNPAUSED = 2.0  # a cue that changes where the voice goes on (a long sentence must change somewhere)
-_OFF_PAUSE = 1.0  # per second of speech between where a cue's words end and the pause it changes at
 
 
 def width(text: str, lang: str) -> float:
@@ -77,6 +77,14 @@ def width(text: str, lang: str) -> float:
     if lang != "zh":
         return len(text)
     return sum(1 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+def break_kind(before: str, after: str) -> str:
+    """The break between two pieces of text, as a voice says it: "sentence", "clause" (after a comma or a colon,
+    before a bracket or a dash) or "" (none)."""
+    if _SENTENCE_END.search(before):
+        return "sentence"
+    return "clause" if _CLAUSE_END.search(before) or after[:1] in "(（《「“—–" else ""
 
 
 def tokens(text: str) -> list[tuple[str, str]]:
@@ -197,46 +205,16 @@ def split_text(text: str, seconds: Fraction, lang: str,
 
 
 class _Said:
-    """Where a voiced line says its pieces, estimated as `_voiced` will place its cues: each place between two
-    pieces at its share of the speaking time (by said weight, not characters), moved to the pause `_voiced` would
-    choose for it. For each place: `edges` (when a cue ending there ends, when one starting there starts: the two
-    ends of its pause), `speech` (seconds of speech before it) and `off` (what a split there costs: the seconds
-    of speech between the pause and where the words end, or _UNPAUSED where the voice does not pause)."""
+    """Where a voiced line says its pieces (saddle.production.said), as `_voiced` will place its cues. For each
+    place between pieces: `edges` (when a cue ending there ends, when one starting there starts), `speech`
+    (seconds of speech before it) and `off` (what a split there costs: _UNPAUSED where the voice does not pause)."""
 
     def __init__(self, pieces: list[tuple[str, str]], seconds: Fraction, pauses: Sequence[Pause], lang: str):
-        pauses = _within(pauses, seconds)
-        spoken = _speech_time(seconds, pauses)
-        weights = list(accumulate((_said_weight(token, lang) for _, token in pieces), initial=0))
-        places = [_speech_time(start, pauses) for start, _ in pauses]
-        self.edges: list[tuple[Fraction, Fraction]] = []
-        self.speech: list[Fraction] = []
-        self.off: list[float] = []
-        for index, weight in enumerate(weights):
-            guess = spoken * weight / weights[-1]
-            marked = 0 < index < len(pieces) and _marked(pieces[index - 1][1])
-            chosen = _nearest_pause(guess, marked, places, pauses) if 0 < index < len(pieces) else None
-            self.edges.append(_split_at(guess, chosen, pauses))
-            self.speech.append(guess if chosen is None else places[chosen])
-            self.off.append(_UNPAUSED if chosen is None else _OFF_PAUSE * float(abs(places[chosen] - guess)))
-
-
-def _marked(text: str) -> bool:
-    """Whether a piece of text ends a sentence or a clause, where a voice pauses."""
-    return bool(_SENTENCE_END.search(text) or _CLAUSE_END.search(text))
-
-
-def _pause_cost(place: Fraction, guess: Fraction, pause: Pause) -> Fraction:
-    """How bad a pause is as the place where words that should end at speech time `guess` end: its distance,
-    less its length (a longer pause is likelier a phrase's end, up to _LONG_PAUSE)."""
-    return abs(place - guess) - min(pause[1] - pause[0], _LONG_PAUSE)
-
-
-def _nearest_pause(guess: Fraction, marked: bool, places: Sequence[Fraction], pauses: Sequence[Pause]) -> int | None:
-    """The pause a split whose words should end at `guess` goes to, alone, or None when every pause costs more
-    than missing them (_MISSED)."""
-    costs = [(_pause_cost(place, guess, pause), index) for index, (place, pause) in enumerate(zip(places, pauses))]
-    cost, index = min(costs, default=(_MISSED[marked], None))
-    return index if cost < _MISSED[marked] else None
+        found = places([token for _, token in pieces], seconds, pauses, lang)
+        self.edges = [(place.end, place.start) for place in found]
+        self.speech = [place.speech for place in found]
+        self.off = [0.0 if place.paused or index in (0, len(found) - 1) else _UNPAUSED
+                    for index, place in enumerate(found)]
 
 
 def _reading_speed(size: Fraction, seconds: Fraction, lang: str) -> Fraction:
@@ -251,16 +229,6 @@ def _millisecond(seconds: Fraction) -> Fraction:
     return Fraction(int(seconds * 1000), 1000)
 
 
-def _said_weight(token: str, lang: str) -> int:
-    """About how long a piece of text takes to say, in Latin letters of its spoken form (saddle.voice.spoken): a
-    letter 1, a digit 4 (numbers are said as words), a Chinese character 3 (the voice takes 0.074 s and 0.22 s,
-    measured on the lecture's lines); punctuation takes no time of its own (its pause is measured), at least 1."""
-    from saddle.voice.spoken import normalise  # only voiced lines need it, and it takes cn2an's 0.2 s to import
-
-    return max(1, sum(3 if unicodedata.east_asian_width(c) in "WF" else 4 if c.isdigit() else 1
-                      for c in normalise(token, lang) if c.isalnum()))
-
-
 def _shares(parts: list[list[str]], seconds: Fraction, lang: str) -> list[tuple[Fraction, Fraction]]:
     """(start, end) of each cue of a line when nothing says when its words are spoken: shares by characters."""
     sizes = [_characters("\n".join(lines), lang) for lines in parts]
@@ -268,93 +236,57 @@ def _shares(parts: list[list[str]], seconds: Fraction, lang: str) -> list[tuple[
     return list(pairwise(edges))
 
 
-def _speech_time(moment: Fraction, pauses: Sequence[Pause]) -> Fraction:
-    """Seconds of the line before `moment` that are not in its pauses."""
-    return moment - sum((min(end, moment) - start for start, end in pauses if start < moment), Fraction(0))
+def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause], lang: str,
+            room: Fraction = Fraction(0)) -> list[tuple[Fraction, Fraction]]:
+    """(start, end) of each cue of a line said in `seconds` with these pauses: each cue starts where the voice
+    says its first piece (saddle.production.said: at the end of the pause before it, when there is one) and ends
+    with its words, unless the pause after them is too short to be a gap."""
+    sizes = [len(tokens(" ".join(lines))) for lines in parts]
+    pieces = tokens(" ".join(" ".join(lines) for lines in parts))
+    assert sum(sizes) == len(pieces), "a cue's pieces are the line's"
+    found: list[Place] = places([token for _, token in pieces], seconds, pauses, lang)
+    splits = [found[index] for index in accumulate(sizes[:-1])]
+    starts, ends = [Fraction(0), *(place.start for place in splits)], [*(place.end for place in splits), seconds]
+    return _readable(parts, list(zip(starts, ends, strict=True)), seconds, lang, room)
 
 
-def _moment(speech: Fraction, pauses: Sequence[Pause]) -> Fraction:
-    """When the line has spoken for `speech` seconds (the inverse of _speech_time, before any pause it ends at)."""
-    for start, end in pauses:
-        if _speech_time(start, pauses) >= speech:
-            break
-        speech += end - start
-    return speech
+#: Seconds a cue may start before or after its words when it needs the time to be read (issue 23 allows 0.25).
+_SHIFT = Fraction(1, 5)
+#: Seconds a line's last cue may stay after its voice ends to be read to its end, when nothing follows at once (a
+#: scene waits 0.35 s after a line before its next step: scenes/kit/narration.py's BREATH).
+_LINGER = Fraction(3, 10)
 
 
-def _within(pauses: Sequence[Pause], seconds: Fraction) -> list[Pause]:
-    """The pauses of a line that lasts `seconds` (its cue may be cut short by the next one or the clip's end)."""
-    return [(start, min(end, seconds)) for start, end in pauses if start < seconds]
-
-
-def _split_at(guess: Fraction, chosen: int | None, pauses: Sequence[Pause]) -> tuple[Fraction, Fraction]:
-    """(when the earlier cue ends, when the next one starts) for a split whose words end at speech time `guess`,
-    put at pause `chosen`: the next cue starts when its words do, and the earlier one ends with its words unless
-    the pause is too short to be a gap; with None, both where the words end."""
-    if chosen is None:
-        moment = _moment(guess, pauses)
-        return moment, moment
-    start, end = pauses[chosen]
-    return (end if end - start < _CHAINED else start), end
-
-
-#: Seconds of speech: a split this far from where its words should end is better left where they should end than
-#: put at a pause; far further after a full stop or a comma, where the voice pauses (a split mid-phrase may not).
-_MISSED = {True: Fraction(2), False: Fraction(1, 2)}
-_LONG_PAUSE = Fraction(1, 2)  # a longer pause is no likelier a phrase's end
-_CHAINED = Fraction(3, 20)  # seconds: a pause shorter than this is no gap between cues; the earlier one stays
-
-
-def _voiced(parts: list[list[str]], seconds: Fraction, pauses: Sequence[Pause],
-            lang: str) -> list[tuple[Fraction, Fraction]]:
-    """(start, end) of each cue of a line said in `seconds` with these pauses: each split goes to a pause near
-    where its words should end by their share of the speaking time (not of the pauses), preferring longer pauses;
-    the next cue starts when its words do, and the earlier one ends with its words unless the pause is short."""
-    pauses = _within(pauses, seconds)
-    speech = _speech_time(seconds, pauses)
-    weights = [sum(_said_weight(token, lang) for _, token in tokens(" ".join(lines))) for lines in parts]
-    guesses = [speech * sum(weights[:index]) / sum(weights) for index in range(1, len(parts))]
-    places = [_speech_time(start, pauses) for start, _ in pauses]
-    marks = [_marked(lines[-1]) for lines in parts[:-1]]
-
-    @cache
-    def best(split: int, after: Fraction) -> tuple[Fraction, tuple[int | None, ...]] | None:
-        """The cheapest places for splits[split:] after speech time `after`: (cost, pause index or None each)."""
-        if split == len(guesses):
-            return Fraction(0), ()
-        guess, marked = guesses[split], marks[split]
-        options: list[tuple[Fraction, Fraction, int | None]] = [(_MISSED[marked], guess, None)]
-        options += [(_pause_cost(place, guess, pauses[index]), place, index) for index, place in enumerate(places)]
-        found = []
-        for cost, place, index in options:
-            if place > after and (rest := best(split + 1, place)) is not None:
-                found.append((cost + rest[0], (index, *rest[1])))
-        return min(found, key=lambda option: option[0], default=None)
-
-    chosen = best(0, Fraction(0))
-    assert chosen is not None, "the guesses themselves are in order"
-    splits = [_split_at(guess, index, pauses) for guess, index in zip(guesses, chosen[1], strict=True)]
-    starts, ends = [Fraction(0), *(start for _, start in splits)], [*(end for end, _ in splits), seconds]
-    return _readable(parts, list(zip(starts, ends, strict=True)), seconds, lang)
-
-
-def _readable(parts: list[list[str]], spans: list[tuple[Fraction, Fraction]], seconds: Fraction,
-              lang: str) -> list[tuple[Fraction, Fraction]]:
-    """The spans lengthened where a cue would be too short to read, into the gap after it or by moving the next
-    cues later (and back from the line's end), as little as that takes."""
+def _readable(parts: list[list[str]], spans: list[tuple[Fraction, Fraction]], seconds: Fraction, lang: str,
+              room: Fraction = Fraction(0)) -> list[tuple[Fraction, Fraction]]:
+    """The spans lengthened where a cue would be too short to read: into the gap after it, by starting the next
+    cue or itself at most _SHIFT later or earlier, the last into `room` after the line; only when that is not
+    enough, by moving the next cues as much later as it takes (a cue must be readable first)."""
     sizes = [_characters("\n".join(lines), lang) for lines in parts]
     speed = _reading_speed(sum(sizes, Fraction(0)), seconds, lang)
     needs = [size / speed + Fraction(1, 1000) for size in sizes]
+    bounded = _lengthened(spans, needs, seconds + room, _SHIFT)
+    if all(end - start >= need for (start, end), need in zip(bounded, needs, strict=True)):
+        return bounded
+    return _lengthened(spans, needs, seconds, None)
+
+
+def _lengthened(spans: list[tuple[Fraction, Fraction]], needs: list[Fraction], limit: Fraction,
+                shift: Fraction | None) -> list[tuple[Fraction, Fraction]]:
+    """Each span at least as long as it needs, ending by `limit`: later into the next one (its start moved at
+    most `shift` later), then earlier from the end (a start moved at most `shift` earlier); no bound: None."""
     starts, ends = [start for start, _ in spans], [end for _, end in spans]
     for index, need in enumerate(needs):
         ends[index] = max(ends[index], starts[index] + need)
         if index + 1 < len(starts):
+            if shift is not None:
+                ends[index] = min(ends[index], starts[index + 1] + shift)
             starts[index + 1] = max(starts[index + 1], ends[index])
             ends[index + 1] = max(ends[index + 1], starts[index + 1])
-    limit = seconds
     for index in range(len(needs) - 1, -1, -1):
         ends[index] = min(ends[index], limit)
-        starts[index] = max(Fraction(0), min(starts[index], ends[index] - needs[index]))
+        floor = Fraction(0) if shift is None else max(Fraction(0), spans[index][0] - shift)
+        starts[index] = max(floor, min(starts[index], ends[index] - needs[index]))
         limit = starts[index]
     return list(zip(starts, ends, strict=True))
 
@@ -374,7 +306,11 @@ def fit_cues(cues: list[Cue], lang: str, duration: Fraction | None = None,
             continue  # a cue that starts after the clip ends, or where the next one starts, cannot be shown
         voice = (pauses or {}).get(cue.text)
         parts = split_text(cue.text, end - cue.start, lang, voice)
-        spans = _shares(parts, end - cue.start, lang) if voice is None else _voiced(parts, end - cue.start, voice, lang)
+        if voice is None:
+            spans = _shares(parts, end - cue.start, lang)
+        else:
+            room = max(Fraction(0), min([cue.end + _LINGER, *limits[1:], *([duration] if duration else [])]) - end)
+            spans = _voiced(parts, end - cue.start, voice, lang, room)
         for lines, (begin, close) in zip(parts, spans, strict=True):
             start, finish = _millisecond(cue.start + begin), _millisecond(cue.start + close)
             if finish > start:
