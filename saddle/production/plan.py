@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[2]  # the repository: manim runs here so
 #: change to it makes every stored render stale, as a change to a scene does.
 PUBLISHING = tuple(ROOT / "saddle" / name for name in (
     "production/runner.py", "production/render_task.py", "production/launch.py", "production/placed.py",
-    "production/audio.py", "production/captions.py", "production/subtitles.py", "production/bt709.py",
-    "production/media.py", "voice/speech.py", "voice/spoken.py"))
+    "production/audio.py", "production/captions.py", "production/said.py", "production/subtitles.py",
+    "production/bt709.py", "production/media.py", "voice/speech.py", "voice/spoken.py"))
 
 
 @dataclass(frozen=True)
