@@ -188,14 +188,14 @@ def _full() -> list[NetworkSpec]:
     """~10³ to ~10⁵ parameters, in the order they are worth having if the run is cut short: every size once
     (the largest first, it takes longest), then the second seeds, then the third."""
     sizes = {
-        "85k": NetworkSpec("digits", "mlp", (256, 256), seed=0, exact=False, adam_steps=400, lbfgs_iterations=400,
-                           newton_iterations=5, minres_iterations=80, extremes=6, extreme_restarts=2, probes=4,
-                           lanczos_steps=30),
+        "85k": NetworkSpec("digits", "mlp", (256, 256), seed=0, exact=False, adam_steps=400, lbfgs_iterations=1500,
+                           newton_iterations=5, minres_iterations=200, extremes=6, extreme_restarts=3, probes=6,
+                           lanczos_steps=50),
         "910": NetworkSpec("digits", "mlp", (12,), seed=0, exact=True),
         "3466": NetworkSpec("digits", "mlp", (32, 32), seed=0, exact=True),
         "conv": NetworkSpec("mnist1d", "conv", (16,), seed=0, exact=True),
-        "17k": NetworkSpec("digits", "mlp", (128, 64), seed=0, exact=False, lbfgs_iterations=1000,
-                           newton_iterations=6, minres_iterations=120, extreme_restarts=3, probes=6, lanczos_steps=40),
+        "17k": NetworkSpec("digits", "mlp", (128, 64), seed=0, exact=False, lbfgs_iterations=3000,
+                           newton_iterations=6, minres_iterations=200, extreme_restarts=3, probes=6, lanczos_steps=50),
     }
     order = [("85k", 0), ("910", 0), ("3466", 0), ("17k", 0), ("910", 1), ("910", 2), ("3466", 1), ("17k", 1),
              ("conv", 0), ("85k", 1), ("3466", 2), ("conv", 1)]

@@ -85,13 +85,22 @@ class FlatNetwork:
         tensors = [piece.view(shape) for piece, shape in zip(pieces, self.shapes)]
         if self.architecture == "conv":
             signal = features[:, None, :]
-            signal = torch.tanh(torch.nn.functional.conv1d(signal, tensors[0], tensors[1], stride=2, padding=2))
-            signal = torch.tanh(torch.nn.functional.conv1d(signal, tensors[2], tensors[3], stride=2, padding=1))
+            signal = torch.tanh(convolve(signal, tensors[0], tensors[1], stride=2, padding=2))
+            signal = torch.tanh(convolve(signal, tensors[2], tensors[3], stride=2, padding=1))
             return signal.flatten(1) @ tensors[4].T + tensors[5]
         hidden = features
         for index in range(0, len(tensors) - 2, 2):
             hidden = torch.tanh(hidden @ tensors[index].T + tensors[index + 1])
         return hidden @ tensors[-2].T + tensors[-1]
+
+
+def convolve(signal: torch.Tensor, kernel: torch.Tensor, bias: torch.Tensor, stride: int,
+             padding: int) -> torch.Tensor:
+    """conv1d as windows times kernel (one einsum): the same numbers as torch's conv1d, which in float64 on a CPU
+    takes a slow path (measured: a gradient of the MNIST-1D net 0.77 s, and 6–12x slower than this; its exact
+    Hessian would have taken over an hour)."""
+    windows = torch.nn.functional.pad(signal, (padding, padding)).unfold(2, kernel.shape[2], stride)
+    return torch.einsum("nclk,ock->nol", windows, kernel) + bias[:, None]
 
 
 def objective(network: FlatNetwork, features: torch.Tensor, labels: torch.Tensor,

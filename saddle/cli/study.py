@@ -187,12 +187,10 @@ def study_scaled(preset_name, workers, budget_minutes, only, device, output, sch
             write_text(partial, _readable_json(file_record(complete=False)))
             _progress(count, len(todo), spec, record, time.perf_counter() - started, workers)
     except KeyboardInterrupt:
-        click.echo(f"saddle: interrupted: {len(done)} of {len(specs)} networks are kept in {partial}; "
-                   "run the same command again to go on from there", err=True)
+        click.echo(f"saddle: interrupted: {_kept(len(done), len(specs), partial)}", err=True)
         sys.exit(130)
     except BrokenProcessPool:
-        raise LossError(f"a worker process died; {len(done)} of {len(specs)} networks are kept in {partial}: "
-                        "run the same command again to go on from there") from None
+        raise LossError(f"a worker process died; {_kept(len(done), len(specs), partial)}") from None
     except UsageError as error:
         raise click.UsageError(str(error)) from None
     except ExecutionError as error:
@@ -213,6 +211,12 @@ SCALED_ABOUT = (
     "('converged'). At the converged point: exact spectra (torch.func, eigvalsh) where 'exact' is present, and "
     "always Lanczos: eigsh extremes and stochastic Lanczos quadrature fractions [estimate, low, high]. "
     "Near zero: |eigenvalue| <= zero_rtol * max|eigenvalue|; minimum_ratio = positive / all.")
+
+
+def _kept(done: int, planned: int, partial: Path) -> str:
+    if not done:
+        return f"no network of {planned} had finished, so there is nothing to go on from"
+    return f"{done} of {planned} networks are kept in {partial}; run the same command again to go on from there"
 
 
 def _finished_networks(partial: Path, specs: list) -> tuple[dict[str, dict], float]:

@@ -18,7 +18,7 @@ from mathcore.errors import LossError
 from mathcore.minimum_ratio import count_eigenvalues
 from mathcore.minimum_ratio_scaled import load_scaled_study, signed_decade_edges
 from mathcore.scaled_study import NetworkSpec, preset, run_network
-from mathcore.study_networks import FlatNetwork, dataset, objective
+from mathcore.study_networks import FlatNetwork, convolve, dataset, objective
 from mathcore.study_spectra import (
     HessianProducts,
     exact_eigenvalues,
@@ -52,6 +52,19 @@ def test_hessian_vector_products_agree_with_finite_differences_of_the_gradient(a
         exact = products(direction)
         np.testing.assert_allclose(exact, differences, atol=1e-6 * np.abs(exact).max())
     assert products.count == 3
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 4), st.integers(1, 5), st.integers(1, 6), st.integers(1, 3), st.integers(0, 3),
+       st.integers(6, 30), st.integers(0, 1000))
+def test_the_convolution_is_torchs_conv1d(inputs, outputs, width, stride, padding, length, seed):
+    """The study's conv layer (windows × kernel) against torch's own conv1d, the oracle it replaces for speed."""
+    generator = torch.Generator().manual_seed(seed)
+    signal = torch.randn(3, inputs, length, generator=generator, dtype=torch.float64)
+    kernel = torch.randn(outputs, inputs, width, generator=generator, dtype=torch.float64)
+    bias = torch.randn(outputs, generator=generator, dtype=torch.float64)
+    expected = torch.nn.functional.conv1d(signal, kernel, bias, stride=stride, padding=padding)
+    torch.testing.assert_close(convolve(signal, kernel, bias, stride, padding), expected, rtol=1e-12, atol=1e-12)
 
 
 class _Matrix:

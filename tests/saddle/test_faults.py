@@ -261,6 +261,37 @@ def test_a_signal_during_the_study(tmp_path, how):
     assert len(json.loads(output.read_text())["networks"]) == 2 and not partial.exists()
 
 
+def _workers(pid: int) -> list[str]:
+    """Command lines of a process's children that are multiprocessing workers."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    lines = [Path(f"/proc/{child}/cmdline").read_bytes().decode(errors="replace") for child in children
+             if Path(f"/proc/{child}/cmdline").exists()]
+    return [line for line in lines if "spawn_main" in line]
+
+
+def _group_gone(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_the_scaled_study_ends_its_workers_in_one_line(tmp_path):
+    """Ctrl-C at a terminal reaches the whole group while a network trains in a worker process: the command says
+    in one line that nothing finished, exits 130, and leaves no worker running."""
+    output = tmp_path / "scaled.json"
+    process = start([sys.executable, "-m", "saddle.cli", "study-scaled", "--preset", "ci", "-o", str(output)])
+    wait_for(lambda: _workers(process.pid), "a worker process")
+    time.sleep(2)  # the worker is past its start and into the network
+    code, stderr = interrupt(process, signal.SIGINT)
+    check_interrupted(code, stderr, signal.SIGINT)
+    assert "no network of 1 had finished" in stderr and stderr.count("\n") == 1, stderr
+    wait_for(lambda: _group_gone(process.pid), "the workers to end", seconds=30)
+    assert not output.exists()
+
+
 # Where the tool writes: a full disk, a read-only folder, two runs at once.
 @contextmanager
 def mounted(target: Path, *options: str):
