@@ -40,14 +40,9 @@ from scenes.kit.layout import plotted
 from scenes.kit.lecture_scene import LectureScene, LectureScene3D, stacked
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
-from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, words
+from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, grouped, words
 from scenes.kit.maps import polyline
 from scenes.kit.surface import loss_surface
-
-
-def grouped(number: int) -> str:
-    """100000 → "100 000": digits grouped so large counts read at a glance in both languages."""
-    return f"{number:,}".replace(",", "\u2009")
 
 
 class SliceReveal(LectureScene3D):

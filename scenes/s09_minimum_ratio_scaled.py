@@ -24,13 +24,8 @@ from manim import (
 from mathcore.story.s09_minimum_ratio_scaled import DensityBars, ScaledRatioData, minimum_ratio_scaled_plot
 from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.legend import legend_row
-from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, words
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, grouped, listed, words
 from scenes.s09_minimum_ratio import kind_colour, short
-
-
-def _count_text(value: int) -> str:
-    """85,002 as 85 002 (a thin space reads the same in both languages)."""
-    return f"{value:,}".replace(",", " ")
 
 
 class MinimumRatioScaled(LectureScene):
@@ -41,7 +36,6 @@ class MinimumRatioScaled(LectureScene):
     plot_size = (4.4, 2.6)
     tick_spacing = 1.5
     dot_radius = 0.07
-    critical_gradient = 1e-8  # ‖∇L‖ below this everywhere: "at a critical point"; above it: "near one"
     loose_bracket = 0.2  # a Lanczos ratio bracket wider than this is said to be loose
 
     def construct(self):
@@ -51,15 +45,13 @@ class MinimumRatioScaled(LectureScene):
         # Section: the question and the networks
         self.show_title("mrs.title")
         low, high = data.parameter_range
-        self.say("mrs.intro_said", networks=data.networks, low=_count_text(low), high=_count_text(high),
+        self.say("mrs.intro_said", networks=data.networks, low=grouped(low), high=grouped(high),
                  datasets=" / ".join(data.datasets))
-        at_critical = data.gradient_range[1] < self.critical_gradient
-        self.say("mrs.converged_said" if at_critical else "mrs.converged_partly_said",
-                 low=short(data.gradient_range[0]), high=short(data.gradient_range[1]))
+        self.say_convergence(data)
 
         # Section: the largest network's spectrum, through Hessian-vector products only
         spectrum = self.spectrum(largest).to_corner(UP + LEFT, buff=0.5).shift(DOWN * 1.1)
-        self.say("mrs.spectrum_said", FadeIn(spectrum, shift=UP * 0.2), parameters=_count_text(largest.parameters))
+        self.say("mrs.spectrum_said", FadeIn(spectrum, shift=UP * 0.2), parameters=grouped(largest.parameters))
         self.say(self.negatives_key(largest), negative=largest.negative, lowest=f"{largest.lowest:.2g}",
                  tolerance=f"{largest.tolerance:.1g}")
 
@@ -87,6 +79,19 @@ class MinimumRatioScaled(LectureScene):
         if bars.negative_resolved:
             return "mrs.negatives_said" if bars.negative else "mrs.no_negatives_said"
         return "mrs.negatives_at_least_said" if bars.negative else "mrs.negatives_unknown_said"
+
+    def say_convergence(self, data: ScaledRatioData) -> None:
+        """How close to a critical point the networks got: all there, some, or none (named by their sizes)."""
+        (low, high), (near_low, near_high) = data.critical_gradient_range, data.near_gradient_range
+        near = data.networks - data.at_critical
+        if not near:
+            self.say("mrs.converged_said", low=short(low), high=short(high))
+        elif data.at_critical:
+            self.say("mrs.converged_partly_said", critical=data.at_critical, networks=data.networks, low=short(low),
+                     high=short(high), near=near, sizes=listed([grouped(size) for size in data.near_sizes]),
+                     near_low=short(near_low), near_high=short(near_high))
+        else:
+            self.say("mrs.converged_none_said", low=short(near_low), high=short(near_high))
 
     @staticmethod
     def agreement_fields(data: ScaledRatioData) -> dict:
@@ -116,7 +121,7 @@ class MinimumRatioScaled(LectureScene):
             baseline.get_left() + LEFT * 0.35 + UP * height * level / self.floor_decades)
             for level, label in ((self.floor_decades, "1"), (self.floor_decades - 2, "10^{-2}"),
                                  (self.floor_decades - 4, "10^{-4}"))))
-        title = words("mrs.spectrum_title", SMALL_SIZE, {"parameters": _count_text(bars.parameters)},
+        title = words("mrs.spectrum_title", SMALL_SIZE, {"parameters": grouped(bars.parameters)},
                       color=THEME.hessian)
         legend = VGroup(*(words(f"mr.legend_{kind}", SMALL_SIZE, color=kind_colour(kind))
                           for kind in ("negative", "near_zero", "positive"))).arrange(RIGHT, buff=0.35)
@@ -175,7 +180,7 @@ class MinimumRatioScaled(LectureScene):
         agrees = 2 * data.in_lecture_band > data.networks and data.minima == 0
         fields = {"inside": data.in_lecture_band, "networks": data.networks, "minima": data.minima,
                   "saddles": data.saddles, "unsure": data.networks - data.minima - data.saddles,
-                  "largest": _count_text(data.parameter_range[1])}
+                  "largest": grouped(data.parameter_range[1])}
         key = "mrs.verdict_agrees" if agrees else "mrs.verdict_differs"
         text = words(key, SMALL_SIZE, fields).to_edge(DOWN, buff=0.25).to_edge(LEFT, buff=0.6)
         self.say(f"{key}_said", FadeIn(text), **fields)

@@ -4,7 +4,6 @@ parameter count beside the lecture's band. Reading the JSON needs no torch."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from mathcore.minimum_ratio_scaled import (
 from mathcore.story.s09_minimum_ratio import LECTURE_RATIO_BAND, power_latex, signed_log
 
 DATASET_NAMES = {"digits": "8×8 digits", "mnist1d": "MNIST-1D"}
+CRITICAL_GRADIENT = 1e-8  # ‖∇L‖ below this: at a critical point, as far as float64 tells; above it: near one
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,15 @@ class ScaledRatioData:
     negatives: np.ndarray  # eigenvalues below −τ found (exact, or eigsh's bottom ones)
     negatives_resolved: np.ndarray  # bool: that is all of them (exact, or eigsh reached one above −τ)
     gradient_range: tuple[float, float]  # ‖∇L‖ where Newton stopped
+    at_critical: int  # networks whose ‖∇L‖ fell below CRITICAL_GRADIENT
+    critical_gradient_range: tuple[float, float]  # ‖∇L‖ of those (nan, nan if none)
+    near_sizes: tuple[int, ...]  # parameter counts of the networks that stopped above it, only near a critical point
+    near_gradient_range: tuple[float, float]  # ‖∇L‖ of those (nan, nan if none)
     stopped_gradient_range: tuple[float, float]  # where Adam stopped
     lecture_band: tuple[float, float]
     in_lecture_band: int
-    minima: int  # networks with no eigenvalue below −τ, sure of it (exact, or eigsh's count resolved)
-    saddles: int  # networks with at least one eigenvalue below −τ
+    minima: int  # at a critical point (‖∇L‖ < CRITICAL_GRADIENT) with no eigenvalue below −τ, sure of it
+    saddles: int  # at a critical point with at least one eigenvalue below −τ; a network only near one is neither
     compared: int  # networks with both an exact and a Lanczos spectrum
     fraction_gap: float  # largest |exact fraction − SLQ estimate| over them (negative, near-zero, positive)
     within_brackets: bool  # every exact fraction inside its SLQ bracket
@@ -78,8 +82,8 @@ def density_bars(record: dict) -> DensityBars:
     tolerance = float(record["exact"]["zero_tolerance"] if method == "exact" else lanczos["zero_tolerance"])
     edges, masses = symmetric_bins(np.array(density["edges"]), np.array(density[method]))
     positions = signed_log(edges, tolerance)
-    kinds = tuple("near_zero" if abs(left + right) < 1e-9 else "negative" if right <= -1 else "positive"
-                  for left, right in itertools.pairwise(positions))
+    side = (len(edges) - 2) // 2  # bins each side of [−τ, τ], which symmetric_bins puts in the middle
+    kinds = ("negative",) * side + ("near_zero",) + ("positive",) * side  # by place: the file rounds τ and edges apart
     ticks = sorted([(0.0, "0")] + [(float(s), power_latex(int(np.sign(edge)), round(np.log10(abs(edge)))))
                                    for edge, s in zip(edges, positions) if abs(s) > 1 + 1e-9])
     source = record["exact"] if method == "exact" else lanczos
@@ -137,6 +141,8 @@ def minimum_ratio_scaled_plot(path: Path | str = SCALED_JSON) -> ScaledRatioData
     low, high = LECTURE_RATIO_BAND
     compared, gap, inside, top_gap = _agreement(study)
     largest = max(networks, key=lambda record: (record["parameters"], "exact" in record))
+    gradients = np.array([record["converged"]["gradient_norm"] for record in networks])
+    at_critical = gradients < CRITICAL_GRADIENT
     return ScaledRatioData(
         networks=len(networks), planned=len(study.settings["planned"]),
         wall_minutes=float(study.settings["wall_seconds"]) / 60,
@@ -144,15 +150,19 @@ def minimum_ratio_scaled_plot(path: Path | str = SCALED_JSON) -> ScaledRatioData
         parameter_range=(int(parameters.min()), int(parameters.max())), sizes=tuple(sorted(set(parameters.tolist()))),
         parameters=parameters, exact=exact, ratios=brackets[:, 0], ratio_low=brackets[:, 1],
         ratio_high=brackets[:, 2], negatives=negatives, negatives_resolved=resolved,
-        gradient_range=_range([record["converged"]["gradient_norm"] for record in networks]),
+        gradient_range=_range(gradients), at_critical=int(np.sum(at_critical)),
+        critical_gradient_range=_range(gradients[at_critical]),
+        near_sizes=tuple(sorted(set(parameters[~at_critical].tolist()))),
+        near_gradient_range=_range(gradients[~at_critical]),
         stopped_gradient_range=_range([record["stopped"]["gradient_norm"] for record in networks]),
         lecture_band=LECTURE_RATIO_BAND,
         in_lecture_band=int(np.sum((brackets[:, 0] >= low) & (brackets[:, 0] <= high))),
-        minima=int(np.sum((negatives == 0) & resolved)), saddles=int(np.sum(negatives > 0)),
+        minima=int(np.sum(at_critical & (negatives == 0) & resolved)),
+        saddles=int(np.sum(at_critical & (negatives > 0))),
         compared=compared, fraction_gap=gap, within_brackets=inside, top_gap=top_gap,
         largest=density_bars(largest),
     )
 
 
 def _range(values) -> tuple[float, float]:
-    return float(min(values)), float(max(values))
+    return (float(min(values)), float(max(values))) if len(values) else (float("nan"), float("nan"))

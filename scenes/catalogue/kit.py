@@ -9,4 +9,6 @@ STRINGS = {
     "kit.lecture": {"en": "When the gradient is small: critical points in deep learning",
                     "zh": "当 gradient 很小的时候：深度学习中的 critical point"},
     "kit.part": {"en": "Part {number} of {parts}", "zh": "第 {number} 部分（共 {parts} 部分）"},
+    "kit.list": {"en": "{rest} and {last}", "zh": "{rest} 和 {last}"},
+    "kit.list_separator": {"en": ", ", "zh": "、"},
 }

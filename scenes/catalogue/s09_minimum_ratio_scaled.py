@@ -14,10 +14,18 @@ STRINGS = {
         "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走：gradient 的大小是 {low} 到 {high}。",
     },
     "mrs.converged_partly_said": {
-        "en": "Each one trained with Adam, then driven by Newton steps towards a critical point: the smaller ones "
-              "to a gradient norm of {low}, the largest only to {high}. That one is near a critical point, not at it.",
-        "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走：小的网络 gradient 压到 {low}，最大的只到 "
-              "{high}。它是在 critical point 附近，还不在上面。",
+        "en": "Each one trained with Adam, then driven by Newton steps towards a critical point. {critical} of "
+              "{networks} got there: gradient norm {low} to {high}. The other {near}, with {sizes} parameters, "
+              "stopped at {near_low} to {near_high}: near a critical point, not at it.",
+        "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走。{networks} 个里有 {critical} 个走到了："
+              "gradient 的大小是 {low} 到 {high}。另外 {near} 个是 {sizes} 个参数的网络，只到 {near_low} 到 "
+              "{near_high}：在 critical point 附近，还不在上面。",
+    },
+    "mrs.converged_none_said": {
+        "en": "Each one trained with Adam, then driven by Newton steps towards a critical point, but none got there: "
+              "gradient norm {low} to {high}, near critical points, not at them.",
+        "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走，但没有一个走到：gradient 的大小是 {low} 到 "
+              "{high}，在 critical point 附近，还不在上面。",
     },
     "mrs.spectrum_title": {
         "en": "eigenvalue density, {parameters} parameters",

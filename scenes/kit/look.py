@@ -154,6 +154,19 @@ def text(key: str, **fields) -> str:
     return say_text(key, active_look().lang, **fields)
 
 
+def grouped(number: int) -> str:
+    """100000 → "100 000": digits grouped by a thin space, which reads at a glance in both languages and which the
+    voice reads as one number (a plain space would make 85 002 "eighty-five, two" in Chinese)."""
+    return f"{number:,}".replace(",", "\u2009")
+
+
+def listed(items: list[str]) -> str:
+    """"A, B and C" in the active language ("A、B 和 C")."""
+    if len(items) < 2:
+        return "".join(items)
+    return text("kit.list", rest=text("kit.list_separator").join(items[:-1]), last=items[-1])
+
+
 def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs) -> Text:
     """On-screen words from the catalogue, in the active language, with {placeholders} filled from data."""
     return Text(text(key, **(fields or {})), font_size=size, **kwargs)
@@ -171,6 +184,8 @@ __all__ = [
     "Look",
     "Theme",
     "active_look",
+    "grouped",
+    "listed",
     "render_job",
     "text",
     "use",

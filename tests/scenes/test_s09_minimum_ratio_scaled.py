@@ -5,7 +5,7 @@ import numpy as np
 
 from mathcore.minimum_ratio import count_eigenvalues
 from mathcore.minimum_ratio_scaled import load_scaled_study
-from mathcore.story.s09_minimum_ratio_scaled import minimum_ratio_scaled_plot
+from mathcore.story.s09_minimum_ratio_scaled import CRITICAL_GRADIENT, minimum_ratio_scaled_plot
 from scenes.kit.look import Look
 from scenes.s09_minimum_ratio_scaled import MinimumRatioScaled
 from tests.helpers.golden import check_golden
@@ -19,8 +19,16 @@ def test_minimum_ratio_scaled_data(data_regression, ndarrays_regression):
     assert np.all((data.ratio_low <= data.ratios) & (data.ratios <= data.ratio_high))
     assert np.all(data.ratio_low[data.exact] == data.ratio_high[data.exact])
     assert data.compared >= 2 and data.largest.parameters == data.sizes[-1]
-    assert data.largest.kinds.count("near_zero") == 1
-    assert data.minima + data.saddles <= data.networks
+    bars, side = data.largest, len(data.largest.kinds) // 2  # each bin's kind by its side of [−τ, τ]
+    assert bars.kinds == ("negative",) * side + ("near_zero",) + ("positive",) * side
+    assert np.all(bars.right_edges[:side] < -1 + 1e-5) and np.all(bars.left_edges[side + 1:] > 1 - 1e-5)
+    assert data.minima + data.saddles <= data.at_critical <= data.networks  # near a critical point: neither
+    near = data.networks - data.at_critical  # the words name these: near a critical point, not at it
+    assert set(data.near_sizes) <= set(data.sizes) and (near == 0) == (data.near_sizes == ())
+    if data.at_critical:
+        assert data.critical_gradient_range[1] < CRITICAL_GRADIENT
+    if near:
+        assert data.near_gradient_range[0] >= CRITICAL_GRADIENT
     check_golden(data, data_regression, ndarrays_regression)
 
 

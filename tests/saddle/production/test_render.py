@@ -220,6 +220,12 @@ def test_powerpoint_deck_looks_finished(produced):
     with zipfile.ZipFile(folder / "slides.pptx") as package:
         app = package.read("docProps/app.xml").decode()
         presentation = package.read("ppt/presentation.xml").decode()
+        pictures = [name for name in package.namelist() if name.startswith("ppt/media/image")]
+        assert len(pictures) == 4 and all(name.endswith((".jpg", ".jpeg")) for name in pictures), pictures
+        for name in pictures:  # each slide's picture before its video plays: 16:9, drawn on
+            with Image.open(io.BytesIO(package.read(name))) as picture:
+                assert picture.format == "JPEG" and picture.width / picture.height == pytest.approx(16 / 9, abs=0.02)
+                assert picture.convert("L").getextrema()[1] > 100
         with Image.open(io.BytesIO(package.read("docProps/thumbnail.jpeg"))) as thumbnail:
             assert thumbnail.width / thumbnail.height == pytest.approx(16 / 9, abs=0.02)
             assert thumbnail.convert("L").getextrema()[1] > 100  # the title, written

@@ -10,8 +10,9 @@ import sys
 import pytest
 from manim import Text, tempconfig
 
+from saddle.voice.spoken import normalise
 from scenes.catalogue import STRINGS
-from scenes.kit.look import THEMES, Look
+from scenes.kit.look import THEMES, Look, active_look, grouped, listed, use
 from scenes.s10_recap import Recap
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -78,3 +79,25 @@ def test_importing_the_scenes_activates_no_look():
              "assert s._active == [], s._active\n")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("number, english, chinese", [
+    (85002, "85002", "八万五千零二"), (1797, "1797", "一千七百九十七"), (910, "910", "九百一十"),
+    (1000000, "1000000", "一百万")])
+def test_a_grouped_count_is_said_as_one_number(number, english, chinese):
+    """What a scene writes on screen and hands the voice: grouped digits the voice reads as the number itself."""
+    assert re.fullmatch(r"\d{1,3}(\u2009\d{3})*", grouped(number))
+    assert normalise(f"to {grouped(number)} parameters", "en") == f"to {english} parameters"
+    assert chinese in normalise(f"到 {grouped(number)} 个参数", "zh")
+
+
+@pytest.mark.parametrize("lang, expected", [("en", ["", "85 002", "2 490 and 85 002", "910, 2 490 and 85 002"]),
+                                            ("zh", ["", "85 002", "2 490 和 85 002", "910、2 490 和 85 002"])])
+def test_a_list_is_joined_in_the_active_language(lang, expected):
+    items = ["910", "2 490", "85 002"]
+    before = active_look()
+    use(Look(lang, "dark"))
+    try:
+        assert [listed(items[3 - count:]) for count in range(4)] == expected
+    finally:
+        use(before)
