@@ -12,8 +12,10 @@ from manim import (
     UP,
     Axes,
     Create,
+    DashedLine,
     Dot,
     FadeIn,
+    FadeOut,
     LaggedStart,
     Line,
     MathTex,
@@ -21,11 +23,34 @@ from manim import (
     VGroup,
 )
 
-from mathcore.story.s09_minimum_ratio_scaled import DensityBars, ScaledRatioData, minimum_ratio_scaled_plot
+from mathcore.story.s09_minimum_ratio_scaled import (
+    CRITICAL_GRADIENT,
+    DensityBars,
+    ScaledRatioData,
+    minimum_ratio_scaled_plot,
+)
 from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.legend import legend_row
 from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, grouped, listed, words
 from scenes.s09_minimum_ratio import kind_colour, short
+
+
+def side_by_side(parameters: np.ndarray) -> list[float]:
+    """log10 of each network's size, the seeds of one size a little apart so that none hides another."""
+    seen: dict[int, int] = {}
+    places = []
+    for size in parameters:
+        index = seen[size] = seen.get(size, -1) + 1
+        places.append(float(np.log10(size)) + 0.06 * (index - 1))
+    return places
+
+
+def decades(axes: Axes) -> VGroup:
+    """Ticks and labels at 10³, 10⁴, 10⁵ on a log10 size axis that starts half a decade early (its own ticks would
+    fall on the half decades)."""
+    return VGroup(*(VGroup(Line(UP * 0.08, DOWN * 0.08, color=THEME.muted).move_to(axes.c2p(k, 0)),
+                           MathTex(f"10^{{{k}}}", font_size=NUMBER_SIZE, color=THEME.muted).next_to(
+                               axes.c2p(k, 0), DOWN, buff=0.12)) for k in (3, 4, 5)))
 
 
 class MinimumRatioScaled(LectureScene):
@@ -37,6 +62,7 @@ class MinimumRatioScaled(LectureScene):
     tick_spacing = 1.5
     dot_radius = 0.07
     loose_bracket = 0.2  # a Lanczos ratio bracket wider than this is said to be loose
+    gradient_decades = (-13, -1)  # the ‖∇L‖ axis, log10
 
     def construct(self):
         data = minimum_ratio_scaled_plot()
@@ -45,12 +71,17 @@ class MinimumRatioScaled(LectureScene):
         # Section: the question and the networks
         self.show_title("mrs.title")
         low, high = data.parameter_range
-        self.say("mrs.intro_said", networks=data.networks, low=grouped(low), high=grouped(high),
-                 datasets=" / ".join(data.datasets))
-        self.say_convergence(data)
+        gradient_axes, gradient_labels = self.gradient_axes(data)
+        stopped, converged = self.gradient_dots(data, gradient_axes)
+        self.say("mrs.intro_said", Create(gradient_axes), FadeIn(gradient_labels),
+                 LaggedStart(*(FadeIn(dot, scale=1.5) for dot in stopped), lag_ratio=0.1),
+                 networks=data.networks, low=grouped(low), high=grouped(high), datasets=" / ".join(data.datasets))
+        self.say_convergence(data, *(dot.animate.move_to(target).set_color(THEME.theta)
+                                     for dot, target in zip(stopped, converged)))
 
         # Section: the largest network's spectrum, through Hessian-vector products only
         spectrum = self.spectrum(largest).to_corner(UP + LEFT, buff=0.5).shift(DOWN * 1.1)
+        self.play(FadeOut(gradient_axes, gradient_labels, *stopped))
         self.say("mrs.spectrum_said", FadeIn(spectrum, shift=UP * 0.2), parameters=grouped(largest.parameters))
         self.say(self.negatives_key(largest), negative=largest.negative, lowest=f"{largest.lowest:.2g}",
                  tolerance=f"{largest.tolerance:.1g}")
@@ -80,18 +111,49 @@ class MinimumRatioScaled(LectureScene):
             return "mrs.negatives_said" if bars.negative else "mrs.no_negatives_said"
         return "mrs.negatives_at_least_said" if bars.negative else "mrs.negatives_unknown_said"
 
-    def say_convergence(self, data: ScaledRatioData) -> None:
+    def say_convergence(self, data: ScaledRatioData, *animations) -> None:
         """How close to a critical point the networks got: all there, some, or none (named by their sizes)."""
         (low, high), (near_low, near_high) = data.critical_gradient_range, data.near_gradient_range
         near = data.networks - data.at_critical
         if not near:
-            self.say("mrs.converged_said", low=short(low), high=short(high))
+            self.say("mrs.converged_said", *animations, low=short(low), high=short(high))
         elif data.at_critical:
-            self.say("mrs.converged_partly_said", critical=data.at_critical, networks=data.networks, low=short(low),
-                     high=short(high), near=near, sizes=listed([grouped(size) for size in data.near_sizes]),
-                     near_low=short(near_low), near_high=short(near_high))
+            self.say("mrs.converged_partly_said", *animations, critical=data.at_critical, networks=data.networks,
+                     low=short(low), high=short(high), near=near,
+                     sizes=listed([grouped(size) for size in data.near_sizes]), near_low=short(near_low),
+                     near_high=short(near_high))
         else:
-            self.say("mrs.converged_none_said", low=short(near_low), high=short(near_high))
+            self.say("mrs.converged_none_said", *animations, low=short(near_low), high=short(near_high))
+
+    def gradient_axes(self, data: ScaledRatioData) -> tuple[Axes, VGroup]:
+        """log10 ‖∇L‖ (up) against log10 of the parameter count, with the line below which a point is critical."""
+        bottom, top = self.gradient_decades  # drawn as decades above the bottom, so the size axis sits low
+        axes = Axes(x_range=[2.5, 5.5, 1], y_range=[0, top - bottom, 2], x_length=6.5, y_length=4.2, tips=False,
+                    axis_config={"color": THEME.muted}, x_axis_config={"include_ticks": False})
+        axes.shift(DOWN * 0.3 + LEFT * 1.2)
+        x_labels = decades(axes)
+        y_labels = VGroup(*(MathTex(f"10^{{{k}}}", font_size=NUMBER_SIZE, color=THEME.muted).next_to(
+            axes.c2p(2.5, k - bottom), LEFT, buff=0.12) for k in range(bottom + 1, top + 1, 4)))
+        size_label = words("mrs.axis_parameters", SMALL_SIZE).next_to(x_labels, DOWN, buff=0.15)
+        norm_label = MathTex(r"\|\nabla L\|", font_size=NUMBER_SIZE).next_to(axes.y_axis, UP, buff=0.15)
+        level = np.log10(CRITICAL_GRADIENT) - bottom
+        line = DashedLine(axes.c2p(2.5, level), axes.c2p(5.5, level), color=THEME.theta, stroke_width=2)
+        line_label = words("mrs.critical_line", SMALL_SIZE, color=THEME.theta).next_to(line, RIGHT, buff=0.15)
+        legend = stacked(*(legend_row(Dot(radius=self.dot_radius, color=colour), words(key, SMALL_SIZE), buff=0.15)
+                           for colour, key in ((THEME.muted, "mrs.stopped_label"),
+                                               (THEME.theta, "mrs.converged_label"))), buff=0.1)
+        legend.next_to(axes, RIGHT, buff=0.4).align_to(axes, UP)
+        return axes, VGroup(x_labels, y_labels, size_label, norm_label, line, line_label, legend)
+
+    def gradient_dots(self, data: ScaledRatioData, axes: Axes) -> tuple[list[Dot], list[np.ndarray]]:
+        """A dot per network where Adam stopped, and where Newton left it (side by side at one size)."""
+        dots, targets = [], []
+        bottom, top = self.gradient_decades
+        for x, stopped, converged in zip(side_by_side(data.parameters), data.stopped_gradients, data.gradients):
+            dots.append(Dot(axes.c2p(x, np.clip(np.log10(stopped), bottom, top) - bottom), radius=self.dot_radius,
+                            color=THEME.muted))
+            targets.append(axes.c2p(x, np.clip(np.log10(converged), bottom, top) - bottom))
+        return dots, targets
 
     @staticmethod
     def agreement_fields(data: ScaledRatioData) -> dict:
@@ -143,11 +205,10 @@ class MinimumRatioScaled(LectureScene):
         width, height = self.plot_size
         axes = Axes(x_range=[2.5, 5.5, 1], y_range=[0, 1, 0.2], x_length=width, y_length=height, tips=False,
                     axis_config={"color": THEME.muted, "font_size": NUMBER_SIZE},
+                    x_axis_config={"include_ticks": False},
                     y_axis_config={"include_numbers": True, "decimal_number_config": {"num_decimal_places": 1}})
         axes.to_edge(RIGHT, buff=1.5).shift(UP * 0.95)
-        labels = VGroup(*(MathTex(f"10^{{{k}}}", font_size=NUMBER_SIZE, color=THEME.muted).next_to(axes.c2p(k, 0), DOWN,
-                                                                                            buff=0.12)
-                          for k in (3, 4, 5)))
+        labels = decades(axes)
         size_label = words("mrs.axis_parameters", SMALL_SIZE).next_to(labels, DOWN, buff=0.15)
         ratio_label = words("mr.axis_ratio", SMALL_SIZE).next_to(axes.y_axis, UP, buff=0.15)
         band_low, band_high = data.lecture_band
@@ -163,11 +224,9 @@ class MinimumRatioScaled(LectureScene):
 
     def ratio_marks(self, data: ScaledRatioData, axes: Axes) -> list[VGroup]:
         """One dot per network (side by side at one size); Lanczos dots carry SLQ's bracket as an error bar."""
-        marks, seen = [], {}
-        for parameters, ratio, low, high, exact in zip(data.parameters, data.ratios, data.ratio_low, data.ratio_high,
-                                                       data.exact):
-            index = seen[parameters] = seen.get(parameters, -1) + 1
-            x = np.log10(parameters) + 0.06 * (index - 1)
+        marks = []
+        for x, ratio, low, high, exact in zip(side_by_side(data.parameters), data.ratios, data.ratio_low,
+                                              data.ratio_high, data.exact):
             colour = THEME.theta if exact else THEME.positive
             mark = VGroup(Dot(axes.c2p(x, ratio), radius=self.dot_radius, color=colour))
             if not exact:

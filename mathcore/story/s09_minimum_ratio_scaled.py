@@ -58,6 +58,8 @@ class ScaledRatioData:
     ratio_high: np.ndarray
     negatives: np.ndarray  # eigenvalues below −τ found (exact, or eigsh's bottom ones)
     negatives_resolved: np.ndarray  # bool: that is all of them (exact, or eigsh reached one above −τ)
+    gradients: np.ndarray  # ‖∇L‖ where Newton stopped, one per network
+    stopped_gradients: np.ndarray  # ‖∇L‖ where Adam stopped
     gradient_range: tuple[float, float]  # ‖∇L‖ where Newton stopped
     at_critical: int  # networks whose ‖∇L‖ fell below CRITICAL_GRADIENT
     critical_gradient_range: tuple[float, float]  # ‖∇L‖ of those (nan, nan if none)
@@ -150,6 +152,7 @@ def minimum_ratio_scaled_plot(path: Path | str = SCALED_JSON) -> ScaledRatioData
         parameter_range=(int(parameters.min()), int(parameters.max())), sizes=tuple(sorted(set(parameters.tolist()))),
         parameters=parameters, exact=exact, ratios=brackets[:, 0], ratio_low=brackets[:, 1],
         ratio_high=brackets[:, 2], negatives=negatives, negatives_resolved=resolved,
+        gradients=gradients, stopped_gradients=np.array([record["stopped"]["gradient_norm"] for record in networks]),
         gradient_range=_range(gradients), at_critical=int(np.sum(at_critical)),
         critical_gradient_range=_range(gradients[at_critical]),
         near_sizes=tuple(sorted(set(parameters[~at_critical].tolist()))),

@@ -27,6 +27,9 @@ STRINGS = {
         "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走，但没有一个走到：gradient 的大小是 {low} 到 "
               "{high}，在 critical point 附近，还不在上面。",
     },
+    "mrs.critical_line": {"en": "critical point", "zh": "critical point"},
+    "mrs.stopped_label": {"en": "Adam stopped", "zh": "Adam 停下"},
+    "mrs.converged_label": {"en": "after L-BFGS and Newton", "zh": "L-BFGS 和牛顿法之后"},
     "mrs.spectrum_title": {
         "en": "eigenvalue density, {parameters} parameters",
         "zh": "eigenvalue 的分布，{parameters} 个参数",
