@@ -215,24 +215,32 @@ class MinimumRatioScaled(LectureScene):
         band = Rectangle(width=width, height=(band_high - band_low) * height, stroke_width=0,
                          fill_color=THEME.muted, fill_opacity=0.18).move_to(axes.c2p(4, (band_low + band_high) / 2))
         band_label = words("mr.lecture_band", SMALL_SIZE, color=THEME.muted).next_to(band, RIGHT, buff=0.15)
-        legend = stacked(*(legend_row(marker, words(key, SMALL_SIZE), buff=0.15) for marker, key in (
-            (Dot(radius=self.dot_radius, color=THEME.theta), "mrs.exact_label"),
-            (VGroup(Line(UP * 0.15, DOWN * 0.15, color=THEME.positive, stroke_width=3),
-                    Dot(radius=self.dot_radius, color=THEME.positive)), "mrs.lanczos_label"))), buff=0.1)
+        rows = [(Dot(radius=self.dot_radius, color=THEME.theta), "mrs.exact_label"),
+                (VGroup(Line(UP * 0.15, DOWN * 0.15, color=THEME.positive, stroke_width=3),
+                        Dot(radius=self.dot_radius, color=THEME.positive)), "mrs.lanczos_label")]
+        if not data.critical.all():
+            rows.append((self.hollow(Dot(radius=self.dot_radius, color=THEME.muted)), "mrs.near_label"))
+        legend = stacked(*(legend_row(marker, words(key, SMALL_SIZE), buff=0.15) for marker, key in rows), buff=0.1)
         legend.next_to(size_label, DOWN, buff=0.3).align_to(axes, LEFT)
         return axes, VGroup(band, band_label, labels, size_label, ratio_label, legend)
 
     def ratio_marks(self, data: ScaledRatioData, axes: Axes) -> list[VGroup]:
         """One dot per network (side by side at one size); Lanczos dots carry SLQ's bracket as an error bar."""
         marks = []
-        for x, ratio, low, high, exact in zip(side_by_side(data.parameters), data.ratios, data.ratio_low,
-                                              data.ratio_high, data.exact):
+        for x, ratio, low, high, exact, critical in zip(side_by_side(data.parameters), data.ratios, data.ratio_low,
+                                                        data.ratio_high, data.exact, data.critical):
             colour = THEME.theta if exact else THEME.positive
-            mark = VGroup(Dot(axes.c2p(x, ratio), radius=self.dot_radius, color=colour))
+            dot = Dot(axes.c2p(x, ratio), radius=self.dot_radius, color=colour)
+            mark = VGroup(dot if critical else self.hollow(dot))
             if not exact:
                 mark.add(Line(axes.c2p(x, low), axes.c2p(x, high), color=colour, stroke_width=3))
             marks.append(mark)
         return marks
+
+    @staticmethod
+    def hollow(dot: Dot) -> Dot:
+        """A network only near a critical point: the dot's outline, its ratio measured where Newton stopped."""
+        return dot.set_fill(opacity=0).set_stroke(dot.get_color(), width=2.5, opacity=1)
 
     def verdict(self, data: ScaledRatioData) -> None:
         """What the ratio plot says, decided by the data: in the lecture's band or not, minima or saddles."""

@@ -61,7 +61,8 @@ class ScaledRatioData:
     gradients: np.ndarray  # ‖∇L‖ where Newton stopped, one per network
     stopped_gradients: np.ndarray  # ‖∇L‖ where Adam stopped
     gradient_range: tuple[float, float]  # ‖∇L‖ where Newton stopped
-    at_critical: int  # networks whose ‖∇L‖ fell below CRITICAL_GRADIENT
+    critical: np.ndarray  # bool per network: its ‖∇L‖ fell below CRITICAL_GRADIENT
+    at_critical: int  # how many did
     critical_gradient_range: tuple[float, float]  # ‖∇L‖ of those (nan, nan if none)
     near_sizes: tuple[int, ...]  # parameter counts of the networks that stopped above it, only near a critical point
     near_gradient_range: tuple[float, float]  # ‖∇L‖ of those (nan, nan if none)
@@ -153,7 +154,7 @@ def minimum_ratio_scaled_plot(path: Path | str = SCALED_JSON) -> ScaledRatioData
         parameters=parameters, exact=exact, ratios=brackets[:, 0], ratio_low=brackets[:, 1],
         ratio_high=brackets[:, 2], negatives=negatives, negatives_resolved=resolved,
         gradients=gradients, stopped_gradients=np.array([record["stopped"]["gradient_norm"] for record in networks]),
-        gradient_range=_range(gradients), at_critical=int(np.sum(at_critical)),
+        gradient_range=_range(gradients), critical=at_critical, at_critical=int(np.sum(at_critical)),
         critical_gradient_range=_range(gradients[at_critical]),
         near_sizes=tuple(sorted(set(parameters[~at_critical].tolist()))),
         near_gradient_range=_range(gradients[~at_critical]),

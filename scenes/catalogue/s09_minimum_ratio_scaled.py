@@ -76,6 +76,8 @@ STRINGS = {
     "mrs.axis_parameters": {"en": "parameters", "zh": "参数个数"},
     "mrs.exact_label": {"en": "exact: every eigenvalue", "zh": "精确：全部 eigenvalue"},
     "mrs.lanczos_label": {"en": "Lanczos, with its error bar", "zh": "Lanczos，带误差范围"},
+    "mrs.near_label": {"en": "hollow: near a critical point, not at it",
+                       "zh": "空心：在 critical point 附近，不在上面"},
     "mrs.ratio_said": {
         "en": "The minimum ratio of every network against its size: from {low} to {high}.",
         "zh": "每个网络的 minimum ratio 对参数个数画出来：从 {low} 到 {high}。",

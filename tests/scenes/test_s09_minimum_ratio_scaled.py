@@ -24,6 +24,7 @@ def test_minimum_ratio_scaled_data(data_regression, ndarrays_regression):
     assert np.all(bars.right_edges[:side] < -1 + 1e-5) and np.all(bars.left_edges[side + 1:] > 1 - 1e-5)
     assert data.minima + data.saddles <= data.at_critical <= data.networks  # near a critical point: neither
     near = data.networks - data.at_critical  # the words name these: near a critical point, not at it
+    assert data.at_critical == int(data.critical.sum()) and np.all(data.gradients[data.critical] < CRITICAL_GRADIENT)
     assert set(data.near_sizes) <= set(data.sizes) and (near == 0) == (data.near_sizes == ())
     if data.at_critical:
         assert data.critical_gradient_range[1] < CRITICAL_GRADIENT
