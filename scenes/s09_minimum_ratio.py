@@ -27,7 +27,7 @@ from mathcore.story.s09_minimum_ratio import MinimumRatioData, SignedHistogram, 
 from scenes.kit.layout import plotted
 from scenes.kit.lecture_scene import LectureScene, stacked
 from scenes.kit.legend import legend_row
-from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, words
+from scenes.kit.look import NUMBER_SIZE, SMALL_SIZE, THEME, listed, words
 
 #: The theme colour of each kind of eigenvalue: the colour code of eigen-directions.
 KIND_COLOURS = {"negative": "negative", "near_zero": "zero", "positive": "positive"}
@@ -93,7 +93,7 @@ class MinimumRatio(LectureScene):
         ratios = sorted({f"{r:.2f}" for r in data.ratios_without_near_zero})
         self.say("mr.set_aside_said", AnimationGroup(*(FadeIn(ring, target_position=dot)
                                                        for ring, dot in zip(aside, stopped))),
-                 FadeIn(legend[2]), ratio=" / ".join(ratios[:3]))
+                 FadeIn(legend[2]), ratio=listed(ratios[:3]))
         self.verdict(data, spectra, under=definition[0])
         self.wait(1)
 

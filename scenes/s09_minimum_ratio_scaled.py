@@ -75,7 +75,7 @@ class MinimumRatioScaled(LectureScene):
         stopped, converged = self.gradient_dots(data, gradient_axes)
         self.say("mrs.intro_said", Create(gradient_axes), FadeIn(gradient_labels),
                  LaggedStart(*(FadeIn(dot, scale=1.5) for dot in stopped), lag_ratio=0.1),
-                 networks=data.networks, low=grouped(low), high=grouped(high), datasets=" / ".join(data.datasets))
+                 networks=data.networks, low=grouped(low), high=grouped(high), datasets=listed(list(data.datasets)))
         self.say_convergence(data, *(dot.animate.move_to(target).set_color(THEME.theta)
                                      for dot, target in zip(stopped, converged)))
 
