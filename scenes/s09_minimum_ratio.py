@@ -64,7 +64,8 @@ class MinimumRatio(LectureScene):
         self.say("mr.tolerance_said", FadeIn(definition[1:]))
 
         # Section: the networks, where Adam stopped
-        self.say("mr.setup_said", networks=data.networks, inputs=data.inputs, widths="/".join(map(str, data.widths)),
+        self.say("mr.setup_said", networks=data.networks, inputs=data.inputs,
+                 widths=listed([str(width) for width in data.widths], "kit.choices"),
                  low=data.parameter_range[0], high=data.parameter_range[1], samples=data.samples)
         stopped = VGroup(*(Dot(axes.c2p(x, y), radius=self.dot_radius, color=THEME.muted)
                            for x, y in zip(data.stopped_ratios, data.stopped_losses)))

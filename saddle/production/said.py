@@ -26,10 +26,16 @@ from saddle.voice.speech import Pause
 _NO_PAUSE = {"sentence": 1.5, "clause": 0.4, "": 0.0}
 _MID_PHRASE = 0.15
 _MID_PHRASE_PER_SECOND = 4.0
+#: A pause left unmatched is a stop consonant's closure, which lasts at most about this long (seconds); matched to
+#: a place between two words mid-phrase, it costs only up to this length: a long pause is between words (a voice
+#: that pauses after "w₂ and" before "draw" is not inside a word), so it anchors the timing there (issue 23: a cue
+#: put by the words' lengths 0.5 s before such a pause ended started before its first word).
+_CLOSURE = 0.1
 #: A phrase's pace differs from the line's by a share, not by seconds: a mismatch counts in seconds over the
 #: square root of the phrase's length (seconds), as a random walk of its words' lengths would (not under this).
 _SHORTEST = 0.25
 BLIP = Fraction(1, 20)  # seconds of sound between two pauses that make them one
+_SPOKEN_CLAUSE = re.compile(r"[,;:，；：、]\s*")  # where a piece's spoken form has a clause break inside it
 #: A pause shorter than this is no gap between cues: the earlier cue goes on to the next one's start.
 CHAINED = Fraction(3, 20)
 
@@ -46,23 +52,27 @@ class Place:
     paused: bool
 
 
-def said_weight(token: str, lang: str) -> int:
-    """About how long a piece of text takes to say, in Latin letters of its spoken form (saddle.voice.spoken): a
-    letter 1, a Chinese character 3 (the voice takes 0.074 s and 0.22 s, measured on the lecture's lines), a
-    letter said alone by its name 3 ("w" 6), a digit of a number by the words it is read as (a non-zero digit
-    5 letters, "six hundred", a zero 3; in Chinese 6 and 2); punctuation takes no time of its own (its pause is
-    measured), at least 1."""
+def said_weights(token: str, lang: str) -> list[int]:
+    """About how long each clause of a piece of text's spoken form (saddle.voice.spoken) takes to say, in Latin
+    letters: a piece such as "6/8/10/12" is said "6, 8, 10, 12", with pauses of its own, which must not be taken for
+    the pauses of the places after it. A letter 1, a Chinese character 3 (the voice takes 0.074 s and 0.22 s,
+    measured on the lecture's lines), a letter said alone by its name 3 ("w" 6), a digit of a number by the words
+    it is read as (a non-zero digit 5 letters, "six hundred", a zero 3; in Chinese 6 and 2); punctuation takes no
+    time of its own (its pause is measured), each clause at least 1."""
     from saddle.voice.spoken import normalise  # only voiced lines need it, and it takes cn2an's 0.2 s to import
 
-    weight = 0
-    for word in re.findall(r"[^\W\d_]+|\d", normalise(token, lang)):
-        if word.isdigit():
-            weight += (5 if lang == "en" else 6) if word != "0" else (3 if lang == "en" else 2)
-        elif len(word) == 1 and word.isascii() and word not in "aAI":
-            weight += 6 if word in "wW" else 3
-        else:
-            weight += sum(3 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
-    return max(1, weight)
+    weights = []
+    for clause in _SPOKEN_CLAUSE.split(normalise(token, lang).strip(" ,;:，；：、")) or [""]:
+        weight = 0
+        for word in re.findall(r"[^\W\d_]+|\d", clause):
+            if word.isdigit():
+                weight += (5 if lang == "en" else 6) if word != "0" else (3 if lang == "en" else 2)
+            elif len(word) == 1 and word.isascii() and word not in "aAI":
+                weight += 6 if word in "wW" else 3
+            else:
+                weight += sum(3 if unicodedata.east_asian_width(c) in "WF" else 1 for c in word)
+        weights.append(max(1, weight))
+    return weights
 
 
 def speech_time(moment: Fraction, pauses: Sequence[Pause]) -> Fraction:
@@ -105,9 +115,10 @@ def _match(weights: list[int], breaks: list[str], speech: list[float], lengths: 
     rate = total / cumulative[-1]
     no_pause = np.array([0.0, *(_NO_PAUSE[kind] for kind in breaks), 0.0])
     missed = np.concatenate([[0.0], np.cumsum(no_pause)])  # missed[k] = cost of the unmatched places before k
-    mid_phrase = [_MID_PHRASE + _MID_PHRASE_PER_SECOND * length for length in lengths]
+    unmatched = [_MID_PHRASE + _MID_PHRASE_PER_SECOND * length for length in lengths]
+    mid_phrase = [_MID_PHRASE + _MID_PHRASE_PER_SECOND * min(length, _CLOSURE) for length in lengths]
     here = np.array([np.inf, *(0.0 if kind else 1.0 for kind in breaks), np.inf])  # 1: mid-phrase
-    skipped = np.concatenate([[0.0], np.cumsum(mid_phrase)])  # skipped[i]: the pauses before i left unmatched
+    skipped = np.concatenate([[0.0], np.cumsum(unmatched)])  # skipped[i]: the pauses before i left unmatched
     at = [0.0, *speech]
     # best[i][k]: the least cost of the line up to pause i matched to place k (i = 0: the line's start, place 0)
     best = np.full((pauses + 1, places), np.inf)
@@ -152,25 +163,32 @@ def places(pieces: Sequence[str], seconds: Fraction, pauses: Sequence[Pause], la
 
     pauses = _joined(within(pauses, seconds))
     total = speech_time(seconds, pauses)
-    weights = [said_weight(piece, lang) for piece in pieces]
-    breaks = [break_kind(before, after) for before, after in pairwise(pieces)]
+    # matched over the clauses of the pieces' spoken forms; the places between pieces are some of their places
+    clauses = [said_weights(piece, lang) for piece in pieces]
+    weights = [weight for piece in clauses for weight in piece]
+    breaks = []
+    for index, piece in enumerate(clauses):
+        breaks += ["clause"] * (len(piece) - 1)
+        if index + 1 < len(pieces):
+            breaks.append(break_kind(pieces[index], pieces[index + 1]))
+    outer = list(accumulate((len(piece) for piece in clauses), initial=0))  # piece places among clause places
     starts = [speech_time(start, pauses) for start, _ in pauses]
     matched = _match(weights, breaks, [float(s) for s in starts], [float(end - start) for start, end in pauses],
                      float(total)) if pauses and total > 0 else []
     at_place = {place: index for index, place in enumerate(matched) if place is not None}
     cumulative = list(accumulate(weights, initial=0))
     anchors = [(0, Fraction(0)), *((place, starts[index]) for place, index in sorted(at_place.items())),
-               (len(pieces), total)]
+               (len(weights), total)]
     found = []
-    for place, weight in enumerate(cumulative):
+    for place in outer:
         if place in at_place:
             start, end = pauses[at_place[place]]
             found.append(Place(end if end - start < CHAINED else start, end, starts[at_place[place]], True))
             continue
         (low, low_speech), (high, high_speech) = next(pair for pair in pairwise(anchors)
                                                       if pair[0][0] <= place <= pair[1][0])
-        share = Fraction(weight - cumulative[low], max(1, cumulative[high] - cumulative[low]))
+        share = Fraction(cumulative[place] - cumulative[low], max(1, cumulative[high] - cumulative[low]))
         spoken = low_speech + (high_speech - low_speech) * share
-        moment = seconds if place == len(pieces) else moment_of(spoken, pauses)
+        moment = seconds if place == len(weights) else moment_of(spoken, pauses)
         found.append(Place(moment, moment, spoken, False))
     return found

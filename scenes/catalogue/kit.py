@@ -11,4 +11,5 @@ STRINGS = {
     "kit.part": {"en": "Part {number} of {parts}", "zh": "第 {number} 部分（共 {parts} 部分）"},
     "kit.list": {"en": "{rest} and {last}", "zh": "{rest} 和 {last}"},
     "kit.list_separator": {"en": ", ", "zh": "、"},
+    "kit.choices": {"en": "{rest} or {last}", "zh": "{rest} 或 {last}"},
 }

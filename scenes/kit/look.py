@@ -160,11 +160,11 @@ def grouped(number: int) -> str:
     return f"{number:,}".replace(",", "\u2009")
 
 
-def listed(items: list[str]) -> str:
-    """"A, B and C" in the active language ("A、B 和 C")."""
+def listed(items: list[str], joined_by: str = "kit.list") -> str:
+    """"A, B and C" in the active language ("A、B 和 C"); joined_by="kit.choices": "A, B or C", one of them."""
     if len(items) < 2:
         return "".join(items)
-    return text("kit.list", rest=text("kit.list_separator").join(items[:-1]), last=items[-1])
+    return text(joined_by, rest=text("kit.list_separator").join(items[:-1]), last=items[-1])
 
 
 def words(key: str, size: int = BODY_SIZE, fields: dict | None = None, **kwargs) -> Text:

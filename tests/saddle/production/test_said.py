@@ -73,6 +73,15 @@ def test_a_short_stop_inside_a_phrase_is_not_taken_for_the_break():
     ("Turn v once round. Where vᵀHv is positive (violet) the loss goes up; where it is negative (orange) it goes "
      "down.", 9.13, [(1.2, 1.74), (4.4, 4.58), (5.14, 5.22), (6.06, 6.12), (6.16, 6.56), (7.52, 7.6),
                      (8.18, 8.24)], "where", 6.56),
+    # a 0.4 s pause between two words mid-phrase ("w₂ | and"), which the words' lengths put 0.5 s earlier (the cue
+    # began before its first word, and was speech for 76 % of its span; 1080p render at ec8c8ad)
+    ("With only two parameters we can try every w₁ and w₂ and draw the error surface (cut at L = 9).", 8.85,
+     [(1.54, 1.78), (2.38, 2.46), (3.66, 3.72), (4.76, 4.86), (4.88, 5.18), (6.7, 7.14), (7.44, 7.5)], "and", 5.18),
+    # a piece said with pauses of its own ("6/8/10/12" is said "6, 8, 10, 12"): they are not the places after it
+    ("48 small networks, 16 pixels, one tanh layer of 6/8/10/12 units, 10 classes: 172 to 334 parameters, trained "
+     "on 1797 images of scikit-learn's digits.", 17.85,
+     [(1.58, 1.88), (3.02, 3.1), (3.12, 3.34), (4.84, 4.9), (5.1, 5.46), (5.82, 6.12), (6.62, 6.72), (7.52, 7.78),
+      (8.66, 9.24), (11.32, 11.38), (12.64, 12.7), (12.86, 13.14), (17.6, 17.66)], "10", 7.78),
 ])
 def test_measured_lines_split_where_their_words_start(text, seconds, pauses, piece, start):
     exact = [(Fraction(a).limit_denominator(50), Fraction(b).limit_denominator(50)) for a, b in pauses]
