@@ -2,12 +2,14 @@
 
 Every scene of `scenes.lecture.LECTURE` is rendered from the repo root (no scene cache, into a temporary media
 folder) the way `saddle render` launches manim (saddle/production/launch.py: the BT.709 encoder), at each quality,
-first one scene at a time, then --jobs scenes at a time; and, as the baseline in the same run, once at a time with
-manim's own encoder (`python -m manim`: x264's default preset, a conversion per frame). Durations are read from the
-written mp4 files with PyAV. A factor of 2 means a minute of lecture takes two minutes to render. The last lines
-are `realtime-factor <quality>: <serial> serial, <parallel> parallel, ...; baseline <b> serial (ratio <r>)`.
+--jobs scenes at a time; and, as the baseline in the same run and at the same parallelism, with manim's own encoder
+(`python -m manim`: x264's default preset and threads, a conversion per frame, glibc's default memory handling).
+With --serial, also one scene at a time (per-scene figures). Durations are read from the written mp4 files with
+PyAV. A factor of 2 means a minute of lecture takes two minutes to render. The last lines are
+`realtime-factor <quality>: <parallel> parallel, <cpu> cpu; baseline <b> parallel, <bcpu> cpu (ratio <r>, cpu ratio
+<c>)[; <serial> serial]`.
 
-    python benchmarks/lecture_speed.py [--jobs 2] [--quality l --quality h] [--scene NAME ...]
+    python benchmarks/lecture_speed.py [--jobs 2] [--quality l --quality h] [--scene NAME ...] [--serial]
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2, help="scenes rendered at once in the parallel run")
     parser.add_argument("--quality", action="append", choices=list(QUALITIES), help="default: l and h")
     parser.add_argument("--scene", action="append", help="only these scene classes (default: the whole lecture)")
+    parser.add_argument("--serial", action="store_true", help="also one scene at a time, with per-scene figures")
     args = parser.parse_args()
     scenes = [(path, name) for path, name in LECTURE if not args.scene or name in args.scene]
     if not scenes:
@@ -70,19 +73,23 @@ def main() -> None:
     summary = []
     for flag in args.quality or ["l", "h"]:
         quality, options = QUALITIES[flag].folder, QUALITIES[flag].manim_options()
-        wall, cpu, duration, results = run(scenes, options, jobs=1)
+        wall, cpu, duration, results = run(scenes, options, jobs=args.jobs)
         for (_, name), (seconds, length) in zip(scenes, results):
-            print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.1f}x)")
-        parallel_wall, *_ = run(scenes, options, jobs=args.jobs)
-        base_wall, base_cpu, *_ = run(scenes, options, jobs=1, encoder="manim")
-        print(f"{quality} lecture: {duration:.1f} s of video; serial {wall:.1f} s ({wall / duration:.2f}x), "
-              f"{args.jobs} at a time {parallel_wall:.1f} s ({parallel_wall / duration:.2f}x), "
-              f"cpu {cpu:.1f} s ({cpu / duration:.2f}x); manim's own encoder: serial {base_wall:.1f} s, "
-              f"cpu {base_cpu:.1f} s")
-        summary.append(f"realtime-factor {quality}: {wall / duration:.2f} serial, "
-                       f"{parallel_wall / duration:.2f} parallel, {cpu / duration:.2f} cpu; "
-                       f"baseline {base_wall / duration:.2f} serial (ratio {wall / base_wall:.2f}, "
-                       f"cpu ratio {cpu / base_cpu:.2f})")
+            print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.2f}x, "
+                  f"{args.jobs} at a time)", flush=True)
+        base_wall, base_cpu, *_ = run(scenes, options, jobs=args.jobs, encoder="manim")
+        line = (f"realtime-factor {quality}: {wall / duration:.2f} parallel, {cpu / duration:.2f} cpu; baseline "
+                f"{base_wall / duration:.2f} parallel, {base_cpu / duration:.2f} cpu (ratio {wall / base_wall:.2f}, "
+                f"cpu ratio {cpu / base_cpu:.2f})")
+        print(f"{quality} lecture: {duration:.1f} s of video; {args.jobs} at a time {wall:.1f} s, cpu {cpu:.1f} s; "
+              f"manim's own encoder: {base_wall:.1f} s, cpu {base_cpu:.1f} s", flush=True)
+        if args.serial:
+            serial_wall, _, _, serial = run(scenes, options, jobs=1)
+            for (_, name), (seconds, length) in zip(scenes, serial):
+                print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.2f}x, "
+                      f"alone)", flush=True)
+            line += f"; {serial_wall / duration:.2f} serial"
+        summary.append(line)
     print("\n".join(summary))
 
 

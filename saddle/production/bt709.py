@@ -8,9 +8,14 @@ the stream when manim joins partial movies and when saddle remuxes or stitches c
 
 Encoding was a third of a 1080p render's time (py-spy on HessianSignTest: wrapping each RGBA frame, converting it,
 x264), so a frame held for many frames (a pause while a line is said) is converted once, the RGBA picture is
-wrapped without a copy, and x264 runs with a faster preset tuned for drawn pictures at the same constant quality."""
+wrapped without a copy, and x264 runs with a faster preset tuned for drawn pictures at the same constant quality,
+in one thread (manim already encodes in a thread of its own beside the drawing, and scenes render side by side).
+Freed frame buffers are kept for the next frame instead of going back to the kernel (`keep_freed_memory`)."""
 
 from __future__ import annotations
+
+import ctypes
+import ctypes.util
 
 import av
 from av.video.reformatter import ColorRange, Colorspace
@@ -23,7 +28,13 @@ Y_CB_CR = ("yuv420p", "yuva420p")
 #: x264's speed/size trade at manim's constant quality (crf 23): `veryfast` spends less time searching for the
 #: smallest coding of each frame; `animation` suits flat colours and sharp edges (more reference frames, stronger
 #: deblocking). Quality per frame is set by crf, not by the preset.
-X264_OPTIONS = {"preset": "veryfast", "tune": "animation"}
+#: One thread: x264's frame threads cost CPU of their own (HessianSignTest at 1080p30: 86.2 -> 80.4 CPU-s, file
+#: 1.35 -> 1.31 MB, the same wall time alone, measured 2026-12-04), and the lecture renders scenes side by side.
+X264_OPTIONS = {"preset": "veryfast", "tune": "animation", "threads": "1"}
+#: glibc's mallopt parameters and values: an allocation under 32 MB (the most glibc allows; a 1080p RGBA frame is
+#: 8 MB) comes from the heap, and the heap's free top goes back to the kernel only past 1 GB.
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+_FROM_THE_HEAP_BELOW, _GIVEN_BACK_ABOVE = 1 << 25, 1 << 30
 _Job = scene_file_writer._PartialMovieEncodeJob
 _open_job = _Job.__init__
 
@@ -63,6 +74,17 @@ def _mux(self, av_frame) -> None:
         self.container.mux(packet)
 
 
+def keep_freed_memory() -> None:
+    """Each 1080p frame passes through several 8 MB buffers; glibc maps such a buffer afresh and unmaps it when it
+    is freed, so every frame faulted its pages in again (HessianSignTest at 1080p30: 15-19 s of its ~80 CPU-s in
+    the kernel). Kept in the heap instead, they are reused: 7-8 s in the kernel, 70-90 MB more resident. Not glibc
+    (macOS, musl): nothing to do."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    if hasattr(libc, "mallopt"):
+        libc.mallopt(_M_MMAP_THRESHOLD, _FROM_THE_HEAP_BELOW)
+        libc.mallopt(_M_TRIM_THRESHOLD, _GIVEN_BACK_ABOVE)
+
+
 def install() -> None:
     """Make manim's partial-movie encoder convert and tag as above (in this process only)."""
     setattr(_Job, "__init__", _tagged_job)  # noqa: B010 (mypy forbids assigning to a method)
@@ -70,5 +92,6 @@ def install() -> None:
 
 
 if __name__ == "__main__":
+    keep_freed_memory()
     install()
     main()
