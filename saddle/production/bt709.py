@@ -77,8 +77,8 @@ def _mux(self, av_frame) -> None:
 def keep_freed_memory() -> None:
     """Each 1080p frame passes through several 8 MB buffers; glibc maps such a buffer afresh and unmaps it when it
     is freed, so every frame faulted its pages in again (HessianSignTest at 1080p30: 15-19 s of its ~80 CPU-s in
-    the kernel). Kept in the heap instead, they are reused: 7-8 s in the kernel, 70-90 MB more resident. Not glibc
-    (macOS, musl): nothing to do."""
+    the kernel). Kept in the heap instead, they are reused: 7-9 s in the kernel, at most 859 MB resident instead of
+    737 MB. Not glibc (macOS, musl): nothing to do."""
     libc = ctypes.CDLL(ctypes.util.find_library("c"))
     if hasattr(libc, "mallopt"):
         libc.mallopt(_M_MMAP_THRESHOLD, _FROM_THE_HEAP_BELOW)
