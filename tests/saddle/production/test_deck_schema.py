@@ -4,7 +4,8 @@ of a small English and Chinese deck (slides with their videos, poster pictures a
 notes with language tags, sections, properties) is valid, and every part has the content type its relationships
 require, a check the validator does not make. The validator does see a misplaced or misspelt timing, a video
 without its link and a dangling relationship, and the content check sees a part without a content type, so the
-first test can fail."""
+first test can fail. What the schemas leave free (a language tag is any string, a shape id any number, time node ids
+need not be unique) test_deck checks."""
 
 from __future__ import annotations
 
