@@ -34,8 +34,8 @@ STRINGS = {
     "mr.stopped_label": {"en": "Adam stopped: ‖g‖ ≤ {high}", "zh": "Adam 停下：‖g‖ ≤ {high}"},
     "mr.lecture_band": {"en": "lecture", "zh": "课程"},
     "mr.stopped_said": {
-        "en": "Each dot is one network, where training with Adam stopped and the loss curve looked flat: gradient norm "
-              "{low} to {high}. {negative} of {networks} still have negative eigenvalues.",
+        "en": "Each dot is one network, trained with Adam, then stopped where the loss curve looked flat: gradient "
+              "norms from {low} to {high}. Of these {networks}, {negative} still have negative eigenvalues.",
         "zh": "每个点是一个网络，在 Adam 停下、loss 曲线看起来已经平了的地方：gradient 的大小是 {low} 到 {high}。"
               "{networks} 个里面有 {negative} 个还有负的 eigenvalue。",
     },

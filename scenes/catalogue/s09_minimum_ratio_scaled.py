@@ -9,13 +9,13 @@ STRINGS = {
               "到 {high} 个，数据是 {datasets}。",
     },
     "mrs.converged_said": {
-        "en": "Each one trained with Adam, then driven by Newton steps towards a critical point: gradient norm "
-              "{low} to {high}.",
+        "en": "Each one trained with Adam, then driven by Newton steps towards a critical point: gradient "
+              "norms from {low} to {high}.",
         "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走：gradient 的大小是 {low} 到 {high}。",
     },
     "mrs.converged_partly_said": {
         "en": "Each one trained with Adam, then driven by Newton steps towards a critical point. {critical} of "
-              "{networks} got there: gradient norm {low} to {high}. The other {near}, with {sizes} parameters, "
+              "{networks} got there: gradient norms from {low} to {high}. The other {near}, with {sizes} parameters, "
               "stopped at {near_low} to {near_high}: near a critical point, not at it.",
         "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走。{networks} 个里有 {critical} 个走到了："
               "gradient 的大小是 {low} 到 {high}。另外 {near} 个是 {sizes} 个参数的网络，只到 {near_low} 到 "
@@ -23,7 +23,7 @@ STRINGS = {
     },
     "mrs.converged_none_said": {
         "en": "Each one trained with Adam, then driven by Newton steps towards a critical point, but none got there: "
-              "gradient norm {low} to {high}, near critical points, not at them.",
+              "gradient norms from {low} to {high}, near critical points, not at them.",
         "zh": "每个网络先用 Adam 训练，再用牛顿法往 critical point 走，但没有一个走到：gradient 的大小是 {low} 到 "
               "{high}，在 critical point 附近，还不在上面。",
     },
