@@ -62,7 +62,7 @@ def said_weights(token: str, lang: str) -> list[int]:
     from saddle.voice.spoken import normalise  # only voiced lines need it, and it takes cn2an's 0.2 s to import
 
     weights = []
-    for clause in _SPOKEN_CLAUSE.split(normalise(token, lang).strip(" ,;:，；：、")) or [""]:
+    for clause in _SPOKEN_CLAUSE.split(normalise(token, lang).strip(" ,;:，；：、")):
         weight = 0
         for word in re.findall(r"[^\W\d_]+|\d", clause):
             if word.isdigit():
