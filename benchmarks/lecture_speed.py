@@ -58,6 +58,12 @@ def run(scenes, flags: list[str], jobs: int, encoder: str = "saddle") -> tuple[f
     return wall, cpu, sum(duration for _, duration in results), results
 
 
+def per_scene(quality: str, scenes, results: list, how: str) -> None:
+    for (_, name), (seconds, length) in zip(scenes, results):
+        print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.2f}x, {how})",
+              flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2, help="scenes rendered at once in the parallel run")
@@ -74,9 +80,7 @@ def main() -> None:
     for flag in args.quality or ["l", "h"]:
         quality, options = QUALITIES[flag].folder, QUALITIES[flag].manim_options()
         wall, cpu, duration, results = run(scenes, options, jobs=args.jobs)
-        for (_, name), (seconds, length) in zip(scenes, results):
-            print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.2f}x, "
-                  f"{args.jobs} at a time)", flush=True)
+        per_scene(quality, scenes, results, f"{args.jobs} at a time")
         base_wall, base_cpu, *_ = run(scenes, options, jobs=args.jobs, encoder="manim")
         line = (f"realtime-factor {quality}: {wall / duration:.2f} parallel, {cpu / duration:.2f} cpu; baseline "
                 f"{base_wall / duration:.2f} parallel, {base_cpu / duration:.2f} cpu (ratio {wall / base_wall:.2f}, "
@@ -85,9 +89,7 @@ def main() -> None:
               f"manim's own encoder: {base_wall:.1f} s, cpu {base_cpu:.1f} s", flush=True)
         if args.serial:
             serial_wall, _, _, serial = run(scenes, options, jobs=1)
-            for (_, name), (seconds, length) in zip(scenes, serial):
-                print(f"{quality} {name:24s} {seconds:7.1f} s for {length:6.1f} s of video  ({seconds / length:4.2f}x, "
-                      f"alone)", flush=True)
+            per_scene(quality, scenes, serial, "alone")
             line += f"; {serial_wall / duration:.2f} serial"
         summary.append(line)
     print("\n".join(summary))
