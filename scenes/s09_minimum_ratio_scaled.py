@@ -147,13 +147,14 @@ class MinimumRatioScaled(LectureScene):
 
     def gradient_dots(self, data: ScaledRatioData, axes: Axes) -> tuple[list[Dot], list[np.ndarray]]:
         """A dot per network where Adam stopped, and where Newton left it (side by side at one size)."""
-        dots, targets = [], []
         bottom, top = self.gradient_decades
-        for x, stopped, converged in zip(side_by_side(data.parameters), data.stopped_gradients, data.gradients):
-            dots.append(Dot(axes.c2p(x, np.clip(np.log10(stopped), bottom, top) - bottom), radius=self.dot_radius,
-                            color=THEME.muted))
-            targets.append(axes.c2p(x, np.clip(np.log10(converged), bottom, top) - bottom))
-        return dots, targets
+
+        def at(x: float, gradient: float) -> np.ndarray:
+            return axes.c2p(x, np.clip(np.log10(gradient), bottom, top) - bottom)
+
+        places = list(zip(side_by_side(data.parameters), data.stopped_gradients, data.gradients))
+        return ([Dot(at(x, stopped), radius=self.dot_radius, color=THEME.muted) for x, stopped, _ in places],
+                [at(x, converged) for x, _, converged in places])
 
     @staticmethod
     def agreement_fields(data: ScaledRatioData) -> dict:
