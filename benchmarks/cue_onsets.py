@@ -52,15 +52,36 @@ def onset(start: float, pauses: list) -> float:
     return min(ends, key=lambda end: abs(end - start), default=start)
 
 
+def _edit_costs(said: list[str], heard: list[str]) -> np.ndarray:
+    """Levenshtein distance from said[:k] to all of `heard`, for every k (the DP table's last column)."""
+    row = np.arange(len(heard) + 1)
+    costs = [row[-1]]
+    for unit in said:
+        previous, row = row, np.empty_like(row)
+        row[0] = previous[0] + 1
+        for j, other in enumerate(heard, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (unit != other))
+        costs.append(row[-1])
+    return np.array(costs)
+
+
+def heard_split(said: list[str], before: list[str], after: list[str]) -> list[int]:
+    """Where the two halves' transcripts divide the line: every k for which said[:k] against the first half and
+    said[k:] against the second cost the fewest edits together. A word misheard on one side costs the same at
+    every k, so only the units near the cut decide; a half heard as noise gives many k."""
+    costs = _edit_costs(said, before) + _edit_costs(said[::-1], after[::-1])[::-1]
+    return [int(k) for k in np.flatnonzero(costs == costs.min())]
+
+
 def cut_check(cut, said: list[str], first: int, start: float, pauses: list) -> float | None:
     """Whisper's word times are loosest at a pause (a word is often given the pause, either side): where they put
     a cue more than LIMIT from its first word, the line's audio is cut in two at the pause the cue starts after
-    (or at the cue's start) and each half transcribed; when the first half ends with the word before the cue and
-    the second starts with the cue's first word, the word starts where the pause ends (or at the cut)."""
+    (or at the cue's start) and each half transcribed; when the halves divide the line exactly before the cue's
+    first unit (heard_split: one place, that one), the word starts where the pause ends (or at the cut)."""
     for at, onset_there in [*(((begin + end) / 2, end) for begin, end in pauses if abs(end - start) <= LIMIT),
                             (start, start)]:
         before, after = cut(at)
-        if before[-1:] == said[first - 1:first] and after[:1] == said[first:first + 1]:
+        if heard_split(said, before, after) == [first]:
             return onset_there
     return None
 
@@ -73,7 +94,7 @@ class Cuts:
 
     def heard(self, line, settings: Settings, renders: Path, at: float) -> tuple[list[str], list[str]]:
         """The units heard before and after `at` seconds into the line (its audio made if it is not cached)."""
-        from intelligibility import recogniser
+        from intelligibility import hear, recogniser
         from scipy.signal import resample_poly
 
         from saddle.voice.engine import read_wav
@@ -87,9 +108,8 @@ class Cuts:
         self.made += 1
         halves = []
         for half in (at_16k[:round(at * 16_000)], at_16k[round(at * 16_000):]):
-            segments, _ = self.model.transcribe(half, language=self.lang, beam_size=5, temperature=0.0,
-                                                condition_on_previous_text=False)
-            halves.append(units(" ".join(segment.text.strip() for segment in segments), self.lang))
+            halves.append(units(" ".join(segment.text.strip() for segment in hear(self.model, half, self.lang, True)),
+                                self.lang))
         return halves[0], halves[1]
 
 

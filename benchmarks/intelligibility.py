@@ -8,9 +8,12 @@ Errors are told apart as far as the transcript allows:
 - spelling: the recogniser writes a word another way ("eigen values", "LBFGS", "1453" for "fourteen fifty-three");
   both sides are normalised the same way first (numbers in words, a bare year as the normaliser reads one:
   saddle.voice.spoken; VARIANTS), so these are no errors at all. "1,453" is Whisper hearing a cardinal;
-- recogniser: a word heard as a homophone Whisper prefers (HOMOPHONES), or a rare name written as it sounds
-  (NAMES_BY_SOUND, each spelling heard where the voice said the lexicon's sound);
+- recogniser: a word heard as a homophone Whisper prefers (HOMOPHONES);
 - voice: every other difference, a word the voice says so that it is heard as another word or not at all.
+
+Whisper is told the names the lecture shows on screen (names(): the lexicon's), as a viewer reads them in the
+subtitles: it has never seen Lanczos, Diorena or Majumdar spelt, and without them writes what it hears, so no way of
+saying them could be scored right. --no-names listens without them.
 
 The lines are learnt from the scenes (saddle.production.voice_lines, cached in renders/.voice/lines); their audio is the
 render's (renders/.voice/audio: made if missing); transcripts are cached by the phonemes the model was given.
@@ -26,6 +29,7 @@ import json
 import re
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +39,7 @@ from saddle.production.plan import ROOT, Settings, load_lecture
 from saddle.production.voice_lines import make, scene_lines, source
 from saddle.safety import write_text
 from saddle.voice.assets import DEFAULT_VOICES, MODEL_SHA256, SETTINGS, VOICE_HOME, joined
+from saddle.voice.lexicon import LEXICON_FILE
 from saddle.voice.spoken import _YEAR, english_year
 
 WHISPER_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
@@ -61,11 +66,6 @@ HOMOPHONES = {("two", "to"), ("two", "too"), ("to", "two"), ("one", "won"), ("fo
               ("whole", "hole"), ("right", "write"), ("no", "know"), ("by", "buy"), ("x", "ex"), ("y", "why"),
               ("u", "you"), ("h", "age"), ("l", "el"), ("c", "see"), ("i", "eye"), ("learn's", "learns"),
               ("too", "two"), ("plain", "plane"), ("plane", "plain"), ("seen", "scene")}
-#: Names Whisper has never seen spelt, so it writes what it hears: these spellings were heard where the voice said
-#: the lexicon's sound (Lánczos "LAHN-tsosh", Diorena "dee-oh-RAY-na"); counted as the recogniser's.
-NAMES_BY_SOUND = {("lanczos", "lonsoche"), ("lanczos", "lanzo's"), ("lanczos", "lanzos"), ("diorena", "deorena"),
-                  ("diorena", "diorana"), ("diorena", "dioraina"), ("lanczos", "lanzosh"), ("lanczos", "lonsoch"),
-                  ("lanczos", "lonsoge")}
 _GROUPED = re.compile(r"(?<![\d.])\d{1,3}(?:[ \u2009\u202f]\d{3})+(?!\d)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -86,6 +86,22 @@ def recogniser():
         if not (home / name).exists():
             (home / name).write_bytes(files(WHISPER_PARTS[1][0]).joinpath(f"data/{name}").read_bytes())
     return WhisperModel(str(home), device="cpu", compute_type="int8", cpu_threads=2)
+
+
+def names(lang: str) -> str:
+    """The names the lecture shows, as its lexicon writes them: the capitalised English entries (and, for Chinese
+    lines, the Chinese ones), for Whisper's prompt."""
+    table = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
+    said = [word for word in table["en"] if word[0].isupper() and not word.endswith("'s")]
+    return ", ".join(said + (list(table["zh"]) if lang == "zh" else []))
+
+
+def hear(model, at_16k: np.ndarray, lang: str, told: bool, words: bool = False) -> list:
+    """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, the names told (or not)."""
+    segments, _ = model.transcribe(at_16k, language=lang, beam_size=5, condition_on_previous_text=False,
+                                   vad_filter=False, temperature=0.0, word_timestamps=words,
+                                   initial_prompt=names(lang) if told else None)
+    return list(segments)
 
 
 def cardinal(number: int) -> str:
@@ -187,14 +203,14 @@ def errors(said: list[str], heard: list[str], lang: str = "en") -> list[tuple[st
     read, found, index = readings(said) if lang == "zh" else [None] * len(said), [], 0
     for a, b in align(said, heard):
         if a != b:
-            kind = "recogniser" if (a, b) in HOMOPHONES | NAMES_BY_SOUND else "voice"
+            kind = "recogniser" if (a, b) in HOMOPHONES else "voice"
             reading = read[index] if a else None
             found.append((a, b, chinese_kind(reading, b) if kind == "voice" and reading else kind))
         index += bool(a)
     return found
 
 
-def transcribe(model, audio: Path, lang: str) -> dict:
+def transcribe(model, audio: Path, lang: str, told: bool) -> dict:
     """What the recogniser heard (text, and each word with its start and end in seconds) and the seconds of
     speech in the line (saddle.voice.speech's 20 ms windows), its pauses, its length."""
     from saddle.voice.engine import read_wav
@@ -202,20 +218,19 @@ def transcribe(model, audio: Path, lang: str) -> dict:
 
     samples, rate = read_wav(audio)
     at_16k = resample_poly(samples.astype(np.float64), 16_000, rate).astype(np.float32)
-    segments, _ = model.transcribe(at_16k, language=lang, beam_size=5, condition_on_previous_text=False,
-                                   vad_filter=False, temperature=0.0, word_timestamps=True)
-    segments = list(segments)
+    segments = hear(model, at_16k, lang, told, words=True)
     return {"text": " ".join(segment.text.strip() for segment in segments),
             "words": [[word.word, word.start, word.end] for segment in segments for word in segment.words or []],
             "speech": float(np.sum(speaking(samples, rate)) * WINDOW), "seconds": samples.size / rate,
             "pauses": [[float(start), float(end)] for start, end in pauses(samples, rate)]}
 
 
-def _key(spoken: str, settings: Settings) -> str:
+def _key(spoken: str, settings: Settings, told: bool = True) -> str:
     from saddle.voice.engine import phonemes
 
     said = [phonemes(spoken, settings.lang), settings.voice, getattr(settings, "rate", 1.0), MODEL_SHA256, SETTINGS]
-    return hashlib.sha256(json.dumps([*said, WHISPER_SHA256], sort_keys=True).encode()).hexdigest()
+    listener = [WHISPER_SHA256, *([names(settings.lang)] if told else [])]
+    return hashlib.sha256(json.dumps([*said, *listener], sort_keys=True).encode()).hexdigest()
 
 
 def main() -> None:
@@ -227,6 +242,7 @@ def main() -> None:
     parser.add_argument("--renders", type=Path, default=ROOT / "renders")
     parser.add_argument("--quiet", action="store_true", help="totals only, no line-by-line table")
     parser.add_argument("--cached", action="store_true", help="only the lines already transcribed (no synthesis)")
+    parser.add_argument("--no-names", dest="told", action="store_false", help="do not tell Whisper the names")
     args = parser.parse_args()
     voice = DEFAULT_VOICES[args.lang]
     settings = Settings(lang=args.lang, voice=voice)
@@ -243,16 +259,16 @@ def main() -> None:
     totals = {"units": 0, "voice": 0, "recogniser": 0, "tone": 0, "lines with a voice error": 0}
     key_errors: list[tuple[str, str, str]] = []
     if args.cached:
-        lines = [line for line in lines if _key(line.spoken, settings) in heard]
+        lines = [line for line in lines if _key(line.spoken, settings, args.told) in heard]
     for number, line in enumerate(lines, 1):
-        key = _key(line.spoken, settings)
+        key = _key(line.spoken, settings, args.told)
         if key not in heard:
             found = source(line, settings, args.renders)
             if not found.ready:
                 make(line, found, settings)
             model = model or recogniser()
             assert found.audio is not None
-            heard[key] = transcribe(model, found.audio, args.lang)
+            heard[key] = transcribe(model, found.audio, args.lang, args.told)
             stored = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
             write_text(cache_file, json.dumps(stored | heard, ensure_ascii=False, indent=0))  # runs may share it
         said = units(line.spoken, args.lang)

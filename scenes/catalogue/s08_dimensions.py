@@ -64,7 +64,7 @@ STRINGS = {
     },
     "rh.legend_fit": {"en": "N-term and constant fitted", "zh": "N 的一次项和常数项是拟合的"},
     "rh.trend": {
-        "en": "The trend line is e to the minus theta N squared, theta = ln 3 / 4, the exact rate of Dean and "
+        "en": "The trend line is e to the minus theta times N squared, theta = ln 3 / 4, the exact rate of Dean and "
               "Majumdar; its lower-order terms are fitted.",
         "zh": "趋势线是 e 的负 θN² 次方，θ = ln 3 / 4，是 Dean 和 Majumdar 算出的衰减率；低阶项是拟合的。",
     },
@@ -97,7 +97,7 @@ STRINGS = {
         "zh": "一个双井函数有三个 critical point：两个 local minima，中间夹着一个 local maxima。",
     },
     "cpc.sum": {
-        "en": "Add n wells, one for each variable. A critical point picks one of the three in every variable: "
+        "en": "With n variables, add one well for each. A critical point picks one of the three in every variable: "
               "3 to the n of them.",
         "zh": "把 n 个井加起来，每个变量一个。每个变量都从三个点里选一个，"
               "所以一共有 3 的 n 次方个 critical point。",

@@ -52,8 +52,8 @@ STRINGS = {
     "mr.histogram_stopped": {"en": "Adam stopped", "zh": "Adam 停下"},
     "mr.histogram_converged": {"en": "gradient → 0", "zh": "gradient → 0"},
     "mr.histogram_said": {
-        "en": "One network's spectrum on a signed log scale. Where Adam stopped: {before} negative eigenvalues. "
-              "At the true critical point: {after}.",
+        "en": "The spectrum of one network, on a log scale for either sign. Where Adam stopped: {before} negative "
+              "eigenvalues. At the true critical point: {after}.",
         "zh": "把一个网络的 eigenvalue 画在对数刻度上。Adam 停下的地方有 {before} 个负的 eigenvalue；"
               "在真正的 critical point 上剩 {after} 个。",
     },
