@@ -11,9 +11,10 @@ Errors are told apart as far as the transcript allows:
 - recogniser: a word heard as a homophone Whisper prefers (HOMOPHONES);
 - voice: every other difference, a word the voice says so that it is heard as another word or not at all.
 
-Whisper is told the names the lecture shows on screen (names(): the lexicon's), as a viewer reads them in the
-subtitles: it has never seen Lanczos, Diorena or Majumdar spelt, and without them writes what it hears, so no way of
-saying them could be scored right. --no-names listens without them.
+Whisper is told the names the lecture shows on screen (names(): the lexicon's, as faster-whisper's hotwords), as a
+viewer reads them in the subtitles: it has never seen Lanczos, Diorena or Majumdar spelt, and without them writes
+what it hears, so no way of saying them could be scored right. (The same list as an initial prompt made Whisper loop
+"I'm sorry" over two lines.) --no-names listens without them.
 
 The lines are learnt from the scenes (saddle.production.voice_lines, cached in renders/.voice/lines); their audio is the
 render's (renders/.voice/audio: made if missing); transcripts are cached by the phonemes the model was given.
@@ -90,7 +91,7 @@ def recogniser():
 
 def names(lang: str) -> str:
     """The names the lecture shows, as its lexicon writes them: the capitalised English entries (and, for Chinese
-    lines, the Chinese ones), for Whisper's prompt."""
+    lines, the Chinese ones), for Whisper's hotwords."""
     table = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
     said = [word for word in table["en"] if word[0].isupper() and not word.endswith("'s")]
     return ", ".join(said + (list(table["zh"]) if lang == "zh" else []))
@@ -100,7 +101,7 @@ def hear(model, at_16k: np.ndarray, lang: str, told: bool, words: bool = False) 
     """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, the names told (or not)."""
     segments, _ = model.transcribe(at_16k, language=lang, beam_size=5, condition_on_previous_text=False,
                                    vad_filter=False, temperature=0.0, word_timestamps=words,
-                                   initial_prompt=names(lang) if told else None)
+                                   hotwords=names(lang) if told else None)
     return list(segments)
 
 
@@ -229,7 +230,7 @@ def _key(spoken: str, settings: Settings, told: bool = True) -> str:
     from saddle.voice.engine import phonemes
 
     said = [phonemes(spoken, settings.lang), settings.voice, getattr(settings, "rate", 1.0), MODEL_SHA256, SETTINGS]
-    listener = [WHISPER_SHA256, *([names(settings.lang)] if told else [])]
+    listener = [WHISPER_SHA256, *(["hotwords", names(settings.lang)] if told else [])]
     return hashlib.sha256(json.dumps([*said, *listener], sort_keys=True).encode()).hexdigest()
 
 
