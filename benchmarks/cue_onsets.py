@@ -89,8 +89,8 @@ def cut_check(cut, said: list[str], first: int, start: float, pauses: list) -> f
 class Cuts:
     """A line's audio cut in two at a time, each half transcribed by the recogniser (loaded on first use)."""
 
-    def __init__(self, lang: str):
-        self.lang, self.model, self.made = lang, None, 0
+    def __init__(self, lang: str, told: bool):
+        self.lang, self.told, self.model, self.made = lang, told, None, 0
 
     def heard(self, line, settings: Settings, renders: Path, at: float) -> tuple[list[str], list[str]]:
         """The units heard before and after `at` seconds into the line (its audio made if it is not cached)."""
@@ -108,8 +108,8 @@ class Cuts:
         self.made += 1
         halves = []
         for half in (at_16k[:round(at * 16_000)], at_16k[round(at * 16_000):]):
-            halves.append(units(" ".join(segment.text.strip() for segment in hear(self.model, half, self.lang, True)),
-                                self.lang))
+            heard = hear(self.model, half, self.lang, self.told)
+            halves.append(units(" ".join(segment.text.strip() for segment in heard), self.lang))
         return halves[0], halves[1]
 
 
@@ -148,15 +148,16 @@ def main() -> None:
     parser.add_argument("--key-lines", action="store_true")
     parser.add_argument("--renders", type=Path, default=ROOT / "renders")
     parser.add_argument("--no-cut", action="store_true", help="Whisper's word times only (no cut_check)")
+    parser.add_argument("--no-names", dest="told", action="store_false", help="as intelligibility.py --no-names")
     args = parser.parse_args()
     settings = Settings(lang=args.lang, voice=DEFAULT_VOICES[args.lang])
     heard = json.loads((args.renders / ".voice" / "listened.json").read_text(encoding="utf-8"))
     lines = [line for found in scene_lines(load_lecture(), args.lang, args.renders,
                                            args.renders / ".voice" / ".cache").values() for line in found
              if not args.key_lines or KEY_LINES.search(line.text)]
-    measured, late, early, missing, worst, cuts = 0, 0, 0, 0, 0.0, Cuts(args.lang)
+    measured, late, early, missing, worst, cuts = 0, 0, 0, 0, 0.0, Cuts(args.lang, args.told)
     for line in lines:
-        entry = heard.get(_key(line.spoken, settings))
+        entry = heard.get(_key(line.spoken, settings, args.told))
         if entry is None or "words" not in entry:
             missing += 1
             continue
