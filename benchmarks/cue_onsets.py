@@ -22,7 +22,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from intelligibility import KEY_LINES, _key, align, units
+from intelligibility import KEY_LINES, _key, align, names_in, units
 
 from saddle.production.captions import fit_cues
 from saddle.production.plan import ROOT, Settings, load_lecture
@@ -89,10 +89,11 @@ def cut_check(cut, said: list[str], first: int, start: float, pauses: list) -> f
 class Cuts:
     """A line's audio cut in two at a time, each half transcribed by the recogniser (loaded on first use)."""
 
-    def __init__(self, lang: str, told: bool):
-        self.lang, self.told, self.model, self.made = lang, told, None, 0
+    def __init__(self, lang: str):
+        self.lang, self.model, self.made = lang, None, 0
 
-    def heard(self, line, settings: Settings, renders: Path, at: float) -> tuple[list[str], list[str]]:
+    def heard(self, line, settings: Settings, renders: Path, hint: str | None,
+              at: float) -> tuple[list[str], list[str]]:
         """The units heard before and after `at` seconds into the line (its audio made if it is not cached)."""
         from intelligibility import hear, recogniser
         from scipy.signal import resample_poly
@@ -108,7 +109,7 @@ class Cuts:
         self.made += 1
         halves = []
         for half in (at_16k[:round(at * 16_000)], at_16k[round(at * 16_000):]):
-            heard = hear(self.model, half, self.lang, self.told)
+            heard = hear(self.model, half, self.lang, hint)
             halves.append(units(" ".join(segment.text.strip() for segment in heard), self.lang))
         return halves[0], halves[1]
 
@@ -155,13 +156,14 @@ def main() -> None:
     lines = [line for found in scene_lines(load_lecture(), args.lang, args.renders,
                                            args.renders / ".voice" / ".cache").values() for line in found
              if not args.key_lines or KEY_LINES.search(line.text)]
-    measured, late, early, missing, worst, cuts = 0, 0, 0, 0, 0.0, Cuts(args.lang, args.told)
+    measured, late, early, missing, worst, cuts = 0, 0, 0, 0, 0.0, Cuts(args.lang)
     for line in lines:
-        entry = heard.get(_key(line.spoken, settings, args.told))
+        hint = names_in(line.text) if args.told else None
+        entry = heard.get(_key(line.spoken, settings, hint))
         if entry is None or "words" not in entry:
             missing += 1
             continue
-        cut = None if args.no_cut else partial(cuts.heard, line, settings, args.renders)
+        cut = None if args.no_cut else partial(cuts.heard, line, settings, args.renders, hint)
         for text, offset in cue_offsets(line.text, line.spoken, args.lang, entry, cut):
             measured += 1
             late += offset > LIMIT

@@ -11,10 +11,11 @@ Errors are told apart as far as the transcript allows:
 - recogniser: a word heard as a homophone Whisper prefers (HOMOPHONES);
 - voice: every other difference, a word the voice says so that it is heard as another word or not at all.
 
-Whisper is told the names the lecture shows on screen (names(): the lexicon's, as faster-whisper's hotwords), as a
-viewer reads them in the subtitles: it has never seen Lanczos, Diorena or Majumdar spelt, and without them writes
-what it hears, so no way of saying them could be scored right. (The same list as an initial prompt made Whisper loop
-"I'm sorry" over two lines.) --no-names listens without them.
+A line that says one of the lecture's proper names (NAMES) is heard with that name given to Whisper (faster-whisper's
+hotwords), as a viewer reads it in the line's subtitle: Whisper has never seen Lanczos, Diorena or Majumdar spelt and
+writes what it hears, so no way of saying them could be scored right without. Only the line's own names: the whole
+list given for every line made Whisper insert words heard nowhere ("hissian", "irving": 37 lines with a voice error
+instead of 21), and as an initial prompt it looped "I'm sorry" over two lines. --no-names: no line gets them.
 
 The lines are learnt from the scenes (saddle.production.voice_lines, cached in renders/.voice/lines); their audio is the
 render's (renders/.voice/audio: made if missing); transcripts are cached by the phonemes the model was given.
@@ -30,7 +31,6 @@ import json
 import re
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +40,6 @@ from saddle.production.plan import ROOT, Settings, load_lecture
 from saddle.production.voice_lines import make, scene_lines, source
 from saddle.safety import write_text
 from saddle.voice.assets import DEFAULT_VOICES, MODEL_SHA256, SETTINGS, VOICE_HOME, joined
-from saddle.voice.lexicon import LEXICON_FILE
 from saddle.voice.spoken import _YEAR, english_year
 
 WHISPER_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57"
@@ -53,6 +52,10 @@ KEY_WORDS = re.compile(r"eigen|\d\.\d|\b1[1-9]\d\d\b|Hessian|Lanczos|Diorena|Hag
                        r"君士坦丁堡|狄奥伦娜|索菲亚", re.IGNORECASE)
 KEY_LINES = re.compile(r"\d\.\d|\b1[1-9]\d\d\b|Lanczos|Diorena|Hagia|Constantinople|Newton|Adam|君士坦丁堡|狄奥伦娜|"
                        r"索菲亚|eigen.*eigen", re.IGNORECASE)
+#: The lecture's proper names (people, places, an optimiser; each in the lexicon): a line that says one is heard with
+#: it given to Whisper. Hessian is no such name: Whisper writes it unprompted.
+NAMES = ("Lanczos", "Diorena", "Majumdar", "Adam", "Newton", "Constantinople", "Hagia Sophia", "君士坦丁堡", "狄奥伦娜",
+         "圣索菲亚")
 #: One word written two ways: folded to the first before scoring (both sides).
 VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen vectors": "eigenvectors",
             "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent",
@@ -89,19 +92,17 @@ def recogniser():
     return WhisperModel(str(home), device="cpu", compute_type="int8", cpu_threads=2)
 
 
-def names(lang: str) -> str:
-    """The names the lecture shows, as its lexicon writes them: the capitalised English entries (and, for Chinese
-    lines, the Chinese ones), for Whisper's hotwords."""
-    table = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))
-    said = [word for word in table["en"] if word[0].isupper() and not word.endswith("'s")]
-    return ", ".join(said + (list(table["zh"]) if lang == "zh" else []))
+def names_in(text: str) -> str | None:
+    """The proper names a line says (NAMES), for Whisper's hotwords; None if it says none."""
+    said = [name for name in NAMES if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+    return ", ".join(said) or None
 
 
-def hear(model, at_16k: np.ndarray, lang: str, told: bool, words: bool = False) -> list:
-    """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, the names told (or not)."""
+def hear(model, at_16k: np.ndarray, lang: str, hint: str | None, words: bool = False) -> list:
+    """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, `hint` as its hotwords."""
     segments, _ = model.transcribe(at_16k, language=lang, beam_size=5, condition_on_previous_text=False,
                                    vad_filter=False, temperature=0.0, word_timestamps=words,
-                                   hotwords=names(lang) if told else None)
+                                   hotwords=hint)
     return list(segments)
 
 
@@ -211,7 +212,7 @@ def errors(said: list[str], heard: list[str], lang: str = "en") -> list[tuple[st
     return found
 
 
-def transcribe(model, audio: Path, lang: str, told: bool) -> dict:
+def transcribe(model, audio: Path, lang: str, hint: str | None) -> dict:
     """What the recogniser heard (text, and each word with its start and end in seconds) and the seconds of
     speech in the line (saddle.voice.speech's 20 ms windows), its pauses, its length."""
     from saddle.voice.engine import read_wav
@@ -219,18 +220,18 @@ def transcribe(model, audio: Path, lang: str, told: bool) -> dict:
 
     samples, rate = read_wav(audio)
     at_16k = resample_poly(samples.astype(np.float64), 16_000, rate).astype(np.float32)
-    segments = hear(model, at_16k, lang, told, words=True)
+    segments = hear(model, at_16k, lang, hint, words=True)
     return {"text": " ".join(segment.text.strip() for segment in segments),
             "words": [[word.word, word.start, word.end] for segment in segments for word in segment.words or []],
             "speech": float(np.sum(speaking(samples, rate)) * WINDOW), "seconds": samples.size / rate,
             "pauses": [[float(start), float(end)] for start, end in pauses(samples, rate)]}
 
 
-def _key(spoken: str, settings: Settings, told: bool = True) -> str:
+def _key(spoken: str, settings: Settings, hint: str | None = None) -> str:
     from saddle.voice.engine import phonemes
 
     said = [phonemes(spoken, settings.lang), settings.voice, getattr(settings, "rate", 1.0), MODEL_SHA256, SETTINGS]
-    listener = [WHISPER_SHA256, *(["hotwords", names(settings.lang)] if told else [])]
+    listener = [WHISPER_SHA256, *(["hotwords", hint] if hint else [])]
     return hashlib.sha256(json.dumps([*said, *listener], sort_keys=True).encode()).hexdigest()
 
 
@@ -243,7 +244,7 @@ def main() -> None:
     parser.add_argument("--renders", type=Path, default=ROOT / "renders")
     parser.add_argument("--quiet", action="store_true", help="totals only, no line-by-line table")
     parser.add_argument("--cached", action="store_true", help="only the lines already transcribed (no synthesis)")
-    parser.add_argument("--no-names", dest="told", action="store_false", help="do not tell Whisper the names")
+    parser.add_argument("--no-names", dest="told", action="store_false", help="no line's names as Whisper's hotwords")
     args = parser.parse_args()
     voice = DEFAULT_VOICES[args.lang]
     settings = Settings(lang=args.lang, voice=voice)
@@ -259,17 +260,20 @@ def main() -> None:
     model, started = None, time.monotonic()
     totals = {"units": 0, "voice": 0, "recogniser": 0, "tone": 0, "lines with a voice error": 0}
     key_errors: list[tuple[str, str, str]] = []
+    def hint(line) -> str | None:
+        return names_in(line.text) if args.told else None
+
     if args.cached:
-        lines = [line for line in lines if _key(line.spoken, settings, args.told) in heard]
+        lines = [line for line in lines if _key(line.spoken, settings, hint(line)) in heard]
     for number, line in enumerate(lines, 1):
-        key = _key(line.spoken, settings, args.told)
+        key = _key(line.spoken, settings, hint(line))
         if key not in heard:
             found = source(line, settings, args.renders)
             if not found.ready:
                 make(line, found, settings)
             model = model or recogniser()
             assert found.audio is not None
-            heard[key] = transcribe(model, found.audio, args.lang, args.told)
+            heard[key] = transcribe(model, found.audio, args.lang, hint(line))
             stored = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
             write_text(cache_file, json.dumps(stored | heard, ensure_ascii=False, indent=0))  # runs may share it
         said = units(line.spoken, args.lang)
