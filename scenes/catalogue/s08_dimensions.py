@@ -44,7 +44,7 @@ STRINGS = {
     "rh.axis_n": {"en": "matrix size N", "zh": "矩阵大小 N"},
     "rh.axis_p": {"en": "fraction with all λ > 0", "zh": "λ 全为正的比例"},
     "rh.counting": {
-        "en": "Draw {samples} random matrices of each size and count. N = 1: half of them. N = 2: {two}.",
+        "en": "Draw {samples} random matrices of each size and count. At N = 1: half of them. At N = 2: {two}.",
         "zh": "每种大小随机抽 {samples} 个矩阵来数。N = 1：一半。N = 2：{two}。",
     },
     "rh.counting_end": {
