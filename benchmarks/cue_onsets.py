@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from difflib import SequenceMatcher
 from fractions import Fraction
 from functools import partial
 from pathlib import Path
@@ -52,15 +53,26 @@ def onset(start: float, pauses: list) -> float:
     return min(ends, key=lambda end: abs(end - start), default=start)
 
 
+def _unlike(said: str, heard: str) -> float:
+    """What hearing one unit as another costs: 0 or 1 for characters; for words, the share of their letters that
+    differ, so that a word heard with a letter less ("definit") still sits where it was said."""
+    if said == heard:
+        return 0.0
+    if len(said) == 1 or len(heard) == 1:
+        return 1.0
+    return 1.0 - SequenceMatcher(None, said, heard).ratio()
+
+
 def _edit_costs(said: list[str], heard: list[str]) -> np.ndarray:
-    """Levenshtein distance from said[:k] to all of `heard`, for every k (the DP table's last column)."""
-    row = np.arange(len(heard) + 1)
+    """The edit distance (substitutions weighed by _unlike) from said[:k] to all of `heard`, for every k (the DP
+    table's last column)."""
+    row = np.arange(len(heard) + 1, dtype=float)
     costs = [row[-1]]
     for unit in said:
         previous, row = row, np.empty_like(row)
         row[0] = previous[0] + 1
         for j, other in enumerate(heard, 1):
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (unit != other))
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + _unlike(unit, other))
         costs.append(row[-1])
     return np.array(costs)
 
@@ -70,7 +82,7 @@ def heard_split(said: list[str], before: list[str], after: list[str]) -> list[in
     said[k:] against the second cost the fewest edits together. A word misheard on one side costs the same at
     every k, so only the units near the cut decide; a half heard as noise gives many k."""
     costs = _edit_costs(said, before) + _edit_costs(said[::-1], after[::-1])[::-1]
-    return [int(k) for k in np.flatnonzero(costs == costs.min())]
+    return [int(k) for k in np.flatnonzero(np.isclose(costs, costs.min()))]
 
 
 def cut_check(cut, said: list[str], first: int, start: float, pauses: list) -> float | None:
