@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from difflib import SequenceMatcher
 from fractions import Fraction
@@ -151,7 +152,7 @@ def cue_offsets(text: str, spoken: str, lang: str, entry: dict, cut=None) -> lis
                 checked = cut_check(cut, said, first, float(cue.start), entry["pauses"]) \
                     if cut is not None and abs(offset) > LIMIT else None
                 offsets.append((cue.text, offset if checked is None else float(cue.start) - checked))
-        first += len(units(normalise(" ".join(cue.text.split()), lang), lang))
+        first += len(units(normalise(re.sub(r"\s*\n\s*", " ", cue.text), lang), lang))  # thin spaces kept: "2 490"
     return offsets
 
 
