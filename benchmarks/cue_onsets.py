@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from difflib import SequenceMatcher
 from fractions import Fraction
@@ -127,6 +126,17 @@ class Cuts:
         return halves[0], halves[1]
 
 
+def _text_before(text: str, shown: int) -> str:
+    """The line's text up to where `shown` of its non-space characters have passed: cues re-space a line (thin
+    spaces in "2 490" become plain ones, which the normaliser reads as two numbers), so they are counted in it."""
+    passed = 0
+    for index, character in enumerate(text):
+        if passed == shown:
+            return text[:index]
+        passed += not character.isspace()
+    return text
+
+
 def cue_offsets(text: str, spoken: str, lang: str, entry: dict, cut=None) -> list[tuple[str, float]]:
     """(cue text, cue start − its first word's onset) for each cue after the line's first; with `cut` (a
     function of a time giving the units heard before and after it), an offset over LIMIT is checked by cut_check."""
@@ -142,9 +152,10 @@ def cue_offsets(text: str, spoken: str, lang: str, entry: dict, cut=None) -> lis
             matched[said_index] = heard_index
         said_index += bool(a)
         heard_index += bool(b)
-    offsets, first = [], 0
+    offsets, first, shown = [], 0, 0
     for number, cue in enumerate(cues):
-        if number:
+        if number:  # the units said before this cue: the line's own text up to it, normalised as the line was
+            first = len(units(normalise(_text_before(text, shown), lang), lang))
             found = next((index for index in range(first, first + 6) if index in matched), None)
             if found is not None:  # a first word not heard: the next one heard, less the said units between
                 started = heard[matched[found]][1] - (found - first) * entry["speech"] / max(1, len(said))
@@ -152,7 +163,7 @@ def cue_offsets(text: str, spoken: str, lang: str, entry: dict, cut=None) -> lis
                 checked = cut_check(cut, said, first, float(cue.start), entry["pauses"]) \
                     if cut is not None and abs(offset) > LIMIT else None
                 offsets.append((cue.text, offset if checked is None else float(cue.start) - checked))
-        first += len(units(normalise(re.sub(r"\s*\n\s*", " ", cue.text), lang), lang))  # thin spaces kept: "2 490"
+        shown += len("".join(cue.text.split()))
     return offsets
 
 
