@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from intelligibility import KEY_LINES, _key, align, names_in, units
+from intelligibility import KEY_LINES, _key, align, hint, units
 
 from saddle.production.captions import fit_cues
 from saddle.production.plan import ROOT, Settings, load_lecture
@@ -104,7 +104,7 @@ class Cuts:
     def __init__(self, lang: str):
         self.lang, self.model, self.made = lang, None, 0
 
-    def heard(self, line, settings: Settings, renders: Path, hint: str | None,
+    def heard(self, line, settings: Settings, renders: Path, hotwords: str | None,
               at: float) -> tuple[list[str], list[str]]:
         """The units heard before and after `at` seconds into the line (its audio made if it is not cached)."""
         from intelligibility import hear, recogniser
@@ -121,7 +121,7 @@ class Cuts:
         self.made += 1
         halves = []
         for half in (at_16k[:round(at * 16_000)], at_16k[round(at * 16_000):]):
-            heard = hear(self.model, half, self.lang, hint)
+            heard = hear(self.model, half, self.lang, hotwords)
             halves.append(units(" ".join(segment.text.strip() for segment in heard), self.lang))
         return halves[0], halves[1]
 
@@ -182,12 +182,12 @@ def main() -> None:
              if not args.key_lines or KEY_LINES.search(line.text)]
     measured, late, early, missing, worst, cuts = 0, 0, 0, 0, 0.0, Cuts(args.lang)
     for line in lines:
-        hint = names_in(line.text) if args.told else None
-        entry = heard.get(_key(line.spoken, settings, hint))
+        hotwords = hint(line, args.told)
+        entry = heard.get(_key(line.spoken, settings, hotwords))
         if entry is None or "words" not in entry:
             missing += 1
             continue
-        cut = None if args.no_cut else partial(cuts.heard, line, settings, args.renders, hint)
+        cut = None if args.no_cut else partial(cuts.heard, line, settings, args.renders, hotwords)
         for text, offset in cue_offsets(line.text, line.spoken, args.lang, entry, cut):
             measured += 1
             late += offset > LIMIT

@@ -91,17 +91,20 @@ def recogniser():
     return WhisperModel(str(home), device="cpu", compute_type="int8", cpu_threads=2)
 
 
-def names_in(text: str) -> str | None:
-    """The proper names a line says (NAMES), for Whisper's hotwords; None if it says none."""
-    said = [name for name in NAMES if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)]
+def hint(line, told: bool) -> str | None:
+    """Whisper's hotwords for a line: the proper names it says (NAMES), if the names are told; else None. Both
+    benchmarks key their transcripts by it."""
+    if not told:
+        return None
+    said = [name for name in NAMES if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", line.text, re.IGNORECASE)]
     return ", ".join(said) or None
 
 
-def hear(model, at_16k: np.ndarray, lang: str, hint: str | None, words: bool = False) -> list:
-    """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, `hint` as its hotwords."""
+def hear(model, at_16k: np.ndarray, lang: str, hotwords: str | None, words: bool = False) -> list:
+    """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, `hotwords` given."""
     segments, _ = model.transcribe(at_16k, language=lang, beam_size=5, condition_on_previous_text=False,
                                    vad_filter=False, temperature=0.0, word_timestamps=words,
-                                   hotwords=hint)
+                                   hotwords=hotwords)
     return list(segments)
 
 
@@ -211,7 +214,7 @@ def errors(said: list[str], heard: list[str], lang: str = "en") -> list[tuple[st
     return found
 
 
-def transcribe(model, audio: Path, lang: str, hint: str | None) -> dict:
+def transcribe(model, audio: Path, lang: str, hotwords: str | None) -> dict:
     """What the recogniser heard (text, and each word with its start and end in seconds) and the seconds of
     speech in the line (saddle.voice.speech's 20 ms windows), its pauses, its length."""
     from saddle.voice.engine import read_wav
@@ -219,18 +222,18 @@ def transcribe(model, audio: Path, lang: str, hint: str | None) -> dict:
 
     samples, rate = read_wav(audio)
     at_16k = resample_poly(samples.astype(np.float64), 16_000, rate).astype(np.float32)
-    segments = hear(model, at_16k, lang, hint, words=True)
+    segments = hear(model, at_16k, lang, hotwords, words=True)
     return {"text": " ".join(segment.text.strip() for segment in segments),
             "words": [[word.word, word.start, word.end] for segment in segments for word in segment.words or []],
             "speech": float(np.sum(speaking(samples, rate)) * WINDOW), "seconds": samples.size / rate,
             "pauses": [[float(start), float(end)] for start, end in pauses(samples, rate)]}
 
 
-def _key(spoken: str, settings: Settings, hint: str | None = None) -> str:
+def _key(spoken: str, settings: Settings, hotwords: str | None = None) -> str:
     from saddle.voice.engine import phonemes
 
     said = [phonemes(spoken, settings.lang), settings.voice, getattr(settings, "rate", 1.0), MODEL_SHA256, SETTINGS]
-    listener = [WHISPER_SHA256, *(["hotwords", hint] if hint else [])]
+    listener = [WHISPER_SHA256, *(["hotwords", hotwords] if hotwords else [])]
     return hashlib.sha256(json.dumps([*said, *listener], sort_keys=True).encode()).hexdigest()
 
 
@@ -259,20 +262,18 @@ def main() -> None:
     model, started = None, time.monotonic()
     totals = {"units": 0, "voice": 0, "recogniser": 0, "tone": 0, "lines with a voice error": 0}
     key_errors: list[tuple[str, str, str]] = []
-    def hint(line) -> str | None:
-        return names_in(line.text) if args.told else None
-
     if args.cached:
-        lines = [line for line in lines if _key(line.spoken, settings, hint(line)) in heard]
+        lines = [line for line in lines if _key(line.spoken, settings, hint(line, args.told)) in heard]
     for number, line in enumerate(lines, 1):
-        key = _key(line.spoken, settings, hint(line))
+        hotwords = hint(line, args.told)
+        key = _key(line.spoken, settings, hotwords)
         if key not in heard:
             found = source(line, settings, args.renders)
             if not found.ready:
                 make(line, found, settings)
             model = model or recogniser()
             assert found.audio is not None
-            heard[key] = transcribe(model, found.audio, args.lang, hint(line))
+            heard[key] = transcribe(model, found.audio, args.lang, hotwords)
             stored = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
             write_text(cache_file, json.dumps(stored | heard, ensure_ascii=False, indent=0))  # runs may share it
         said = units(line.spoken, args.lang)
