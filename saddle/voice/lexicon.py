@@ -6,6 +6,7 @@ only the text between them goes to the front end."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -25,8 +26,8 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 @cache
 def digest() -> str:
-    """Changes when any entry changes: part of every synthetic line's cache key."""
-    return hashlib.sha256(LEXICON_FILE.read_bytes()).hexdigest()
+    """Changes when any entry changes, and only then (not with a comment): part of every synthetic line's cache key."""
+    return hashlib.sha256(json.dumps(lexicon(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 @cache
