@@ -48,7 +48,7 @@ STRINGS = {
         "zh": "每种大小随机抽 {samples} 个矩阵来数。N = 1：一半。N = 2：{two}。",
     },
     "rh.counting_end": {
-        "en": "At N = {last} only {hits} of {samples} matrices are left; beyond that, counting finds none.",
+        "en": "At N = {last} counting still finds {hits} in {samples}; beyond that, it finds none.",
         "zh": "到 N = {last}，{samples} 个里只剩 {hits} 个；再大就一个都数不到了。",
     },
     "rh.legend_counted": {"en": "counted ({samples} matrices)", "zh": "直接数 ({samples} 个矩阵)"},

@@ -61,7 +61,7 @@ def test_possessives_hyphens_and_articles_next_to_a_lexicon_word():
     assert phonemes("a Hessian-vector product", "en") == "ɐ hˈɛsiən vˈɛktɚ pɹˈɑːdʌkt"
     assert phonemes("It has a negative eigenvalue and an eigenvalue.", "en") == (
         "ɪt hɐz ɐ nˈɛɡətˌɪv ˈaɪɡənvˌæljuː ænd ɐn ˈaɪɡənvˌæljuː.")
-    assert phonemes("Adam's and Lanczos's", "en") == "ˈædæmz ænd lˈɑːntʃoʊʃᵻz"
+    assert phonemes("Adam's and Lanczos's", "en") == "ˈædæmz ænd lˈɑːntʃoʊsᵻz"
 
 
 def test_the_front_end_sees_only_the_text_between_lexicon_words():
@@ -69,7 +69,7 @@ def test_the_front_end_sees_only_the_text_between_lexicon_words():
     line = "The eigenvalues of the Hessian, and Lanczos."
     said = phonemise(line, "en", lambda text: seen.append(text) or text.upper())
     assert seen == ["The", "of the", ", and", "."]
-    assert said == "THE ˈaɪɡənvˌæljuːz OF THE hˈɛsiən, AND lˈɑːntʃoʊʃ."
+    assert said == "THE ˈaɪɡənvˌæljuːz OF THE hˈɛsiən, AND lˈɑːntʃoʊs."
 
 
 @pytest.mark.parametrize("line", [
