@@ -118,7 +118,7 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
         raise VoiceError(f"voice {settings.voice} speaks {voice_language(settings.voice)}, not {settings.lang}; "
                          "choose another with --voice")
     made = _digest(line.spoken, settings.lang, settings.voice, settings.rate, MODEL_SHA256, SETTINGS,
-                   _front_end_versions(), lexicon_digest())
+                   _front_end_versions(), lexicon_digest(settings.lang))
     return Source("synthetic", audio / f"{made}.wav")
 
 

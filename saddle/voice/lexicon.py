@@ -25,9 +25,11 @@ def lexicon() -> dict[str, dict[str, str]]:
 
 
 @cache
-def digest() -> str:
-    """Changes when any entry changes, and only then (not with a comment): part of every synthetic line's cache key."""
-    return hashlib.sha256(json.dumps(lexicon(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+def digest(lang: str) -> str:
+    """Changes when an entry a line of this language can use changes, and only then (not with a comment): part of
+    every synthetic line's cache key. Chinese lines say their English words from [en], so theirs covers both."""
+    used = {table: words for table, words in lexicon().items() if table in (lang, "en")}
+    return hashlib.sha256(json.dumps(used, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 @cache

@@ -114,3 +114,19 @@ def test_the_letter_n_is_held_where_it_stands_alone():
     """Said short, the letter was heard "and" ("3 to the end of them"); a word containing n is left alone."""
     assert phonemes("3 to the n of them, an N-term", "en") == "θɹˈiː tə ðə ˈɛːn ʌv ðˌɛm, ɐn ˈɛːn tˈɜːm"
     assert "ˈɛːn" not in phonemes("Then an entry in the network.", "en")
+
+
+def test_a_lines_cache_key_follows_only_the_entries_its_language_can_use(monkeypatch):
+    """A Chinese entry changed re-synthesises the Chinese lecture only; an English one both (Chinese lines say their
+    English words from [en])."""
+    import saddle.voice.lexicon as module
+
+    def digests(table):
+        monkeypatch.setattr(module, "lexicon", lambda: table)
+        return {lang: module.digest.__wrapped__(lang) for lang in ("en", "zh")}
+
+    before = digests({"en": {"lanczos": "lˈɑːntʃoʊs"}, "zh": {"狄奥伦娜": "ti↗au↘lwə↗nna↘"}})
+    chinese_changed = digests({"en": {"lanczos": "lˈɑːntʃoʊs"}, "zh": {"狄奥伦娜": "ti↗au↘lwə↗nna↗"}})
+    english_changed = digests({"en": {"lanczos": "lˈɑːntʃoʊʃ"}, "zh": {"狄奥伦娜": "ti↗au↘lwə↗nna↘"}})
+    assert chinese_changed["en"] == before["en"] and chinese_changed["zh"] != before["zh"]
+    assert english_changed["en"] != before["en"] and english_changed["zh"] != before["zh"]
