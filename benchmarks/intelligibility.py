@@ -145,9 +145,12 @@ def chinese_units(text: str) -> list[str]:
     import cn2an
     import opencc
 
-    text = opencc.OpenCC("t2s").convert(text)
+    text = opencc.OpenCC("t2s").convert(text).replace(",", "")
+    # Whisper writes a said percentage or range in figures: 百分之四点二 as 4.2%, 0.06到0.97 as 0.06-0.97
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*%", lambda m: "百分之" + cn2an.an2cn(m.group(1)), text)
+    text = re.sub(r"(?<=\d)\s*[-–~]\s*(?=\d)", "到", text)
     text = re.sub(r"(\d{4})\s*年", lambda m: "".join(cn2an.an2cn(d) for d in m.group(1)) + "年", text)
-    text = re.sub(r"\d+(?:\.\d+)?", lambda m: cn2an.an2cn(m.group(0)), text.replace(",", ""))
+    text = re.sub(r"\d+(?:\.\d+)?", lambda m: cn2an.an2cn(m.group(0)), text)
     return [unit.lower() for unit in re.findall(r"[\u4e00-\u9fff]|[A-Za-z]+", text)]
 
 
