@@ -25,7 +25,7 @@ from saddle.voice.assets import (
     model_path,
     voice_style,
 )
-from saddle.voice.lexicon import phonemise
+from saddle.voice.lexicon import ENGLISH_IN_CHINESE, phonemise
 
 #: 为 is wéi ("is", "as") in these phrases and on its own; jieba + pypinyin read it wèi. 因为, 为什么 and 为了
 #: keep wèi from pypinyin's phrase dictionary.
@@ -88,7 +88,8 @@ def voices_file(home: Path = VOICE_HOME) -> Path:
 
 def phonemes(spoken: str, lang: str) -> str:
     """What the model is given: the lexicon's words with their own phonemes (saddle/voice/lexicon.toml), the rest
-    through the language's front end. In Chinese, Latin words are phonemised as English between the Chinese parts."""
+    through the language's front end. In Chinese, Latin words are phonemised as English between the Chinese parts,
+    from the en-CN table (the Chinese voice's own forms of some English words, then [en])."""
     tokenizer = _kokoro().tokenizer
 
     def espeak(text: str) -> str:
@@ -99,8 +100,8 @@ def phonemes(spoken: str, lang: str) -> str:
         return " ".join([*([tokenizer.phonemize(before, "en-us")] if before else []),
                          _WEAK_FORMS[article.group(1).lower()]])
 
-    def english(text: str) -> str:
-        return phonemise(text, "en", espeak)
+    def english(text: str, table: str = "en") -> str:
+        return phonemise(text, table, espeak)
 
     if lang == "en":
         return english(spoken)
@@ -110,7 +111,7 @@ def phonemes(spoken: str, lang: str) -> str:
         if segment.strip():
             parts.append(phonemise(segment, "zh", lambda rest: zh(rest)[0]))
         if index < len(latin := _LATIN.findall(spoken)):
-            parts.append(english(latin[index]))
+            parts.append(english(latin[index], ENGLISH_IN_CHINESE))
     return " ".join(part.strip() for part in parts if part.strip())
 
 

@@ -5,16 +5,18 @@ word the lecture says is listed; years are said as years and decimals keep their
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 
 from saddle.voice.engine import _kokoro, phonemes
-from saddle.voice.lexicon import lexicon, phonemise
+from saddle.voice.lexicon import ENGLISH_IN_CHINESE, LEXICON_FILE, lexicon, phonemise
 from saddle.voice.spoken import english_year, normalise
 from scenes.catalogue import STRINGS
 
 ENGLISH = sorted(lexicon()["en"].items())
 CHINESE = sorted(lexicon()["zh"].items())
+ENGLISH_IN_CHINESE_LINES = sorted(lexicon()[ENGLISH_IN_CHINESE].items())
 ZERO_POINT_ZERO_FIVE = "zˈiəɹoʊ pˈɔɪnt zˈiəɹoʊ fˈaɪv"
 
 
@@ -25,9 +27,19 @@ def test_an_english_word_reaches_the_model_as_listed(word, said):
     assert phonemes(f"So the {word}, then more.", "en") == f"sˈoʊ ðə {said}, ðˈɛn mˈɔːɹ."
 
 
-@pytest.mark.parametrize("word, said", ENGLISH)
+@pytest.mark.parametrize("word, said", ENGLISH_IN_CHINESE_LINES)
 def test_an_english_term_in_a_chinese_line_is_said_in_english_as_listed(word, said):
     assert phonemes(f"这是 {word} 的例子。", "zh") == f"ꭧɤ↘ʂɨ↘ {said} tɤ li↘ʦɨ."
+
+
+def test_the_chinese_voices_own_english_forms_stay_in_chinese_lines():
+    """[en-CN] is for the Chinese voice: the English lecture keeps espeak-ng's "local" and "loss"; every [en] word
+    not overridden is said in Chinese lines as in English."""
+    own = tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8"))[ENGLISH_IN_CHINESE]
+    assert own and {word.lower() for word in own}.isdisjoint(lexicon()["en"])
+    assert lexicon()[ENGLISH_IN_CHINESE] == lexicon()["en"] | {word.lower(): said for word, said in own.items()}
+    assert phonemes("这是 local minima 的 loss 值。", "zh") == "ꭧɤ↘ʂɨ↘ lˈoʊkʰəl mˈɪnɪmə tɤ lˈɒs ꭧɨ↗."
+    assert phonemes("The local loss.", "en") == "ðə lˈoʊkəl lˈɔs."
 
 
 @pytest.mark.parametrize("word, said", CHINESE)
@@ -121,12 +133,16 @@ def test_a_lines_cache_key_follows_only_the_entries_its_language_can_use(monkeyp
     English words from [en])."""
     import saddle.voice.lexicon as module
 
-    def digests(table):
+    def digests(english, chinese, english_in_chinese):
+        table = {"en": english, "zh": chinese, ENGLISH_IN_CHINESE: english | english_in_chinese}
         monkeypatch.setattr(module, "lexicon", lambda: table)
         return {lang: module.digest.__wrapped__(lang) for lang in ("en", "zh")}
 
-    before = digests({"en": {"lanczos": "lˈɑːntʃoʊs"}, "zh": {"狄奥伦娜": "ti↗au↘lwə↗nna↘"}})
-    chinese_changed = digests({"en": {"lanczos": "lˈɑːntʃoʊs"}, "zh": {"狄奥伦娜": "ti↗au↘lwə↗nna↗"}})
-    english_changed = digests({"en": {"lanczos": "lˈɑːntʃoʊʃ"}, "zh": {"狄奥伦娜": "ti↗au↘lwə↗nna↘"}})
-    assert chinese_changed["en"] == before["en"] and chinese_changed["zh"] != before["zh"]
+    name, loss = {"狄奥伦娜": "ti↗au↘lwə↗nna↘"}, {"loss": "lˈɒs"}
+    before = digests({"lanczos": "lˈɑːntʃoʊs"}, name, loss)
+    chinese_changed = digests({"lanczos": "lˈɑːntʃoʊs"}, {"狄奥伦娜": "ti↗au↘lwə↗nna↗"}, loss)
+    chinese_voices_english_changed = digests({"lanczos": "lˈɑːntʃoʊs"}, name, {"loss": "lˈɑːs"})
+    english_changed = digests({"lanczos": "lˈɑːntʃoʊʃ"}, name, loss)
+    for changed in (chinese_changed, chinese_voices_english_changed):
+        assert changed["en"] == before["en"] and changed["zh"] != before["zh"]
     assert english_changed["en"] != before["en"] and english_changed["zh"] != before["zh"]
