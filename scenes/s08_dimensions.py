@@ -151,7 +151,8 @@ class RandomHessians(LectureScene):
                         buff=0.15)
         explanation = stacked(formula, theta, notes, buff=0.25).next_to(legend, DOWN, aligned_edge=LEFT, buff=0.6)
         self.say("rh.trend", Create(trend), Write(formula), FadeIn(theta), FadeIn(notes), run_time=3)
-        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=power_of_ten(10.0 ** round(-np.log10(data.estimate[-1]))))
+        one_in = power_of_ten(10.0 ** round(-np.log10(data.estimate[-1])))
+        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=one_in)
         self.play(FadeOut(VGroup(axes, labels, counted, sampled, trend, legend, explanation)))
 
         # Section: one big random matrix, eigenvalues of both signs
