@@ -129,8 +129,8 @@ def test_the_letter_n_is_held_where_it_stands_alone():
 
 
 def test_a_lines_cache_key_follows_only_the_entries_its_language_can_use(monkeypatch):
-    """A Chinese entry changed re-synthesises the Chinese lecture only; an English one both (Chinese lines say their
-    English words from [en])."""
+    """A Chinese entry, or the Chinese voice's own English form, changed re-synthesises the Chinese lecture only; an
+    English one both (Chinese lines say their English words from en-CN, which holds [en])."""
     import saddle.voice.lexicon as module
 
     def digests(english, chinese, english_in_chinese):
