@@ -18,11 +18,9 @@ import re
 from collections import Counter
 
 import numpy as np
-from intelligibility import english_words, hear, recogniser
-from scipy.signal import resample_poly
+from intelligibility import at_16k, english_words, hear, heard_text, lecture_lines, recogniser
 
-from saddle.production.plan import ROOT, Settings, load_lecture
-from saddle.production.voice_lines import scene_lines
+from saddle.production.plan import ROOT, Settings
 from saddle.voice.assets import DEFAULT_VOICES
 from saddle.voice.engine import _LATIN, SAMPLE_RATE, synthesise
 
@@ -32,19 +30,16 @@ TABLES = {"en": "as in the English lecture ([en])", "zh": "as in Chinese lines (
 
 def chinese_terms() -> Counter[str]:
     """Each English term the Chinese lecture says, with how often."""
-    lines = scene_lines(load_lecture(), "zh", ROOT / "renders", ROOT / "renders" / ".voice" / ".cache")
-    return Counter(run for found in lines.values() for line in found for run in _LATIN.findall(line.spoken)
+    return Counter(run for line in lecture_lines("zh", ROOT / "renders") for run in _LATIN.findall(line.spoken)
                    if all(len(word) > 1 for word in run.split()))
 
 
 def heard_right(model, carrier: str, lang: str, voice: str, rate: float) -> tuple[bool, str]:
     """The carrier said by `voice` with the phonemes of `lang`'s lines; heard in English, with half a second of
     silence on each side (Whisper is unsure of speech that starts at once)."""
-    audio = synthesise(carrier, lang, voice, rate)
-    at_16k = resample_poly(audio.astype(np.float64), 16_000, SAMPLE_RATE).astype(np.float32)
     silence = np.zeros(8_000, np.float32)
-    heard = " ".join(segment.text.strip() for segment in hear(model, np.concatenate([silence, at_16k, silence]),
-                                                             "en", None))
+    audio = np.concatenate([silence, at_16k(synthesise(carrier, lang, voice, rate), SAMPLE_RATE), silence])
+    heard = heard_text(hear(model, audio, "en", None))
     return english_words(heard) == english_words(carrier), heard
 
 

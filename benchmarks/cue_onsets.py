@@ -23,12 +23,12 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from intelligibility import KEY_LINES, _key, align, hint, units
+from intelligibility import KEY_LINES, _key, align, hint, lecture_lines, units
 
 from saddle.production.captions import fit_cues
-from saddle.production.plan import ROOT, Settings, load_lecture
+from saddle.production.plan import ROOT, Settings
 from saddle.production.subtitles import Cue
-from saddle.production.voice_lines import make, scene_lines, source
+from saddle.production.voice_lines import make, source
 from saddle.voice.assets import DEFAULT_VOICES
 from saddle.voice.spoken import normalise
 
@@ -107,22 +107,19 @@ class Cuts:
     def heard(self, line, settings: Settings, renders: Path, hotwords: str | None,
               at: float) -> tuple[list[str], list[str]]:
         """The units heard before and after `at` seconds into the line (its audio made if it is not cached)."""
-        from intelligibility import hear, recogniser
-        from scipy.signal import resample_poly
+        from intelligibility import at_16k, hear, heard_text, recogniser
 
         from saddle.voice.engine import read_wav
 
         found = source(line, settings, renders)
         if not found.ready:
             make(line, found, settings)
-        samples, rate = read_wav(Path(str(found.audio)))
-        at_16k = resample_poly(samples.astype(np.float64), 16_000, rate).astype(np.float32)
+        audio = at_16k(*read_wav(Path(str(found.audio))))
         self.model = self.model or recogniser()
         self.made += 1
         halves = []
-        for half in (at_16k[:round(at * 16_000)], at_16k[round(at * 16_000):]):
-            heard = hear(self.model, half, self.lang, hotwords)
-            halves.append(units(" ".join(segment.text.strip() for segment in heard), self.lang))
+        for half in (audio[:round(at * 16_000)], audio[round(at * 16_000):]):
+            halves.append(units(heard_text(hear(self.model, half, self.lang, hotwords)), self.lang))
         return halves[0], halves[1]
 
 
@@ -177,8 +174,7 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings(lang=args.lang, voice=DEFAULT_VOICES[args.lang])
     heard = json.loads((args.renders / ".voice" / "listened.json").read_text(encoding="utf-8"))
-    lines = [line for found in scene_lines(load_lecture(), args.lang, args.renders,
-                                           args.renders / ".voice" / ".cache").values() for line in found
+    lines = [line for line in lecture_lines(args.lang, args.renders)
              if not args.key_lines or KEY_LINES.search(line.text)]
     measured, late, early, missing, worst, cuts = 0, 0, 0, 0, 0.0, Cuts(args.lang)
     for line in lines:

@@ -100,9 +100,24 @@ def hint(line, told: bool) -> str | None:
     return ", ".join(said) or None
 
 
-def hear(model, at_16k: np.ndarray, lang: str, hotwords: str | None, words: bool = False) -> list:
+def lecture_lines(lang: str, renders: Path) -> list:
+    """Every narrated line of the lecture in `lang`, in order (learnt from the scenes, cached under renders)."""
+    found = scene_lines(load_lecture(), lang, renders, renders / ".voice" / ".cache")
+    return [line for lines in found.values() for line in lines]
+
+
+def at_16k(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Audio as Whisper takes it: float32 at 16 kHz."""
+    return resample_poly(samples.astype(np.float64), 16_000, rate).astype(np.float32)
+
+
+def heard_text(segments: list) -> str:
+    return " ".join(segment.text.strip() for segment in segments)
+
+
+def hear(model, audio: np.ndarray, lang: str, hotwords: str | None, words: bool = False) -> list:
     """Whisper's segments for 16 kHz audio: a beam of 5, no context carried over, `hotwords` given."""
-    segments, _ = model.transcribe(at_16k, language=lang, beam_size=5, condition_on_previous_text=False,
+    segments, _ = model.transcribe(audio, language=lang, beam_size=5, condition_on_previous_text=False,
                                    vad_filter=False, temperature=0.0, word_timestamps=words,
                                    hotwords=hotwords)
     return list(segments)
@@ -224,9 +239,8 @@ def transcribe(model, audio: Path, lang: str, hotwords: str | None) -> dict:
     from saddle.voice.speech import WINDOW, pauses, speaking
 
     samples, rate = read_wav(audio)
-    at_16k = resample_poly(samples.astype(np.float64), 16_000, rate).astype(np.float32)
-    segments = hear(model, at_16k, lang, hotwords, words=True)
-    return {"text": " ".join(segment.text.strip() for segment in segments),
+    segments = hear(model, at_16k(samples, rate), lang, hotwords, words=True)
+    return {"text": heard_text(segments),
             "words": [[word.word, word.start, word.end] for segment in segments for word in segment.words or []],
             "speech": float(np.sum(speaking(samples, rate)) * WINDOW), "seconds": samples.size / rate,
             "pauses": [[float(start), float(end)] for start, end in pauses(samples, rate)]}
@@ -253,9 +267,7 @@ def main() -> None:
     args = parser.parse_args()
     voice = DEFAULT_VOICES[args.lang]
     settings = Settings(lang=args.lang, voice=voice)
-    folder = args.renders / ".voice"
-    lines = [line for found in scene_lines(load_lecture(), args.lang, args.renders, folder / ".cache").values()
-             for line in found]
+    lines = lecture_lines(args.lang, args.renders)
     pattern = args.only or (KEY_LINES if args.key_lines else None)
     lines = [line for line in lines if pattern is None or pattern.search(line.text)]
     if not lines:
