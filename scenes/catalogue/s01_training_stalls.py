@@ -11,7 +11,7 @@ STRINGS = {
         "zh": "loss 停在一个值，离这个模型能达到的最低 loss 还很远。",
     },
     "ts.landscape": {
-        "en": "What gradient descent sees: a ball on the loss landscape, always stepping downhill.",
+        "en": "What gradient descent sees: a ball on the landscape of the loss, always stepping downhill.",
         "zh": "看看 gradient descent 在做什么：就像一颗球在 error surface 上，每一步都往下坡走。",
     },
     "ts.slows": {

@@ -4,7 +4,7 @@ gradient and Hessian (WorstNetworkHessian)."""
 STRINGS = {
     "wn.title": {"en": "The worst network ever", "zh": "史上最废的 network"},
     "wn.network": {
-        "en": "The worst network ever: an input x, one neuron, then another: one neuron per layer.",
+        "en": "The worst network ever: an input x, one neuron, and then another: one neuron per layer.",
         "zh": "史上最废的 network：输入一个 x，只有一个 neuron，再接一个 neuron，每层只有一个 neuron。",
     },
     "wn.model": {
@@ -53,7 +53,7 @@ STRINGS = {
     "wn.legend_valley": {"en": "w₁w₂ = 1: minima", "zh": "w₁w₂ = 1：极小值"},
     "wnh.title": {"en": "The worst network: gradient and Hessian", "zh": "史上最废的 network：梯度与 Hessian"},
     "wnh.intro": {
-        "en": "Take the toy network's loss and differentiate it once for the gradient, twice for the Hessian.",
+        "en": "Take the loss of the toy network and differentiate it once for the gradient, twice for the Hessian.",
         "zh": "把这个玩具网络的 loss 拿出来，微分一次得到 gradient，微分两次得到 Hessian。",
     },
     "wnh.gradient": {"en": "gradient g", "zh": "梯度 g"},

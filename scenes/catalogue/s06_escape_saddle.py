@@ -3,7 +3,8 @@
 STRINGS = {
     "esc.title": {"en": "Escaping the saddle", "zh": "逃离鞍点"},
     "esc.map": {
-        "en": "The toy network's loss seen from above: the valley of minima, and the line w₁ = −w₂ through the saddle.",
+        "en": "The toy network's loss, seen from above: the valley of minima, and the line w₁ = −w₂ through the "
+              "saddle.",
         "zh": "从上往下看玩具网络的 loss：极小值组成的山谷，和穿过鞍点的直线 w₁ = −w₂。",
     },
     "esc.start": {
@@ -32,7 +33,7 @@ STRINGS = {
     "esc.after": {"en": "after", "zh": "之后"},
     "esc.model_predicts": {"en": "quadratic model: {value}", "zh": "二次近似：{value}"},
     "esc.slice": {
-        "en": "The slice along u: the exact loss and the quadratic model agree near the saddle, then part ways.",
+        "en": "The slice along u: the exact loss and the quadratic model match near the saddle, then part ways.",
         "zh": "沿着 u 切一刀：真正的 loss 和二次近似在鞍点附近一致，走远了就分开。",
     },
     "esc.exact": {"en": "exact", "zh": "真实"},

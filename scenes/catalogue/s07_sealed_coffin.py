@@ -68,7 +68,7 @@ STRINGS = {
     "coffin.key_below": {"en": "w < 0", "zh": "w < 0"},
     "coffin.wall_top": {"en": "top of the walls: w = {h}", "zh": "墙顶：w = {h}"},
     "coffin.space_fourth": {
-        "en": "Now follow the grail in four coordinates: its place in our space, and w, shown as colour and on the "
+        "en": "Now follow the grail in four coordinates: its position in our space, and w, shown as colour and on the "
               "gauge. While w is not zero, the grail is outside our space.",
         "zh": "现在用四个坐标追踪圣杯：它在我们空间里的位置，还有 w，用颜色和右边的刻度表示。"
               "只要 w 不是零，圣杯就不在我们的空间里。",

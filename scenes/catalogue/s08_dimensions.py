@@ -103,7 +103,7 @@ STRINGS = {
               "所以一共有 3 的 n 次方个 critical point。",
     },
     "cpc.table": {
-        "en": "saddle analyze finds and classifies every one: {three} in three variables, {six} in six.",
+        "en": "saddle analyze finds them all and classifies each: {three} in three variables, {six} in six.",
         "zh": "saddle analyze 把它们全部找出来并分类：三个变量有 {three} 个，六个变量有 {six} 个。",
     },
     "cpc.minima": {
@@ -114,7 +114,7 @@ STRINGS = {
     },
     "cpc.bars": {
         "en": "The index counts a point's negative eigenvalues. Saddles of every index fill the bars; "
-              "the minima shrink to {share} at n = {n}.",
+              "the minima fall to {share} at n = {n}.",
         "zh": "index 是一个点的负 eigenvalue 个数。各种 index 的 saddle point 占满了长条；"
               "到 n = {n}，local minima 只剩 {share}。",
     },

@@ -24,7 +24,7 @@ STRINGS = {
     },
     "mr.setup_said": {
         "en": "{networks} small networks, {inputs} pixels, one tanh layer of {widths} units, 10 classes: "
-              "{low} to {high} parameters, trained on {samples} images of scikit-learn's digits.",
+              "{low} to {high} parameters, trained on {samples} digit images from scikit-learn.",
         "zh": "{networks} 个小网络：{inputs} 个像素输入，一层 {widths} 个 tanh 神经元，10 个类别，"
               "参数 {low} 到 {high} 个，用 scikit-learn 的 {samples} 张手写数字训练。",
     },
@@ -41,8 +41,7 @@ STRINGS = {
     },
     "mr.converged_label": {"en": "gradient → 0: ‖g‖ ≤ {high}", "zh": "gradient → 0：‖g‖ ≤ {high}"},
     "mr.converged_said": {
-        "en": "Now we drive the gradient all the way down, with L-BFGS and then Newton steps, to at most {high}: "
-              "true critical points.",
+        "en": "Now L-BFGS followed by Newton steps drive the gradient down, to at most {high}: true critical points.",
         "zh": "接着用 L-BFGS 和牛顿法把 gradient 一路压到最多 {high}：这才是真正的 critical point。",
     },
     "mr.histogram_title": {
@@ -59,7 +58,7 @@ STRINGS = {
     },
     "mr.aside_label": {"en": "ratio with N₀ set aside", "zh": "不算 N₀ 的 ratio"},
     "mr.set_aside_said": {
-        "en": "Set the near-zero band aside, count positive over positive plus negative, and the dots move to {ratio}.",
+        "en": "Set the near-zero band aside and count positive over positive plus negative: the dots move to {ratio}.",
         "zh": "把接近零的那些先放一边，只算正的除以正的加负的，这些点就移到 {ratio}。",
     },
     "mr.lecture_annotation": {"en": "lecture: no real local minimum found", "zh": "课程：没有找到真正的 local minima"},

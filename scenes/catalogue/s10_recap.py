@@ -9,7 +9,7 @@ STRINGS = {
     },
     "recap.hessian": {"en": "look at the eigenvalues λ of the Hessian H", "zh": "看 Hessian H 的 eigenvalue λ"},
     "recap.hessian_said": {
-        "en": "With g = 0 the Taylor series leaves only the Hessian term, so its eigenvalues decide.",
+        "en": "With g = 0 the Taylor series leaves only the Hessian term, so its eigenvalues decide the kind of point.",
         "zh": "g = 0 时，泰勒展开只剩下 Hessian 那一项，所以由它的 eigenvalue 来决定。",
     },
     "recap.minimum": {"en": "all λ > 0\nlocal minimum", "zh": "λ 全部 > 0\nlocal minima"},

@@ -3,7 +3,7 @@
 STRINGS = {
     "race.title": {"en": "The optimizer race", "zh": "优化器大赛"},
     "race.setup": {
-        "en": "Six optimizers start from the same point, {offset} off the saddle's stable manifold.",
+        "en": "Six optimizers start from the same point, {offset} off the stable manifold of the saddle.",
         "zh": "六个优化器从同一个点出发，离鞍点的稳定流形只差 {offset}。",
     },
     "race.start": {"en": "start ({x}, {y}), {steps} steps", "zh": "起点 ({x}, {y})，{steps} 步"},
@@ -43,7 +43,7 @@ STRINGS = {
         "zh": "无鞍牛顿法把 H 的负 eigenvalue 变号，所以一路下坡，最快逃出。",
     },
     "race.lesson": {
-        "en": "A saddle stops plain gradient descent only on a knife's edge; cheap tricks get past it.",
+        "en": "Plain gradient descent is stopped by a saddle only on a knife's edge; cheap tricks get past it.",
         "zh": "鞍点只有在刀锋上才能挡住普通的 gradient descent；一些便宜的技巧就能越过它。",
     },
 }

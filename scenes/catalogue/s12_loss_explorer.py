@@ -41,7 +41,7 @@ STRINGS = {
         "en": "Try your own: saddle explore \"EXPR\" --box LO HI for each variable.",
         "zh": "试试你自己的：saddle explore \"EXPR\" --box，每个变量给 LO HI。",
         "spoken": {  # what the voice says instead of reading the command out symbol by symbol
-            "en": "Try your own loss: run saddle explore with your expression and a box.",
+            "en": "Try your own loss: saddle explore takes an expression and a box.",
             "zh": "试试你自己的 loss：用 saddle explore，给它一个表达式和一个范围。",
         },
     },
