@@ -186,9 +186,9 @@ def test_a_sentence_said_slower_than_its_share_keeps_its_own_cue():
 
 
 def test_a_phrase_said_faster_than_one_reads_shares_a_cue_with_its_neighbour():
-    """WorstNetwork's first line as the voice says it (its pauses, measured): alone, "then another: one neuron per
-    layer." is said in 1.25 s but takes 1.75 s to read, so its cue would be mostly silence (issue 13 asks for
-    80 % speech); the fit joins it to words before it instead."""
+    """WorstNetwork's first line as the voice said it before 9c7e65f reworded it (its pauses, measured): alone,
+    "then another: one neuron per layer." is said in 1.25 s but takes 1.75 s to read, so its cue would be mostly
+    silence (issue 13 asks for 80 % speech); the fit joins it to words before it instead."""
     text = "The worst network ever: an input x, one neuron, then another: one neuron per layer."
     said = [(Fraction(112, 100), Fraction(144, 100)), (Fraction(336, 100), Fraction(372, 100))]
     seconds = Fraction(497, 100)
