@@ -41,7 +41,7 @@ from scenes.kit.lecture_scene import LectureScene, LectureScene3D, stacked
 from scenes.kit.legend import legend_row
 from scenes.kit.linalg import matrix, sign_color
 from scenes.kit.look import BODY_SIZE, NUMBER_SIZE, SMALL_SIZE, THEME, grouped, words
-from scenes.kit.maps import polyline, power_of_ten
+from scenes.kit.maps import polyline, ten_to_the
 from scenes.kit.surface import loss_surface
 
 
@@ -151,8 +151,7 @@ class RandomHessians(LectureScene):
                         buff=0.15)
         explanation = stacked(formula, theta, notes, buff=0.25).next_to(legend, DOWN, aligned_edge=LEFT, buff=0.6)
         self.say("rh.trend", Create(trend), Write(formula), FadeIn(theta), FadeIn(notes), run_time=3)
-        one_in = power_of_ten(10.0 ** round(-np.log10(data.estimate[-1])))
-        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=one_in)
+        self.say("rh.conclusion", size=int(data.sizes[-1]), one_in=ten_to_the(data.rarity_power))
         self.play(FadeOut(VGroup(axes, labels, counted, sampled, trend, legend, explanation)))
 
         # Section: one big random matrix, eigenvalues of both signs

@@ -104,6 +104,7 @@ class RandomHessiansData:
     semicircle_x: np.ndarray
     semicircle_density: np.ndarray  # √(4 − x²)/(2π), scaled to counts per bin
     negative_count: int
+    rarity_power: int  # k in "about one matrix in 10^k" at the largest N: the power of ten nearest 1/estimate
 
 
 @lru_cache(maxsize=4)  # a few seconds of sampling, shared by the scene and its tests in one process
@@ -135,6 +136,7 @@ def random_hessians(max_size: int = 12, samples: int = 40_000, count_samples: in
         example=example, example_eigenvalues=np.linalg.eigvalsh(example),
         histogram_size=histogram_size, eigenvalues=eigenvalues, bin_edges=edges, bin_counts=bin_counts,
         semicircle_x=x, semicircle_density=density, negative_count=int(np.count_nonzero(eigenvalues < 0)),
+        rarity_power=round(-np.log10(estimate[-1])),
     )
 
 

@@ -84,12 +84,15 @@ def polyline(axes, points, color, width: float = 4, smooth: bool = False, most: 
     return plotted(curve.set_points_smoothly(placed) if smooth else curve.set_points_as_corners(placed))
 
 
+def ten_to_the(exponent: int) -> str:
+    """10⁷ or 10⁻¹⁰ as running text writes it."""
+    return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
 def power_of_ten(value: float) -> str:
     """10⁷ for 1e7 and 10⁻¹⁰ for 1e-10, for numbers in running text; other numbers as they are."""
     exponent = round(math.log10(value))
-    if not math.isclose(10.0**exponent, value):
-        return f"{value:,}"
-    return "10" + str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return ten_to_the(exponent) if math.isclose(10.0**exponent, value) else f"{value:,}"
 
 
 def slow_start(t: float) -> float:

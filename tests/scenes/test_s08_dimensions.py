@@ -30,6 +30,7 @@ def test_random_hessians_data(data_regression, ndarrays_regression):
     data = random_hessians()
     assert np.all(np.diff(np.log(data.estimate)) < 0), "the fraction falls with N"
     assert data.estimate[-1] < 1e-15 and data.sizes[-1] >= 10
+    assert abs(np.log10(data.estimate[-1]) + data.rarity_power) <= 0.5, "said: one in 10^k, k the nearest power"
     assert data.theta_latex == r"\frac{\ln{\left(3 \right)}}{4}"
     assert abs(data.negative_count / data.histogram_size - 0.5) < 0.05
     assert data.bin_counts.sum() == data.histogram_size
