@@ -2,9 +2,10 @@
 each line's audio comes from (the lecturer's recording, the synthetic voice, or nowhere), synthesis of what is
 missing from the cache, and the manifest a render is handed (scenes/kit/narration.py reads it).
 
-Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the spoken text, the voice, its rate,
-the model's hash, the engine settings and the pronunciation lexicon (or a recording's bytes), so a render with
-unchanged words synthesises nothing."""
+Audio is cached in renders/.voice/audio/ under the sha256 of what makes it: the phonemes the model is given, the
+voice, its rate, the model's hash, the engine settings and the runtime that runs the model (or a recording's bytes).
+A render with unchanged words synthesises nothing, and a lexicon entry or a front end's change synthesises again
+only the lines whose phonemes it changes (a key made of the text and the whole lexicon re-made every line)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,10 @@ import numpy as np
 from saddle.production.plan import ROOT, SceneEntry, Settings, sources_digest
 from saddle.safety import atomic_output, write_text
 from saddle.voice.assets import MODEL_SHA256, SETTINGS, VoiceError, voice_language
-from saddle.voice.lexicon import digest as lexicon_digest
 from saddle.voice.spoken import normalise
 from scenes.job import Narration, RenderJob
 
-FRONT_ENDS = ("kokoro-onnx", "misaki", "jieba", "pypinyin", "cn2an", "espeakng-loader")
+RUNTIME = ("kokoro-onnx", "onnxruntime")  # what turns the phonemes into sound, besides the model and the voice
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,9 @@ def scene_lines(entries: list[SceneEntry], lang: str, renders: Path, cache: Path
 
 
 @cache
-def _front_end_versions() -> list[str]:
+def _runtime_versions() -> list[str]:
     """Looked up once: importlib.metadata scans the installed packages on every call."""
-    return [version(name) for name in FRONT_ENDS]
+    return [version(name) for name in RUNTIME]
 
 
 def recording_path(recordings: Path, line: Line, lang: str) -> Path:
@@ -117,8 +117,10 @@ def source(line: Line, settings: Settings, renders: Path) -> Source:
     if voice_language(settings.voice) != settings.lang:
         raise VoiceError(f"voice {settings.voice} speaks {voice_language(settings.voice)}, not {settings.lang}; "
                          "choose another with --voice")
-    made = _digest(line.spoken, settings.lang, settings.voice, settings.rate, MODEL_SHA256, SETTINGS,
-                   _front_end_versions(), lexicon_digest(settings.lang))
+    from saddle.voice.engine import phonemes
+
+    made = _digest(phonemes(line.spoken, settings.lang), settings.voice, settings.rate, MODEL_SHA256, SETTINGS,
+                   _runtime_versions())
     return Source("synthetic", audio / f"{made}.wav")
 
 

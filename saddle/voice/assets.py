@@ -22,11 +22,11 @@ KOKORO_JS = "kokoro-js@1.2.1"  # the npm package whose voices/*.bin bootstrap.sh
 VOICES = {"af_heart": "en", "am_michael": "en", "zf_xiaobei": "zh", "zm_yunxi": "zh"}
 DEFAULT_VOICES = {"en": "af_heart", "zh": "zf_xiaobei"}
 STYLE_SHAPE = (510, 1, 256)
-# The engine's settings (saddle/voice/engine.py), here so that knowing a cache key imports no signal processing.
+# The engine's settings (saddle/voice/engine.py), here so that a recording's cache key imports no signal processing.
 SAMPLE_RATE = 48_000  # AAC and Opus at 48 kHz: the lines are made at the rate of the deliverables
 TARGET_LUFS = -16.0
 PEAK_CEILING = -1.5  # dBTP: under −1 dBTP with room for the AAC encoder's overshoot
-#: Everything besides the text, voice, rate, model and lexicon that changes the audio; part of every cache key.
+#: Everything besides the phonemes, voice, rate, model and runtime that changes the audio; part of every cache key.
 SETTINGS = {"rate": SAMPLE_RATE, "lufs": TARGET_LUFS, "peak": PEAK_CEILING, "recipe": 2}
 
 

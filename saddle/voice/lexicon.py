@@ -5,8 +5,6 @@ only the text between them goes to the front end."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import tomllib
 from collections.abc import Callable
@@ -18,7 +16,6 @@ _PUNCTUATION_AFTER = re.compile(r" +(?=[.,;:!?…—])")
 
 
 ENGLISH_IN_CHINESE = "en-CN"  # the table for English words inside Chinese lines: [en], then [en-CN] over it
-LINE_TABLES = {"en": ("en",), "zh": ("zh", ENGLISH_IN_CHINESE)}  # the tables a line of each language is said from
 
 
 @cache
@@ -27,14 +24,6 @@ def lexicon() -> dict[str, dict[str, str]]:
     table = {lang: {word.lower(): said for word, said in words.items()}
              for lang, words in tomllib.loads(LEXICON_FILE.read_text(encoding="utf-8")).items()}
     return table | {ENGLISH_IN_CHINESE: table["en"] | table.get(ENGLISH_IN_CHINESE, {})}
-
-
-@cache
-def digest(lang: str) -> str:
-    """Changes when an entry a line of this language can use changes, and only then (not with a comment): part of
-    every synthetic line's cache key. Chinese lines say their English words from en-CN, which holds [en] too."""
-    used = {table: lexicon()[table] for table in LINE_TABLES[lang]}
-    return hashlib.sha256(json.dumps(used, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 @cache

@@ -128,21 +128,23 @@ def test_the_letter_n_is_held_where_it_stands_alone():
     assert "ˈɛːn" not in phonemes("Then an entry in the network.", "en")
 
 
-def test_a_lines_cache_key_follows_only_the_entries_its_language_can_use(monkeypatch):
-    """A Chinese entry, or the Chinese voice's own English form, changed re-synthesises the Chinese lecture only; an
-    English one both (Chinese lines say their English words from en-CN, which holds [en])."""
-    import saddle.voice.lexicon as module
+def test_a_lexicon_entry_makes_again_only_the_lines_that_say_it(monkeypatch, tmp_path):
+    """A line's audio is keyed by the phonemes the model is given: a new Lanczos re-makes the English line that
+    says it, not the line beside it nor any Chinese line; the Chinese voice's own "loss" (en-CN) re-makes the
+    Chinese line with loss in it and nothing else."""
+    from saddle.production.plan import Settings
+    from saddle.production.voice_lines import Line, source
 
-    def digests(english, chinese, english_in_chinese):
-        table = {"en": english, "zh": chinese, ENGLISH_IN_CHINESE: english | english_in_chinese}
-        monkeypatch.setattr(module, "lexicon", lambda: table)
-        return {lang: module.digest.__wrapped__(lang) for lang in ("en", "zh")}
+    lines = {("en", "af_heart", "name"): "Lanczos finds the extreme eigenvalues.",
+             ("en", "af_heart", "other"): "The gradient is small, and so is the loss.",
+             ("zh", "zf_xiaobei", "loss"): "这个 loss 很小。", ("zh", "zf_xiaobei", "other"): "梯度很小。"}
 
-    name, loss = {"狄奥伦娜": "ti↗au↘lwə↗nna↘"}, {"loss": "lˈɒs"}
-    before = digests({"lanczos": "lˈɑːntʃoʊs"}, name, loss)
-    chinese_changed = digests({"lanczos": "lˈɑːntʃoʊs"}, {"狄奥伦娜": "ti↗au↘lwə↗nna↗"}, loss)
-    chinese_voices_english_changed = digests({"lanczos": "lˈɑːntʃoʊs"}, name, {"loss": "lˈɑːs"})
-    english_changed = digests({"lanczos": "lˈɑːntʃoʊʃ"}, name, loss)
-    for changed in (chinese_changed, chinese_voices_english_changed):
-        assert changed["en"] == before["en"] and changed["zh"] != before["zh"]
-    assert english_changed["en"] != before["en"] and english_changed["zh"] != before["zh"]
+    def audio_paths():
+        return {(lang, name): source(Line("S", name, text, text), Settings(lang=lang, voice=voice), tmp_path).audio
+                for (lang, voice, name), text in lines.items()}
+
+    before = audio_paths()
+    monkeypatch.setitem(lexicon()["en"], "lanczos", "lˈæŋkzoʊz")
+    monkeypatch.setitem(lexicon()[ENGLISH_IN_CHINESE], "loss", "lˈɑːs")
+    after = audio_paths()
+    assert {line for line in before if before[line] != after[line]} == {("en", "name"), ("zh", "loss")}
