@@ -130,8 +130,8 @@ def test_the_letter_n_is_held_where_it_stands_alone():
 
 def test_a_lexicon_entry_makes_again_only_the_lines_that_say_it(monkeypatch, tmp_path):
     """A line's audio is keyed by the phonemes the model is given: a new Lanczos re-makes the English line that
-    says it, not the line beside it nor any Chinese line; the Chinese voice's own "loss" (en-CN) re-makes the
-    Chinese line with loss in it and nothing else."""
+    says it and not the line beside it; the Chinese voice's own "loss" (en-CN) re-makes the Chinese line with loss
+    in it, and neither the other Chinese line nor the English line that says loss."""
     from saddle.production.plan import Settings
     from saddle.production.voice_lines import Line, source
 
